@@ -1,0 +1,10 @@
+package dev.agentgateway.model.ir;
+
+/** What a listener accepts. */
+public enum ListenerProtocol {
+  HTTP,
+  HTTPS,
+  TLS,
+  TCP,
+  HBONE
+}

@@ -1,0 +1,19 @@
+package dev.agentgateway.model.ir;
+
+import java.util.Objects;
+
+/**
+ * A policy attached to a target, shipped as written and merged by the proxy at request time.
+ *
+ * @param key unique key
+ * @param name the policy's name
+ * @param target what it attaches to
+ * @param policy the policy fields
+ */
+public record Policy(String key, String name, PolicyTarget target, RoutePolicies policy) {
+  public Policy {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(policy, "policy");
+  }
+}

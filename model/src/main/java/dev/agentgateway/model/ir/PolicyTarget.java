@@ -1,0 +1,25 @@
+package dev.agentgateway.model.ir;
+
+import java.util.Objects;
+
+/**
+ * What a {@link Policy} attaches to.
+ *
+ * @param kind the kind of target
+ * @param name the target's name (gateway, listener, route or backend name)
+ * @param section an optional section (listener name, rule name), or {@code null}
+ */
+public record PolicyTarget(Kind kind, String name, String section) {
+  public PolicyTarget {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(name, "name");
+  }
+
+  /** Target kinds, from least to most specific in merge precedence. */
+  public enum Kind {
+    GATEWAY,
+    LISTENER,
+    ROUTE,
+    BACKEND
+  }
+}

@@ -1,0 +1,50 @@
+package dev.agentgateway.proxy.http;
+
+import dev.agentgateway.proxy.routing.RequestView;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Locale;
+
+/** Adapts a Helidon request to {@link RequestView} without copying headers. */
+final class HelidonRequestView implements RequestView {
+  private final ServerRequest req;
+  private String host;
+
+  HelidonRequestView(ServerRequest req) {
+    this.req = req;
+  }
+
+  @Override
+  public String host() {
+    if (host == null) {
+      String authority = req.authority();
+      if (authority == null) {
+        authority = "";
+      }
+      int colon =
+          authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
+      host = (colon > 0 ? authority.substring(0, colon) : authority).toLowerCase(Locale.ROOT);
+    }
+    return host;
+  }
+
+  @Override
+  public String method() {
+    return req.prologue().method().text();
+  }
+
+  @Override
+  public String path() {
+    return req.prologue().uriPath().rawPath();
+  }
+
+  @Override
+  public String header(String name) {
+    return req.headers().first(HeaderNames.create(name)).orElse(null);
+  }
+
+  @Override
+  public String query(String name) {
+    return req.query().first(name).orElse(null);
+  }
+}

@@ -1,0 +1,2 @@
+/** The data plane: composition root and command line. */
+package dev.agentgateway.proxy;

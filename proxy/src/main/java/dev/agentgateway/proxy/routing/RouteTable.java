@@ -1,0 +1,17 @@
+package dev.agentgateway.proxy.routing;
+
+import dev.agentgateway.model.ir.Listener;
+import dev.agentgateway.model.ir.Route;
+import java.util.List;
+
+/** The compiled routes of one bind; immutable and safe to share between threads. */
+public interface RouteTable {
+
+  /** Compiles the listeners and routes of one bind (regexes compiled once here). */
+  static RouteTable compile(List<Listener> listeners, List<Route> routes) {
+    return CompiledRouteTable.compile(listeners, routes);
+  }
+
+  /** The best route for {@code request}, or {@code null} when none matches. */
+  RouteSelection select(RequestView request);
+}

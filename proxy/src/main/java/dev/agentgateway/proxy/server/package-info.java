@@ -1,0 +1,2 @@
+/** Listener sockets per bind, and the drain that graceful shutdown waits on. */
+package dev.agentgateway.proxy.server;

@@ -1,0 +1,31 @@
+package dev.agentgateway.proxy.telemetry;
+
+/**
+ * What one finished request looked like; feeds the access log and request metrics.
+ *
+ * @param method request method
+ * @param host request host
+ * @param path request path (without query)
+ * @param protocol downstream protocol, e.g. {@code HTTP/1.1}
+ * @param status response status sent to the client
+ * @param route the route's name, or empty when none matched
+ * @param backend the backend's name, or empty when none was chosen
+ * @param durationNanos time from request headers to the last response byte
+ * @param bytesIn request body bytes read from the client
+ * @param bytesOut response body bytes written to the client
+ * @param reason why the gateway answered itself (e.g. {@code upstream timeout}), or empty
+ * @param retries retries made after the first try
+ */
+public record RequestLog(
+    String method,
+    String host,
+    String path,
+    String protocol,
+    int status,
+    String route,
+    String backend,
+    long durationNanos,
+    long bytesIn,
+    long bytesOut,
+    String reason,
+    int retries) {}
