@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Memory under idle load: holds N idle keep-alive connections and M SSE streams through our proxy
+# and reports the proxy's RSS and heap (before, while holding, and heap after a full GC).
+#
+#   bench/memory.sh [idle-connections] [sse-streams] [hold-seconds]   (defaults: 10000 1000 20)
+set -euo pipefail
+here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
+. "$here/lib.sh"
+. "$bench_root/bin/lib/java.sh"
+agw_find_jdk
+
+idle=${1:-10000}
+sse=${2:-1000}
+hold=${3:-20}
+ulimit -n 65536
+
+jar="$bench_root/bench/target/benchmarks.jar"
+(cd "$bench_root" && ./mvnw -B -q -DskipTests -pl bench -am install) >&2
+
+work=$(mktemp -d /tmp/agw-mem.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+up_port=$(bench_free_port)
+agw_port=$(bench_free_port)
+"$JAVA_HOME/bin/java" -cp "$jar" dev.agentgateway.bench.MemoryProbe upstream "$up_port" >"$work/upstream.log" 2>&1 &
+pids+=($!)
+cat >"$work/agw.yaml" <<CONF
+config:
+  adminAddr: "off"
+  readinessAddr: "off"
+  statsAddr: "off"
+  logging:
+    level: warn
+binds:
+- port: $agw_port
+  listeners:
+  - routes:
+    - backends:
+      - host: 127.0.0.1:$up_port
+CONF
+"$bench_root/bin/agentgateway" -f "$work/agw.yaml" >"$work/agw.log" 2>&1 &
+agw_pid=$!
+pids+=("$agw_pid")
+bench_wait_http "$up_port"
+bench_wait_http "$agw_port"
+
+rss_mib() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$agw_pid/status"; }
+heap_mib() { "$JAVA_HOME/bin/jcmd" "$agw_pid" GC.heap_info 2>/dev/null |
+  awk '/garbage-first heap|def new generation|PSYoungGen|heap/ && /used/ { for (i=1;i<=NF;i++) if ($i=="used") { v=$(i+1); sub(/K,?/,"",v); printf "%.1f", v/1024; exit } }'; }
+
+echo "proxy pid $agw_pid, JVM options: ${AGW_JAVA_OPTS:-launcher defaults}"
+echo "baseline:        RSS $(rss_mib) MiB, heap used $(heap_mib) MiB"
+"$JAVA_HOME/bin/java" -cp "$jar" dev.agentgateway.bench.MemoryProbe clients "$agw_port" "$idle" "$sse" "$hold" >"$work/clients.log" 2>&1 &
+client_pid=$!
+pids+=("$client_pid")
+for _ in $(seq 1 600); do grep -q holding "$work/clients.log" && break; sleep 0.5; done
+grep -q holding "$work/clients.log" || { echo "clients never got to holding:"; cat "$work/clients.log"; exit 1; }
+sleep $((hold / 2))
+echo "holding $idle idle + $sse SSE: RSS $(rss_mib) MiB, heap used $(heap_mib) MiB"
+"$JAVA_HOME/bin/jcmd" "$agw_pid" GC.run >/dev/null
+echo "after full GC:   RSS $(rss_mib) MiB, heap used $(heap_mib) MiB (live set)"
+wait "$client_pid" || true
+cat "$work/clients.log"
