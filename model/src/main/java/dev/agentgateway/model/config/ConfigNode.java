@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A node of the parsed config tree together with its field path (e.g. {@code
@@ -142,6 +143,32 @@ final class ConfigNode {
     return variant;
   }
 
+  /**
+   * For a union whose variants all hold a non-empty string: the chosen variant, or {@code null}
+   * after reporting the problem.
+   */
+  TextVariant textVariant(FieldSet fields) {
+    String variant = oneOf(fields);
+    if (variant == null) {
+      return null;
+    }
+    ConfigNode value = field(variant);
+    String text = value.requiredText();
+    return text == null ? null : new TextVariant(variant, value, text);
+  }
+
+  /** A chosen union variant with its node (for errors) and its text. */
+  record TextVariant(String key, ConfigNode node, String text) {
+    /** Whether the text is an absolute path; reports it otherwise. */
+    boolean isAbsolutePath() {
+      if (!text.startsWith("/")) {
+        node.error("path must start with \"/\"");
+        return false;
+      }
+      return true;
+    }
+  }
+
   /** The items of a list; empty when absent or not a list. */
   List<ConfigNode> list() {
     List<ConfigNode> items = new ArrayList<>();
@@ -219,25 +246,12 @@ final class ConfigNode {
     if (!present()) {
       return null;
     }
-    Long value = null;
-    if (node.isIntegralNumber() && node.canConvertToLong()) {
-      value = node.longValue();
-    } else if (node.isTextual()) {
-      String text = ctx.expand(node.textValue(), path);
-      if (text == null) {
-        return null;
-      }
-      value = parseLong(text.trim());
-    }
-    if (value == null) {
-      error("expected an integer, got " + kind());
-      return null;
-    }
-    if (value < min || value > max) {
+    if (node.isIntegralNumber() && !node.canConvertToLong()) {
       error("must be between " + min + " and " + max);
       return null;
     }
-    return value;
+    Long value = node.isIntegralNumber() ? Long.valueOf(node.longValue()) : null;
+    return ranged(value, Long::parseLong, min, max, "an integer");
   }
 
   /** Like {@link #integer(long, long)} for int-sized values. */
@@ -251,21 +265,32 @@ final class ConfigNode {
     if (!present()) {
       return null;
     }
-    Double value = null;
-    if (node.isNumber()) {
-      value = node.doubleValue();
-    } else if (node.isTextual()) {
-      String text = ctx.expand(node.textValue(), path);
+    Double value = node.isNumber() ? Double.valueOf(node.doubleValue()) : null;
+    return ranged(value, Double::parseDouble, min, max, "a number");
+  }
+
+  /**
+   * {@code value} (read from a number node), or else a string node's expanded text parsed by {@code
+   * parse}; checked against {@code [min, max]} (NaN is out of range).
+   */
+  private <T extends Comparable<T>> T ranged(
+      T value, Function<String, T> parse, T min, T max, String expected) {
+    if (value == null && node.isTextual()) {
+      String text = text();
       if (text == null) {
-        return null;
+        return null; // expansion failed and was reported
       }
-      value = parseDouble(text.trim());
+      try {
+        value = parse.apply(text.trim());
+      } catch (NumberFormatException e) {
+        value = null;
+      }
     }
     if (value == null) {
-      error("expected a number, got " + kind());
+      error("expected " + expected + ", got " + kind());
       return null;
     }
-    if (!(value >= min && value <= max)) {
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
       error("must be between " + min + " and " + max);
       return null;
     }
@@ -286,22 +311,6 @@ final class ConfigNode {
       return Durations.parse(text.trim());
     } catch (IllegalArgumentException e) {
       error("invalid duration: " + e.getMessage());
-      return null;
-    }
-  }
-
-  private static Long parseLong(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static Double parseDouble(String text) {
-    try {
-      return Double.parseDouble(text);
-    } catch (NumberFormatException e) {
       return null;
     }
   }

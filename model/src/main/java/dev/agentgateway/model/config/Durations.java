@@ -51,7 +51,7 @@ final class Durations {
         throw new IllegalArgumentException(
             unit.isEmpty()
                 ? "missing unit (use ns, us, ms, s, m or h, e.g. \"10s\")"
-                : "unknown unit \"" + unit + "\" (use ns, us, ms, s, m or h)");
+                : "unknown unit (use ns, us, ms, s, m or h)"); // the text may be a secret
       }
       total = total.add(number.multiply(BigDecimal.valueOf(nanos)));
     }

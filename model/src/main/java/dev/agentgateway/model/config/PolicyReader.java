@@ -153,20 +153,13 @@ final class PolicyReader {
   }
 
   private static PathRewrite pathRewrite(ConfigNode node) {
-    String variant = node.oneOf(UpstreamFields.PATH_REWRITE);
-    if (variant == null) {
+    ConfigNode.TextVariant v = node.textVariant(UpstreamFields.PATH_REWRITE);
+    if (v == null || !v.isAbsolutePath()) {
       return null;
     }
-    ConfigNode value = node.field(variant);
-    String path = value.requiredText();
-    if (path == null) {
-      return null;
-    }
-    if (!path.startsWith("/")) {
-      value.error("path must start with \"/\"");
-      return null;
-    }
-    return variant.equals("full") ? new PathRewrite.Full(path) : new PathRewrite.Prefix(path);
+    return v.key().equals("full")
+        ? new PathRewrite.Full(v.text())
+        : new PathRewrite.Prefix(v.text());
   }
 
   private static RequestMirror mirror(ConfigNode node) {

@@ -80,28 +80,15 @@ final class RouteReader {
   }
 
   private static PathMatch path(ConfigNode path) {
-    String variant = path.oneOf(UpstreamFields.PATH_MATCH);
-    if (variant == null) {
+    ConfigNode.TextVariant v = path.textVariant(UpstreamFields.PATH_MATCH);
+    if (v == null) {
       return null;
     }
-    ConfigNode value = path.field(variant);
-    String text = value.requiredText();
-    if (text == null) {
-      return null;
-    }
-    return switch (variant) {
-      case "exact" -> absolute(value, text) ? new PathMatch.Exact(text) : null;
-      case "pathPrefix" -> absolute(value, text) ? new PathMatch.Prefix(text) : null;
-      default -> regex(value, text) ? new PathMatch.Regex(text) : null;
+    return switch (v.key()) {
+      case "exact" -> v.isAbsolutePath() ? new PathMatch.Exact(v.text()) : null;
+      case "pathPrefix" -> v.isAbsolutePath() ? new PathMatch.Prefix(v.text()) : null;
+      default -> regex(v.node(), v.text()) ? new PathMatch.Regex(v.text()) : null;
     };
-  }
-
-  private static boolean absolute(ConfigNode node, String path) {
-    if (!path.startsWith("/")) {
-      node.error("path must start with \"/\"");
-      return false;
-    }
-    return true;
   }
 
   /** Header or query conditions: {@code [{name, value: {exact|regex}}]}. */

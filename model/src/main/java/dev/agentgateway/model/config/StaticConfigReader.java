@@ -60,7 +60,7 @@ final class StaticConfigReader {
       HostPort.parse(text, 0);
       return null;
     } catch (IllegalArgumentException e) {
-      return "invalid address (expected host:port or \"off\"): " + e.getMessage();
+      return "invalid address: " + e.getMessage();
     }
   }
 
