@@ -206,10 +206,16 @@ final class ConfigNode {
     return entries;
   }
 
-  /** A string with environment references expanded, or {@code null}. */
+  /**
+   * A string with environment references expanded, or {@code null}. A plain number or boolean is
+   * taken as its text, since YAML users write {@code exact: 1} meaning the string.
+   */
   String text() {
     if (!present()) {
       return null;
+    }
+    if (node.isNumber() || node.isBoolean()) {
+      return node.asText();
     }
     if (!node.isTextual()) {
       error("expected a string, got " + kind());

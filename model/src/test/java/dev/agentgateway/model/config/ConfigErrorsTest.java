@@ -289,11 +289,11 @@ class ConfigErrorsTest {
     assertEquals(
         List.of(
             new ConfigError("binds", "expected a list, got a mapping"),
-            new ConfigError("config.adminAddr", "expected a string, got a number"),
+            new ConfigError("config.adminAddr", "expected a string, got a list"),
             new ConfigError("frontendPolicies.http", "expected a mapping, got a string")),
         byPath(
             errors(
-                "binds: {port: 3000}\nconfig: {adminAddr: 15000}\nfrontendPolicies: {http: fast}\n"),
+                "binds: {port: 3000}\nconfig: {adminAddr: [a]}\nfrontendPolicies: {http: fast}\n"),
             "binds",
             "config.adminAddr",
             "frontendPolicies.http"));

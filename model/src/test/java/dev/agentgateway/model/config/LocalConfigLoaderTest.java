@@ -87,7 +87,7 @@ class LocalConfigLoaderTest {
                 value: {regex: "[0-9]+"}
               query:
               - name: debug
-                value: {exact: "1"}
+                value: {exact: 1}
               - name: v
                 value: {regex: "v[12]"}
             - path: {exact: /health}
