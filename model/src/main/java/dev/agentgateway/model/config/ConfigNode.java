@@ -41,10 +41,6 @@ final class ConfigNode {
     return node;
   }
 
-  ReadContext context() {
-    return ctx;
-  }
-
   boolean present() {
     return node != null && !node.isMissingNode() && !node.isNull();
   }
