@@ -27,17 +27,20 @@ final class Routes {
 
   static Route route(
       String key, String listener, int order, List<String> hostnames, RouteMatch... matches) {
+    List<RouteBackend> backends =
+        List.of(new RouteBackend(new Backend.Host("backend-" + key, 8080), 1));
+    return route(key, listener, order, hostnames, backends, matches);
+  }
+
+  static Route route(
+      String key,
+      String listener,
+      int order,
+      List<String> hostnames,
+      List<RouteBackend> backends,
+      RouteMatch... matches) {
     return new Route(
-        key,
-        listener,
-        key,
-        "default",
-        "",
-        hostnames,
-        List.of(matches),
-        null,
-        List.of(new RouteBackend(new Backend.Host("backend-" + key, 8080), 1)),
-        order);
+        key, listener, key, "default", "", hostnames, List.of(matches), null, backends, order);
   }
 
   static RouteMatch exact(String path) {

@@ -180,17 +180,13 @@ class RoutingIT {
                 match(new PathMatch.Exact("/w")),
                 "host-wild"),
             route("r-regex", "wild", List.of(), match(new PathMatch.Regex("/r/[0-9]+")), "regex"),
-            new Route(
+            Routes.route(
                 "r-split",
                 "main",
-                "r-split",
-                "default",
-                "",
+                100,
                 List.of(),
-                List.of(match(new PathMatch.Prefix("/split"))),
-                null,
                 List.of(backend("split-a", 1), backend("split-b", 3)),
-                100));
+                match(new PathMatch.Prefix("/split"))));
     return new GatewayConfig(
         StaticConfig.DEFAULT, null, List.of(bind), listeners, routes, List.of());
   }
@@ -201,17 +197,7 @@ class RoutingIT {
 
   private Route route(
       String key, String listener, List<String> hostnames, RouteMatch match, String upstream) {
-    return new Route(
-        key,
-        listener,
-        key,
-        "default",
-        "",
-        hostnames,
-        List.of(match),
-        null,
-        List.of(backend(upstream, 1)),
-        0);
+    return Routes.route(key, listener, 0, hostnames, List.of(backend(upstream, 1)), match);
   }
 
   private RouteBackend backend(String upstream, int weight) {
