@@ -41,6 +41,7 @@ final class Candidate {
   private final ValueCondition[] headers;
   private final ValueCondition[] query;
   private final Pattern pathRegex;
+  private final String pathRegexPrefix;
   private final int matchIndex;
 
   private Candidate(
@@ -55,6 +56,8 @@ final class Candidate {
     this.headers = headers;
     this.query = query;
     this.pathRegex = pathRegex;
+    this.pathRegexPrefix =
+        pathRegex == null ? null : ValueCondition.literalPrefix(pathRegex.pattern());
     this.matchIndex = matchIndex;
   }
 
@@ -105,7 +108,7 @@ final class Candidate {
 
   /** True when this candidate's path is a regular expression that fully matches {@code path}. */
   boolean matchesRegexPath(String path) {
-    return pathRegex.matcher(path).matches();
+    return path.startsWith(pathRegexPrefix) && pathRegex.matcher(path).matches();
   }
 
   /** Method, header and query conditions; the caller has already checked the path. */

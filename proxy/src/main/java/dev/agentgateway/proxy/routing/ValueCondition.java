@@ -28,6 +28,25 @@ record ValueCondition(String name, String exact, Pattern pattern) {
     }
   }
 
+  /**
+   * The literal text every full match of {@code regex} starts with, so a cheap {@code startsWith}
+   * can rule most inputs out before a matcher is allocated. Conservative: empty for any pattern
+   * with alternation, and a literal character followed by a quantifier is left out.
+   */
+  static String literalPrefix(String regex) {
+    if (regex.indexOf('|') >= 0) {
+      return "";
+    }
+    int end = 0;
+    while (end < regex.length() && ".[]{}()*+?^$\\".indexOf(regex.charAt(end)) < 0) {
+      end++;
+    }
+    if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0 && end > 0) {
+      end--;
+    }
+    return regex.substring(0, end);
+  }
+
   /** True when {@code value} (null when absent) satisfies this condition. */
   boolean test(String value) {
     if (value == null) {

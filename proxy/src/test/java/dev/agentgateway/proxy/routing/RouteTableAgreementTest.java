@@ -31,7 +31,7 @@ class RouteTableAgreementTest {
           List.of("a.example.com"),
           List.of("*.example.com"),
           List.of("*.b.example.com"));
-  private static final String[] REGEXES = {"/a/.*", "/[ab]+", "/(a|b)/c"};
+  private static final String[] REGEXES = {"/a/.*", "/[ab]+", "/(a|b)/c", "/ab?/c", "/c|/a/b"};
   private static final String VALUE_REGEX = "[12]";
   private static final Map<String, Pattern> PATTERNS =
       Stream.concat(Stream.of(REGEXES), Stream.of(VALUE_REGEX))

@@ -223,6 +223,18 @@ class RouteTableTest {
   }
 
   @Test
+  void regexPathWithAlternationOrOptionalCharactersMatches() {
+    RouteTable table =
+        table(route("alt", 0, regex("/a/x|/b/[0-9]+")), route("opt", 1, regex("/cd?/e")));
+
+    assertEquals("alt", winner(table, TestRequest.get("/b/12")));
+    assertEquals("alt", winner(table, TestRequest.get("/a/x")));
+    assertEquals("opt", winner(table, TestRequest.get("/c/e")));
+    assertEquals("opt", winner(table, TestRequest.get("/cd/e")));
+    assertNull(winner(table, TestRequest.get("/cdd/e")));
+  }
+
+  @Test
   void regexPathRanksAfterAnyPrefix() {
     RouteTable table =
         table(route("regex", 0, regex("/items/[0-9]+")), route("root", 1, prefix("/")));
