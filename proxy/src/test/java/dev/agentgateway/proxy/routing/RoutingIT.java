@@ -73,37 +73,34 @@ class RoutingIT {
   private HttpClient client;
   private int proxyPort;
 
+  // JUnit runs @AfterAll even when @BeforeAll fails, so whatever started is stopped.
   @BeforeAll
   void start() throws IOException {
-    try {
-      for (String name : UPSTREAMS) {
-        WebServer upstream =
-            WebServer.builder()
-                .host("127.0.0.1")
-                .port(0)
-                .routing(r -> r.any((req, res) -> res.send(name)))
-                .build()
-                .start();
-        servers.add(upstream);
-        upstreamPorts.put(name, upstream.port());
-      }
-      proxyPort = freePort();
-      StateHolder state = new StateHolder(ProxyState.compile(config(proxyPort), 1));
-      WebClient webClient = WebClient.builder().followRedirects(false).build();
-      ProxyHandler handler =
-          new ProxyHandler(state, proxyPort, webClient, RequestObserver.NOOP, new Drain());
-      servers.add(
+    for (String name : UPSTREAMS) {
+      WebServer upstream =
           WebServer.builder()
               .host("127.0.0.1")
-              .port(proxyPort)
-              .routing(r -> r.any(handler))
+              .port(0)
+              .routing(r -> r.any((req, res) -> res.send(name)))
               .build()
-              .start());
-      client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    } catch (RuntimeException | IOException e) {
-      stop();
-      throw e;
+              .start();
+      servers.add(upstream);
+      upstreamPorts.put(name, upstream.port());
     }
+    // ProxyHandler looks its table up by the bind's port, which must be known before start.
+    proxyPort = freePort();
+    StateHolder state = new StateHolder(ProxyState.compile(config(proxyPort), 1));
+    WebClient webClient = WebClient.builder().followRedirects(false).build();
+    ProxyHandler handler =
+        new ProxyHandler(state, proxyPort, webClient, RequestObserver.NOOP, new Drain());
+    servers.add(
+        WebServer.builder()
+            .host("127.0.0.1")
+            .port(proxyPort)
+            .routing(r -> r.any(handler))
+            .build()
+            .start());
+    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   }
 
   @AfterAll
