@@ -1,32 +1,57 @@
 package dev.agentgateway.proxy.routing;
 
 import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.Route;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Placeholder: first prefix match in source order. Replaced by the precedence-ordered table. */
+/**
+ * The route table of one bind. A request first picks one listener by host (exact hostname, then the
+ * longest matching wildcard, then a listener without hostname); only that listener's routes are
+ * considered. Within it, candidates are pre-sorted by precedence at compile time, so selection
+ * returns the first (route, match) pair that matches in full and allocates nothing on a hit.
+ */
 final class CompiledRouteTable implements RouteTable {
-  private final Listener listener;
-  private final List<Route> routes;
+  private final HostIndex<ListenerRoutes> listeners;
 
-  private CompiledRouteTable(Listener listener, List<Route> routes) {
-    this.listener = listener;
-    this.routes = routes;
+  private CompiledRouteTable(HostIndex<ListenerRoutes> listeners) {
+    this.listeners = listeners;
   }
 
+  /**
+   * Compiles {@code listeners} and the {@code routes} attached to them; routes naming another
+   * listener are ignored. When two listeners claim the same hostname, the first one wins.
+   *
+   * @throws IllegalArgumentException when a route holds an invalid regular expression
+   */
   static RouteTable compile(List<Listener> listeners, List<Route> routes) {
-    return new CompiledRouteTable(listeners.isEmpty() ? null : listeners.get(0), routes);
+    Map<String, List<Route>> routesByListener = new HashMap<>();
+    for (Route route : routes) {
+      routesByListener.computeIfAbsent(route.listenerKey(), k -> new ArrayList<>()).add(route);
+    }
+    HostIndex.Builder<List<Listener>> builder = new HostIndex.Builder<>(ArrayList::new);
+    for (Listener listener : listeners) {
+      builder.slot(listener.hostname()).add(listener);
+    }
+    HostIndex<ListenerRoutes> index =
+        builder.build(
+            claimants -> {
+              Listener first = claimants.get(0);
+              return ListenerRoutes.compile(
+                  first, routesByListener.getOrDefault(first.key(), List.of()));
+            });
+    return new CompiledRouteTable(index);
   }
 
   @Override
   public RouteSelection select(RequestView request) {
-    for (Route route : routes) {
-      PathMatch path = route.matches().get(0).path();
-      if (path instanceof PathMatch.Prefix p && request.path().startsWith(p.value())) {
-        return new RouteSelection(listener, route, path, WeightedBackends.of(route.backends()));
-      }
+    String host = request.host();
+    if (host == null) {
+      host = "";
     }
-    return null;
+    ListenerRoutes chosen = listeners.best(host);
+    return chosen == null ? null : chosen.select(request, host);
   }
 }
