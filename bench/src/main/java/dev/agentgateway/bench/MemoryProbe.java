@@ -69,8 +69,7 @@ public final class MemoryProbe {
 
   private static void clients(int port, int idle, int sse, Duration hold) throws Exception {
     List<Socket> sockets = new ArrayList<>(idle + sse);
-    byte[] get =
-        "GET / HTTP/1.1\r\nHost: bench\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] get = "GET / HTTP/1.1\r\nHost: bench\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < idle; i++) {
       Socket socket = new Socket();
       socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
