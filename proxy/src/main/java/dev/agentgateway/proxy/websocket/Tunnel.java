@@ -88,10 +88,9 @@ final class Tunnel {
         bytesOut += n;
         lastActivity = System.nanoTime();
       }
-    } catch (IOException | UncheckedIOException e) {
-      // the other direction notices the closed sockets and ends too
-    } catch (RuntimeException e) {
-      // Helidon reports write failures as its own unchecked exceptions
+    } catch (IOException | RuntimeException e) {
+      // A backend read error or a client write error (Helidon reports those unchecked): the
+      // other direction ends when the sockets close below.
     } finally {
       // Unblocks the client reader: either the backend finished or it failed.
       closeClient();

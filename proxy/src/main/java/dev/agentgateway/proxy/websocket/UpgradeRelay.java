@@ -19,7 +19,6 @@ import io.helidon.webserver.spi.ServerConnection;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -107,8 +106,12 @@ final class UpgradeRelay implements ServerConnection {
     }
     outcome.route = selection.route().name();
     RouteBackend picked = selection.pickBackend(ThreadLocalRandom.current());
-    if (picked == null || !(picked.backend() instanceof Backend.Host host)) {
+    if (picked == null) {
       answer(outcome, Status.SERVICE_UNAVAILABLE_503, "no backend");
+      return;
+    }
+    if (!(picked.backend() instanceof Backend.Host host)) {
+      answer(outcome, Status.SERVICE_UNAVAILABLE_503, "backend does not take WebSocket upgrades");
       return;
     }
     outcome.backend = host.name();
@@ -173,7 +176,7 @@ final class UpgradeRelay implements ServerConnection {
     String requested = headers.get(HeaderNames.UPGRADE).get();
     try {
       ctx.dataWriter().writeNow(BufferData.create(Heads.switching(head, requested)));
-    } catch (UncheckedIOException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       outcome.reason = "client closed during handshake";
       return;
     }
@@ -193,8 +196,8 @@ final class UpgradeRelay implements ServerConnection {
       out.write(Heads.relayed(head));
       outcome.bytesOut = new BodyRelay().copy(head, out);
       out.flush();
-    } catch (IOException | UncheckedIOException e) {
-      // The head is already out, so the status stays; closing the connection ends the body.
+    } catch (IOException | RuntimeException e) {
+      // The head may already be out, so the status stays; closing the connection ends the body.
       outcome.reason = e.getMessage() == null ? "relay failed" : e.getMessage();
     }
   }
@@ -204,7 +207,7 @@ final class UpgradeRelay implements ServerConnection {
     outcome.reason = reason;
     try {
       ctx.dataWriter().writeNow(BufferData.create(Heads.simple(status, reason)));
-    } catch (UncheckedIOException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       LOGGER.log(System.Logger.Level.DEBUG, "client gone before " + status.code());
     }
   }

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * that happens to have Helidon's websocket module on its class path would otherwise answer upgrades
  * itself. Selectors given to the listener explicitly are asked first, so ours takes every HTTP/1.1
  * connection and the service-loaded one stays idle; HTTP/2 prior knowledge still reaches Helidon's
- * HTTP/2 selector because ours declines anything that is not HTTP/1.1.
+ * HTTP/2 selector because ours, like Helidon's, declines anything but HTTP/1.1.
  */
 public final class WebSocketPassthrough {
   private WebSocketPassthrough() {}
@@ -53,8 +53,8 @@ public final class WebSocketPassthrough {
     };
   }
 
-  /** The HTTP/1.1 selector with both upgraders, for shells that build listeners themselves. */
-  public static ServerConnectionSelector selector(
+  /** The HTTP/1.1 selector with both upgraders. */
+  static ServerConnectionSelector selector(
       StateHolder state,
       int port,
       RequestObserver observer,
@@ -66,7 +66,8 @@ public final class WebSocketPassthrough {
     var selector =
         Http1ConnectionSelector.builder()
             .config(http1)
-            .addUpgrader(new Http2UpgradeProvider().create(http2, protocols));
+            .addUpgrader(
+                Http2UpgradeProvider.builder().http2Config(http2).build().create(http2, protocols));
     // Helidon looks the upgrader up by the exact Upgrade header value; accept the common spellings.
     for (String token : PassthroughUpgrader.TOKENS) {
       selector.putUpgrader(token, websocket);
