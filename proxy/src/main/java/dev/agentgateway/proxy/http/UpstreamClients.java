@@ -5,6 +5,7 @@ import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webclient.api.HttpClientConfig;
 import io.helidon.webclient.api.Proxy;
 import io.helidon.webclient.api.WebClient;
+import io.helidon.webclient.api.WebClientConfig;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http2.Http2Client;
 import io.helidon.webclient.http2.Http2ClientProtocolConfig;
@@ -20,68 +21,63 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class UpstreamClients implements AutoCloseable {
   private static final int UNBOUNDED_POOL = 4096;
 
-  private final WebClient webClient;
   private final Http1Client http1;
   private final Http2Client http2;
   private final ConnectTimer timer;
   private final ReentrantLock schedulerLock = new ReentrantLock();
   private volatile ScheduledExecutorService scheduler;
 
-  private UpstreamClients(WebClient webClient, Http2Client http2, ConnectTimer timer) {
-    this.webClient = webClient;
-    this.http1 = webClient.client(Http1Client.PROTOCOL);
-    this.http2 = http2;
+  private UpstreamClients(HttpClientConfig base, ConnectTimer timer) {
     this.timer = timer;
+    this.http1 =
+        Http1Client.builder()
+            .from(base)
+            .followRedirects(false)
+            .keepAlive(true)
+            .sendExpectContinue(false)
+            .proxy(Proxy.noProxy())
+            .shareConnectionCache(false)
+            .contentEncoding(noContentCoding())
+            .servicesDiscoverServices(false)
+            .addService(new AdvertisedUpgradeBody())
+            .build();
+    this.http2 =
+        Http2Client.builder()
+            .from(base)
+            .followRedirects(false)
+            .sendExpectContinue(false)
+            .proxy(Proxy.noProxy())
+            .shareConnectionCache(false)
+            .contentEncoding(noContentCoding())
+            .servicesDiscoverServices(false)
+            .addService(new GrpcTrailers())
+            .protocolConfig(Http2ClientProtocolConfig.builder().priorKnowledge(true).build())
+            .build();
   }
 
   /** Clients with the connect timeout and pool size of {@code config}, reporting connect times. */
   public static UpstreamClients create(BackendConfig config) {
     ConnectTimer timer = new ConnectTimer();
     int pool = config.poolMaxSize() > 0 ? config.poolMaxSize() : UNBOUNDED_POOL;
-    WebClient webClient =
+    WebClientConfig base =
         WebClient.builder()
-            .followRedirects(false)
-            .keepAlive(true)
-            .sendExpectContinue(false)
-            .proxy(Proxy.noProxy())
             .connectTimeout(config.connectTimeout())
             .connectionCacheSize(pool)
-            .shareConnectionCache(false)
-            .contentEncoding(noContentCoding())
-            .servicesDiscoverServices(false)
             .connectionListener(timer)
-            .build();
-    return new UpstreamClients(webClient, http2For(webClient.prototype()), timer);
+            .buildPrototype();
+    return new UpstreamClients(base, timer);
   }
 
   /**
-   * Uses a client built elsewhere for HTTP/1.1. Per-request settings still disable redirects,
-   * expect-continue and proxies, but connect times are not reported.
+   * Clients with the settings of a client built elsewhere (its own pools). Per-request settings
+   * still disable redirects, expect-continue and proxies, but connect times are not reported.
    */
   public static UpstreamClients of(WebClient webClient) {
-    return new UpstreamClients(webClient, http2For(webClient.prototype()), null);
-  }
-
-  private static Http2Client http2For(HttpClientConfig base) {
-    return Http2Client.builder()
-        .from(base)
-        .followRedirects(false)
-        .sendExpectContinue(false)
-        .proxy(Proxy.noProxy())
-        .contentEncoding(noContentCoding())
-        .servicesDiscoverServices(false)
-        .addService(new GrpcTrailers())
-        .protocolConfig(Http2ClientProtocolConfig.builder().priorKnowledge(true).build())
-        .build();
+    return new UpstreamClients(webClient.prototype(), null);
   }
 
   private static ContentEncodingContext noContentCoding() {
     return ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build();
-  }
-
-  /** The underlying client, for other handlers that need plain upstream requests. */
-  public WebClient webClient() {
-    return webClient;
   }
 
   Http1Client http1() {
@@ -126,6 +122,6 @@ public final class UpstreamClients implements AutoCloseable {
       current.shutdownNow();
     }
     http2.closeResource();
-    webClient.closeResource();
+    http1.closeResource();
   }
 }
