@@ -52,9 +52,12 @@ final class ResponseRelay {
     if (responseHeaders != null) {
       responseHeaders.apply(headers);
     }
+    if (grpc && headers.contains(GRPC_STATUS)) {
+      trailersOnly(upstream, res, exchange);
+      return;
+    }
     boolean noBodyStatus = code < 200 || code == 204 || code == 304;
-    if (noBodyStatus || method == Method.HEAD || grpc && headers.contains(GRPC_STATUS)) {
-      // No body follows (for gRPC: a trailers-only answer); the headers carry everything.
+    if (noBodyStatus || method == Method.HEAD) {
       if (noBodyStatus) {
         headers.remove(HeaderNames.CONTENT_LENGTH);
       }
@@ -78,6 +81,22 @@ final class ResponseRelay {
       throw abort(upstream, exchange, "downstream closed", e);
     }
     upstream.close();
+  }
+
+  /**
+   * A gRPC answer without a body: its status is in the headers, which must end the stream (HEADERS
+   * with END_STREAM). An empty streamed response does exactly that, unlike {@code send()} (which
+   * adds an empty DATA frame); Helidon's own trailer announcement is dropped first.
+   */
+  private static void trailersOnly(HttpClientResponse upstream, ServerResponse res, Exchange ex) {
+    upstream.close();
+    OutputStream out = res.outputStream();
+    res.headers().remove(HeaderNames.TRAILER);
+    try {
+      out.close();
+    } catch (IOException | RuntimeException e) {
+      throw abort(upstream, ex, "downstream closed", e);
+    }
   }
 
   private static void stream(

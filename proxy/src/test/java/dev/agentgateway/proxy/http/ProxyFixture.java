@@ -18,6 +18,8 @@ import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http2.Http2Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -60,7 +62,17 @@ public final class ProxyFixture implements AutoCloseable {
           }
         };
     ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain);
-    this.server = WebServer.builder().port(port).routing(r -> r.any(handler)).build().start();
+    // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
+    // otherwise answer gRPC requests itself instead of the proxy handler.
+    this.server =
+        WebServer.builder()
+            .port(port)
+            .protocolsDiscoverServices(false)
+            .addProtocol(Http1Config.create())
+            .addProtocol(Http2Config.create())
+            .routing(r -> r.any(handler))
+            .build()
+            .start();
   }
 
   /** A proxy serving {@code routes} (matched in order by path prefix). */
