@@ -40,6 +40,8 @@ public final class UpstreamClients implements AutoCloseable {
             .contentEncoding(noContentCoding())
             .servicesDiscoverServices(false)
             .addService(new AdvertisedUpgradeBody())
+            // Request headers were validated when the server parsed them, or come from config.
+            .protocolConfig(p -> p.validateRequestHeaders(false))
             .build();
     this.http2 =
         Http2Client.builder()

@@ -23,6 +23,10 @@ import io.helidon.webserver.http2.Http2Config;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,6 +113,16 @@ public final class ProxyFixture implements AutoCloseable {
   /** A backend at {@code 127.0.0.1:port}. */
   public static Backend.Host local(int port) {
     return new Backend.Host("127.0.0.1", port);
+  }
+
+  /** POSTs {@code body} as text with {@code client} and reads the answer as text. */
+  public static HttpResponse<String> post(HttpClient client, String url, String body)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A free TCP port (opened and closed again, so it may race; fine for tests). */

@@ -124,12 +124,7 @@ class ProxyHandlerIT {
   void postBodyKeepsContentLength() throws Exception {
     try (ProxyFixture proxy =
         ProxyFixture.start(route("echo", "/", null, local(upstream.port())))) {
-      HttpResponse<String> response =
-          CLIENT.send(
-              HttpRequest.newBuilder(URI.create(proxy.url("/echo")))
-                  .POST(HttpRequest.BodyPublishers.ofString("hello proxy"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = ProxyFixture.post(CLIENT, proxy.url("/echo"), "hello proxy");
 
       assertEquals(200, response.statusCode());
       assertEquals("hello proxy", response.body());
@@ -225,6 +220,27 @@ class ProxyHandlerIT {
       assertEquals("127.0.0.1:" + upstream.port(), get(proxy.url("/host")).body());
       get(proxy.url("/host-keep"));
       assertEquals("127.0.0.1:" + proxy.port(), upstream.last().header("host"));
+    }
+  }
+
+  @Test
+  void http2ClientIsForwardedOverHttp11() throws Exception {
+    HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    try (ProxyFixture proxy =
+        ProxyFixture.start(route("echo", "/", null, local(upstream.port())))) {
+      // java.net.http upgrades (h2c) on a body-less request; the POST then runs on HTTP/2.
+      assertEquals(
+          201,
+          h2.send(
+                  HttpRequest.newBuilder(URI.create(proxy.url("/api/x"))).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .statusCode());
+      HttpResponse<String> response = ProxyFixture.post(h2, proxy.url("/echo"), "over h2");
+      assertEquals("over h2", response.body());
+      assertEquals(HttpClient.Version.HTTP_2, response.version());
+      assertEquals("1.1", upstream.last().protocol());
+      proxy.nextLog();
+      assertEquals("HTTP/2.0", proxy.nextLog().protocol());
     }
   }
 

@@ -174,12 +174,7 @@ class RoutePoliciesIT {
                     policies(
                         null, null, null, null, new RequestMirror(local(mirror.port()), 1.0), null),
                     local(upstream.port())))) {
-      HttpResponse<String> reply =
-          CLIENT.send(
-              HttpRequest.newBuilder(URI.create(proxy.url("/orders")))
-                  .POST(HttpRequest.BodyPublishers.ofString("order-1"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> reply = ProxyFixture.post(CLIENT, proxy.url("/orders"), "order-1");
 
       assertEquals("from upstream", reply.body());
       assertEquals("/orders order-1", mirrored.get(5, TimeUnit.SECONDS));
