@@ -1,6 +1,5 @@
 package dev.agentgateway.proxy.http;
 
-import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.MirrorTarget;
 import dev.agentgateway.proxy.policy.RetryPlan;
@@ -35,7 +34,6 @@ final class HttpForwarder {
 
   /** What to send upstream, fixed for all tries of one request. */
   record Target(
-      Backend.Host backend,
       ClientUri uri,
       String target,
       String clientAuthority,

@@ -14,6 +14,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webclient.api.WebClient;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -25,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * with exactly one {@link RequestObserver#requestDone} call.
  */
 public final class ProxyHandler implements Handler {
+  private static final System.Logger LOGGER = System.getLogger(ProxyHandler.class.getName());
   private static final String GRPC_CONTENT_TYPE = "application/grpc";
 
   private final StateHolder state;
@@ -64,6 +66,15 @@ public final class ProxyHandler implements Handler {
             req.prologue().rawProtocol());
     try {
       serve(req, res, view, exchange);
+    } catch (CloseConnectionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Not an upstream failure (those are answered inside): e.g. the client went away.
+      LOGGER.log(System.Logger.Level.DEBUG, "request failed: " + e);
+      if (res.isSent()) {
+        throw e;
+      }
+      exchange.reply(res, Status.INTERNAL_SERVER_ERROR_500, "internal error");
     } finally {
       drain.exit();
       observer.requestDone(exchange.log(System.nanoTime()));
@@ -117,7 +128,6 @@ public final class ProxyHandler implements Handler {
             : 0;
     HttpForwarder.Target to =
         new HttpForwarder.Target(
-            host,
             UpstreamRequests.uri("http", host.hostname(), host.port(), target),
             target,
             authority,
@@ -159,9 +169,5 @@ public final class ProxyHandler implements Handler {
   private static boolean isGrpc(ServerRequest req) {
     String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
     return type.regionMatches(true, 0, GRPC_CONTENT_TYPE, 0, GRPC_CONTENT_TYPE.length());
-  }
-
-  int port() {
-    return port;
   }
 }

@@ -85,11 +85,6 @@ final class RequestBody {
     return in != null;
   }
 
-  /** The declared length, or -1 when the body is chunked. */
-  long contentLength() {
-    return contentLength;
-  }
-
   /** True when the body can be sent again: it is empty, held in memory, or not yet read. */
   boolean replayable() {
     return complete || !consumed;

@@ -41,10 +41,6 @@ final class UpstreamFailure extends RuntimeException {
     return new UpstreamFailure(Kind.TIMEOUT, TIMEOUT_REASON, null);
   }
 
-  static UpstreamFailure reset(Throwable cause) {
-    return new UpstreamFailure(Kind.RESET, RESET_REASON, cause);
-  }
-
   Kind kind() {
     return kind;
   }
@@ -56,11 +52,6 @@ final class UpstreamFailure extends RuntimeException {
   /** The one-line reason for the client and the access log. */
   String reason() {
     return getMessage();
-  }
-
-  /** True for failures before any request byte reached the upstream (safe to retry). */
-  boolean beforeRequest() {
-    return kind == Kind.CONNECT;
   }
 
   /**
