@@ -17,10 +17,8 @@ final class HelidonRequestView implements RequestView {
   @Override
   public String host() {
     if (host == null) {
-      String authority = req.authority();
-      if (authority == null) {
-        authority = "";
-      }
+      // The Host header (Helidon sets it from :authority for HTTP/2); absent on some HTTP/1.0.
+      String authority = req.headers().first(HeaderNames.HOST).orElse("");
       int colon =
           authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
       host = (colon > 0 ? authority.substring(0, colon) : authority).toLowerCase(Locale.ROOT);

@@ -2,75 +2,172 @@ package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.RouteBackend;
-import dev.agentgateway.proxy.routing.RequestView;
+import dev.agentgateway.proxy.policy.CompiledPolicies;
+import dev.agentgateway.proxy.policy.PolicyCache;
 import dev.agentgateway.proxy.routing.RouteSelection;
 import dev.agentgateway.proxy.routing.RouteTable;
 import dev.agentgateway.proxy.server.Drain;
+import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
-import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Skeleton forwarder: selects a route and relays the exchange. Replaced by the full proxy. */
+/**
+ * The reverse proxy for one bind: per request it takes one state snapshot, selects a route, applies
+ * the route's policies and forwards to a weighted backend, streaming both ways; every request ends
+ * with exactly one {@link RequestObserver#requestDone} call.
+ */
 public final class ProxyHandler implements Handler {
+  private static final System.Logger LOGGER = System.getLogger(ProxyHandler.class.getName());
+  private static final String GRPC_CONTENT_TYPE = "application/grpc";
+
   private final StateHolder state;
   private final int port;
-  private final WebClient client;
   private final RequestObserver observer;
   private final Drain drain;
+  private final PolicyCache policies = new PolicyCache();
+  private final HttpForwarder forwarder;
 
+  /** A handler that forwards HTTP/1.1 with {@code client} (connect times are not observed). */
   public ProxyHandler(
       StateHolder state, int port, WebClient client, RequestObserver observer, Drain drain) {
+    this(state, port, UpstreamClients.of(client), observer, drain);
+  }
+
+  /** A handler that forwards with {@code clients}, e.g. {@link UpstreamClients#create}. */
+  public ProxyHandler(
+      StateHolder state, int port, UpstreamClients clients, RequestObserver observer, Drain drain) {
     this.state = state;
     this.port = port;
-    this.client = client;
     this.observer = observer;
     this.drain = drain;
+    this.forwarder = new HttpForwarder(clients, observer);
   }
 
   @Override
-  public void handle(ServerRequest req, ServerResponse res) throws Exception {
-    RouteTable table = state.get().table(port);
-    RequestView view = new HelidonRequestView(req);
+  public void handle(ServerRequest req, ServerResponse res) {
+    long start = System.nanoTime();
+    drain.enter();
+    HelidonRequestView view = new HelidonRequestView(req);
+    Exchange exchange =
+        new Exchange(
+            start,
+            req.prologue().method().text(),
+            view.host(),
+            view.path(),
+            req.prologue().rawProtocol());
+    try {
+      serve(req, res, view, exchange);
+    } catch (CloseConnectionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Not an upstream failure (those are answered inside): e.g. the client went away.
+      LOGGER.log(System.Logger.Level.DEBUG, "request failed: " + e);
+      if (res.isSent()) {
+        throw e;
+      }
+      exchange.reply(res, Status.INTERNAL_SERVER_ERROR_500, "internal error");
+    } finally {
+      drain.exit();
+      observer.requestDone(exchange.log(System.nanoTime()));
+    }
+  }
+
+  private void serve(ServerRequest req, ServerResponse res, HelidonRequestView view, Exchange ex) {
+    ProxyState snapshot = state.get();
+    boolean http1 = !"2.0".equals(req.prologue().protocolVersion());
+    if (http1 && drain.draining()) {
+      res.header(HeaderValues.CONNECTION_CLOSE);
+    }
+    RouteTable table = snapshot.table(port);
     RouteSelection selection = table == null ? null : table.select(view);
     if (selection == null) {
-      res.status(Status.NOT_FOUND_404).send("route not found");
+      ex.reply(res, Status.NOT_FOUND_404, "route not found");
       return;
     }
-    RouteBackend rb = selection.pickBackend(ThreadLocalRandom.current());
-    if (!(rb.backend() instanceof Backend.Host host)) {
-      res.status(Status.SERVICE_UNAVAILABLE_503).send("no backend");
+    ex.route(selection.route().name());
+    CompiledPolicies compiled = policies.forRoute(snapshot, selection.route());
+    String authority = req.headers().first(HeaderNames.HOST).orElse(null);
+    if (compiled.directStatus() != null) {
+      ex.status(compiled.directStatus().code());
+      ex.addBytesOut(compiled.directBody().length);
+      res.status(compiled.directStatus());
+      applyResponseHeaders(res, compiled);
+      res.send(compiled.directBody());
       return;
     }
-    try (HttpClientResponse up =
-        client
-            .method(req.prologue().method())
-            .uri("http://" + host.authority() + req.prologue().uriPath().rawPath())
-            .request()) {
-      res.status(up.status());
-      try (InputStream in = up.inputStream();
-          OutputStream out = res.outputStream()) {
-        in.transferTo(out);
-      }
+    if (compiled.redirect() != null) {
+      redirect(req, res, ex, selection, compiled, authority);
+      return;
+    }
+    RouteBackend picked = selection.pickBackend(ThreadLocalRandom.current());
+    if (picked == null) {
+      boolean none = selection.route().backends().isEmpty();
+      ex.reply(res, Status.SERVICE_UNAVAILABLE_503, none ? "no backends" : "no healthy backend");
+      return;
+    }
+    if (!(picked.backend() instanceof Backend.Host host)) {
+      ex.reply(res, Status.SERVICE_UNAVAILABLE_503, "unsupported backend");
+      return;
+    }
+    ex.backend(host.name());
+    String path = compiled.rewrite().path(ex.path(), selection.matchedPath());
+    String target = UpstreamRequests.target(path, req.prologue().query().rawValue());
+    boolean grpc = !http1 && isGrpc(req);
+    long buffer =
+        compiled.retry().attempts() > 1 || compiled.mirror() != null
+            ? snapshot.config().frontendHttp().maxBufferSize()
+            : 0;
+    HttpForwarder.Target to =
+        new HttpForwarder.Target(
+            UpstreamRequests.uri("http", host.hostname(), host.port(), target),
+            target,
+            authority,
+            compiled.rewrite().authority(authority == null ? "" : authority, host.authority()),
+            grpc,
+            buffer);
+    forwarder.forward(req, res, ex, compiled, to);
+  }
+
+  private static void redirect(
+      ServerRequest req,
+      ServerResponse res,
+      Exchange ex,
+      RouteSelection selection,
+      CompiledPolicies compiled,
+      String authority) {
+    String location =
+        compiled
+            .redirect()
+            .location(
+                req.isSecure() ? "https" : "http",
+                authority == null ? "" : authority,
+                ex.path(),
+                req.prologue().query().rawValue(),
+                selection.matchedPath());
+    ex.status(compiled.redirect().status().code());
+    res.status(compiled.redirect().status());
+    res.header(HeaderValues.create(HeaderNames.LOCATION, location));
+    applyResponseHeaders(res, compiled);
+    res.send();
+  }
+
+  private static void applyResponseHeaders(ServerResponse res, CompiledPolicies compiled) {
+    if (compiled.responseHeaders() != null) {
+      compiled.responseHeaders().apply(res.headers());
     }
   }
 
-  int port() {
-    return port;
-  }
-
-  RequestObserver observer() {
-    return observer;
-  }
-
-  Drain drain() {
-    return drain;
+  private static boolean isGrpc(ServerRequest req) {
+    String type = req.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
+    return type.regionMatches(true, 0, GRPC_CONTENT_TYPE, 0, GRPC_CONTENT_TYPE.length());
   }
 }

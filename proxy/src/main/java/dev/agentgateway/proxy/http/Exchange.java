@@ -1,0 +1,94 @@
+package dev.agentgateway.proxy.http;
+
+import dev.agentgateway.proxy.telemetry.RequestLog;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+
+/** What the proxy learns about one request while serving it; becomes its {@link RequestLog}. */
+final class Exchange {
+  private final long startNanos;
+  private final String method;
+  private final String host;
+  private final String path;
+  private final String protocol;
+  private String route = "";
+  private String backend = "";
+  private int status;
+  private long bytesIn;
+  private long bytesOut;
+  private String reason = "";
+  private int retries;
+
+  Exchange(long startNanos, String method, String host, String path, String protocol) {
+    this.startNanos = startNanos;
+    this.method = method;
+    this.host = host;
+    this.path = path;
+    this.protocol = protocol;
+  }
+
+  String path() {
+    return path;
+  }
+
+  void route(String name) {
+    route = name;
+  }
+
+  void backend(String name) {
+    backend = name;
+  }
+
+  String backend() {
+    return backend;
+  }
+
+  void status(int code) {
+    status = code;
+  }
+
+  void bytesIn(long bytes) {
+    bytesIn = bytes;
+  }
+
+  void addBytesOut(long bytes) {
+    bytesOut += bytes;
+  }
+
+  void reason(String why) {
+    reason = why;
+  }
+
+  void retried() {
+    retries++;
+  }
+
+  /** Answers with {@code status} and a one-line text {@code reason}, and records both. */
+  void reply(ServerResponse res, Status status, String reason) {
+    byte[] body = reason.getBytes(StandardCharsets.UTF_8);
+    this.status = status.code();
+    this.reason = reason;
+    this.bytesOut = body.length;
+    res.status(status);
+    res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+    res.send(body);
+  }
+
+  RequestLog log(long endNanos) {
+    return new RequestLog(
+        method,
+        host,
+        path,
+        protocol,
+        status,
+        route,
+        backend,
+        endNanos - startNanos,
+        bytesIn,
+        bytesOut,
+        reason,
+        retries);
+  }
+}

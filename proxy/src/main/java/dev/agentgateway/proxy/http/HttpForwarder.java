@@ -1,0 +1,219 @@
+package dev.agentgateway.proxy.http;
+
+import dev.agentgateway.proxy.policy.CompiledPolicies;
+import dev.agentgateway.proxy.policy.MirrorTarget;
+import dev.agentgateway.proxy.policy.RetryPlan;
+import dev.agentgateway.proxy.telemetry.RequestObserver;
+import io.helidon.http.ClientRequestHeaders;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.webclient.api.ClientRequest;
+import io.helidon.webclient.api.ClientUri;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Forwards one request to a host backend: builds the upstream request, runs the tries (retries,
+ * timeouts), then relays the response. HTTP/2 gRPC requests go upstream over HTTP/2 prior
+ * knowledge; everything else over pooled HTTP/1.1.
+ */
+final class HttpForwarder {
+  private final UpstreamClients clients;
+  private final RequestObserver observer;
+  private final MirrorSender mirrors;
+
+  HttpForwarder(UpstreamClients clients, RequestObserver observer) {
+    this.clients = clients;
+    this.observer = observer;
+    this.mirrors = new MirrorSender(clients);
+  }
+
+  /** What to send upstream, fixed for all tries of one request. */
+  record Target(
+      ClientUri uri,
+      String target,
+      String clientAuthority,
+      String host,
+      boolean grpc,
+      long buffer) {}
+
+  void forward(
+      ServerRequest req,
+      ServerResponse res,
+      Exchange exchange,
+      CompiledPolicies policies,
+      Target to) {
+    RetryPlan retry = policies.retry();
+    RequestBody body = RequestBody.open(req, to.buffer());
+    exchange.bytesIn(body.bytesRead());
+    Method method = req.prologue().method();
+    MirrorTarget mirror = policies.mirror();
+    if (mirror != null && mirror.chosen(ThreadLocalRandom.current().nextDouble())) {
+      ClientRequestHeaders headers =
+          ClientRequestHeaders.create(io.helidon.http.WritableHeaders.create());
+      upstreamHeaders(req, headers, to, policies);
+      mirrors.send(mirror, method, to.target(), headers, body.inMemory());
+    }
+    long deadline =
+        policies.requestTimeoutNanos() > 0 ? System.nanoTime() + policies.requestTimeoutNanos() : 0;
+    boolean staleRetried = false;
+    for (int tries = 1; ; tries++) {
+      Watchdog watchdog = watchdog(policies, deadline);
+      UpstreamTry attempt = new UpstreamTry(exchange.backend(), observer);
+      HttpClientResponse upstream;
+      try {
+        upstream = send(req, method, to, policies, body, watchdog, attempt);
+      } catch (RuntimeException e) {
+        watchdog.stop();
+        exchange.bytesIn(body.bytesRead());
+        UpstreamFailure failure =
+            watchdog.fired()
+                ? UpstreamFailure.timeout()
+                : UpstreamFailure.classify(e, attempt.connectionObtained());
+        boolean resendable = failure.kind() != UpstreamFailure.Kind.TIMEOUT && body.replayable();
+        if (resendable
+            && !staleRetried
+            && attempt.reusedConnection()
+            && failure.kind() == UpstreamFailure.Kind.RESET) {
+          // A pooled connection the upstream had already closed: one free, immediate retry.
+          staleRetried = true;
+          exchange.retried();
+          tries--;
+          continue;
+        }
+        if (resendable && tries < retry.attempts() && backoff(retry, deadline)) {
+          exchange.retried();
+          continue;
+        }
+        exchange.reply(res, failure.status(), failure.reason());
+        return;
+      }
+      exchange.bytesIn(body.bytesRead());
+      if (retry.retriesStatus(upstream.status().code())
+          && tries < retry.attempts()
+          && body.replayable()
+          && hasTimeFor(retry, deadline)) {
+        watchdog.stop();
+        ResponseRelay.discard(upstream);
+        if (backoff(retry, deadline)) {
+          exchange.retried();
+          continue;
+        }
+      }
+      try {
+        ResponseRelay.relay(
+            upstream, res, method, policies.responseHeaders(), to.grpc(), watchdog, exchange);
+      } finally {
+        watchdog.stop();
+      }
+      return;
+    }
+  }
+
+  private Watchdog watchdog(CompiledPolicies policies, long deadline) {
+    if (!policies.hasTimeout()) {
+      return Watchdog.NONE;
+    }
+    long budget = Long.MAX_VALUE;
+    if (deadline != 0) {
+      budget = deadline - System.nanoTime();
+    }
+    if (policies.tryTimeoutNanos() > 0) {
+      budget = Math.min(budget, policies.tryTimeoutNanos());
+    }
+    return Watchdog.start(clients.scheduler(), budget);
+  }
+
+  private static boolean hasTimeFor(RetryPlan retry, long deadline) {
+    return deadline == 0 || deadline - System.nanoTime() > retry.backoffNanos();
+  }
+
+  /** Waits out the backoff; false when the request deadline leaves no time for another try. */
+  private static boolean backoff(RetryPlan retry, long deadline) {
+    if (!hasTimeFor(retry, deadline)) {
+      return false;
+    }
+    long pause = retry.backoffNanos();
+    long end = System.nanoTime() + pause;
+    while (pause > 0) {
+      LockSupport.parkNanos(pause);
+      pause = end - System.nanoTime();
+    }
+    return true;
+  }
+
+  private HttpClientResponse send(
+      ServerRequest req,
+      Method method,
+      Target to,
+      CompiledPolicies policies,
+      RequestBody body,
+      Watchdog watchdog,
+      UpstreamTry attempt) {
+    ConnectTimer timer = clients.timer();
+    if (timer != null) {
+      timer.begin(attempt);
+    }
+    try {
+      watchdog.upstream();
+      return to.grpc()
+          ? send(
+              clients.http2().method(method).priorKnowledge(true),
+              req,
+              to,
+              policies,
+              body,
+              watchdog,
+              attempt)
+          : send(clients.http1().method(method), req, to, policies, body, watchdog, attempt);
+    } finally {
+      if (timer != null) {
+        timer.end();
+      }
+    }
+  }
+
+  private static <T extends ClientRequest<T>> HttpClientResponse send(
+      T request,
+      ServerRequest req,
+      Target to,
+      CompiledPolicies policies,
+      RequestBody body,
+      Watchdog watchdog,
+      UpstreamTry attempt) {
+    UpstreamRequests.configure(request, to.uri());
+    ClientRequestHeaders headers = request.headers();
+    upstreamHeaders(req, headers, to, policies);
+    if (!body.present() && !to.grpc()) {
+      // Without a length Helidon would frame an empty body as chunked.
+      headers.set(HeaderValues.CONTENT_LENGTH_ZERO);
+    }
+    boolean keepUserAgent = headers.contains(HeaderNames.USER_AGENT);
+    return request.outputStream(
+        out -> {
+          attempt.sending();
+          if (!keepUserAgent) {
+            // Helidon adds its own User-Agent when none is set; the client sent none.
+            request.headers().remove(HeaderNames.USER_AGENT);
+          }
+          body.writeTo(out, watchdog);
+          watchdog.upstream();
+          out.close();
+        });
+  }
+
+  /** The client's end-to-end headers, forwarding headers, Host, then the route's changes. */
+  private static void upstreamHeaders(
+      ServerRequest req, ClientRequestHeaders headers, Target to, CompiledPolicies policies) {
+    HopByHop.copy(req.headers(), headers, to.grpc(), true);
+    ForwardedHeaders.apply(req, to.clientAuthority(), headers);
+    headers.set(HeaderValues.create(HeaderNames.HOST, to.host()));
+    if (policies.requestHeaders() != null) {
+      policies.requestHeaders().apply(headers);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.agentgateway.proxy.http;
+
+import dev.agentgateway.model.ir.BackendConfig;
+import io.helidon.http.encoding.ContentEncodingContext;
+import io.helidon.webclient.api.HttpClientConfig;
+import io.helidon.webclient.api.Proxy;
+import io.helidon.webclient.api.WebClient;
+import io.helidon.webclient.api.WebClientConfig;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http2.Http2Client;
+import io.helidon.webclient.http2.Http2ClientProtocolConfig;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The pooled upstream clients a {@link ProxyHandler} forwards with: HTTP/1.1 keep-alive for plain
+ * traffic and HTTP/2 prior knowledge for gRPC, configured to send only the headers the proxy sets
+ * (no redirects, no {@code Expect: 100-continue}, no proxy headers, no content coding).
+ */
+public final class UpstreamClients implements AutoCloseable {
+  private static final int UNBOUNDED_POOL = 4096;
+
+  private final Http1Client http1;
+  private final Http2Client http2;
+  private final ConnectTimer timer;
+  private final ReentrantLock schedulerLock = new ReentrantLock();
+  private volatile ScheduledExecutorService scheduler;
+
+  private UpstreamClients(HttpClientConfig base, ConnectTimer timer) {
+    this.timer = timer;
+    this.http1 =
+        Http1Client.builder()
+            .from(base)
+            .followRedirects(false)
+            .keepAlive(true)
+            .sendExpectContinue(false)
+            .proxy(Proxy.noProxy())
+            .shareConnectionCache(false)
+            .contentEncoding(noContentCoding())
+            .servicesDiscoverServices(false)
+            .addService(new AdvertisedUpgradeBody())
+            // Request headers were validated when the server parsed them, or come from config.
+            .protocolConfig(p -> p.validateRequestHeaders(false))
+            .build();
+    this.http2 =
+        Http2Client.builder()
+            .from(base)
+            .followRedirects(false)
+            .sendExpectContinue(false)
+            .proxy(Proxy.noProxy())
+            .shareConnectionCache(false)
+            .contentEncoding(noContentCoding())
+            .servicesDiscoverServices(false)
+            .addService(new GrpcTrailers())
+            .protocolConfig(Http2ClientProtocolConfig.builder().priorKnowledge(true).build())
+            .build();
+  }
+
+  /** Clients with the connect timeout and pool size of {@code config}, reporting connect times. */
+  public static UpstreamClients create(BackendConfig config) {
+    ConnectTimer timer = new ConnectTimer();
+    int pool = config.poolMaxSize() > 0 ? config.poolMaxSize() : UNBOUNDED_POOL;
+    WebClientConfig base =
+        WebClient.builder()
+            .connectTimeout(config.connectTimeout())
+            .connectionCacheSize(pool)
+            .connectionListener(timer)
+            .buildPrototype();
+    return new UpstreamClients(base, timer);
+  }
+
+  /**
+   * Clients with the settings of a client built elsewhere (its own pools). Per-request settings
+   * still disable redirects, expect-continue and proxies, but connect times are not reported.
+   */
+  public static UpstreamClients of(WebClient webClient) {
+    return new UpstreamClients(webClient.prototype(), null);
+  }
+
+  private static ContentEncodingContext noContentCoding() {
+    return ContentEncodingContext.builder().contentEncodingsDiscoverServices(false).build();
+  }
+
+  Http1Client http1() {
+    return http1;
+  }
+
+  Http2Client http2() {
+    return http2;
+  }
+
+  /** The connect listener, or {@code null} when connect times cannot be observed. */
+  ConnectTimer timer() {
+    return timer;
+  }
+
+  /** A single daemon thread for request timeouts, created on first use. */
+  ScheduledExecutorService scheduler() {
+    ScheduledExecutorService current = scheduler;
+    if (current == null) {
+      schedulerLock.lock();
+      try {
+        current = scheduler;
+        if (current == null) {
+          ScheduledThreadPoolExecutor executor =
+              new ScheduledThreadPoolExecutor(
+                  1, Thread.ofPlatform().daemon().name("agw-upstream-timeouts").factory());
+          executor.setRemoveOnCancelPolicy(true);
+          scheduler = current = executor;
+        }
+      } finally {
+        schedulerLock.unlock();
+      }
+    }
+    return current;
+  }
+
+  /** Closes pooled connections and stops the timeout thread. */
+  @Override
+  public void close() {
+    ScheduledExecutorService current = scheduler;
+    if (current != null) {
+      current.shutdownNow();
+    }
+    http2.closeResource();
+    http1.closeResource();
+  }
+}

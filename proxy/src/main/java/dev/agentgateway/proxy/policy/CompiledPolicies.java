@@ -1,0 +1,66 @@
+package dev.agentgateway.proxy.policy;
+
+import dev.agentgateway.model.ir.DirectResponse;
+import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.TimeoutPolicy;
+import io.helidon.http.Status;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The policies of one route, compiled once: everything a request needs is precomputed, so the data
+ * path does no parsing, formatting or lookups beyond field reads.
+ *
+ * @param requestHeaders changes to the upstream request headers, or {@code null}
+ * @param responseHeaders changes to the downstream response headers, or {@code null}
+ * @param redirect answer with a redirect, or {@code null}
+ * @param rewrite upstream path and Host
+ * @param mirror copy requests to another backend, or {@code null}
+ * @param directStatus status of a direct answer, or {@code null} when forwarding
+ * @param directBody body of a direct answer
+ * @param requestTimeoutNanos bound on the whole exchange, 0 for none
+ * @param tryTimeoutNanos bound on each upstream try, 0 for none
+ * @param retry retry plan
+ */
+public record CompiledPolicies(
+    HeaderMutation requestHeaders,
+    HeaderMutation responseHeaders,
+    RedirectAction redirect,
+    UrlRewriter rewrite,
+    MirrorTarget mirror,
+    Status directStatus,
+    byte[] directBody,
+    long requestTimeoutNanos,
+    long tryTimeoutNanos,
+    RetryPlan retry) {
+
+  /** No policies. */
+  public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
+
+  /** Compiles {@code policies} ({@code null} means none). */
+  public static CompiledPolicies compile(RoutePolicies policies) {
+    RoutePolicies p = policies == null ? RoutePolicies.NONE : policies;
+    DirectResponse direct = p.directResponse();
+    TimeoutPolicy timeout = p.timeout();
+    return new CompiledPolicies(
+        HeaderMutation.compile(p.requestHeaderModifier()),
+        HeaderMutation.compile(p.responseHeaderModifier()),
+        RedirectAction.compile(p.requestRedirect()),
+        UrlRewriter.compile(p.urlRewrite()),
+        MirrorTarget.compile(p.requestMirror()),
+        direct == null ? null : Status.create(direct.status()),
+        direct == null ? new byte[0] : direct.body().getBytes(StandardCharsets.UTF_8),
+        timeout == null ? 0 : nanos(timeout.requestTimeout()),
+        timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
+        RetryPlan.compile(p.retry()));
+  }
+
+  private static long nanos(Duration duration) {
+    return duration == null || duration.isNegative() ? 0 : duration.toNanos();
+  }
+
+  /** True when any timeout applies. */
+  public boolean hasTimeout() {
+    return requestTimeoutNanos > 0 || tryTimeoutNanos > 0;
+  }
+}
