@@ -1,15 +1,26 @@
 package dev.agentgateway.model.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.model.ir.StaticConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
-/** Loads an agentgateway standalone config file (YAML or JSON) into the IR. */
+/**
+ * Loads an agentgateway standalone config file (YAML or JSON) into the IR.
+ *
+ * <p>The whole file is checked in one pass and every problem is reported with its field path.
+ * Upstream fields that are not implemented yet are rejected as such rather than ignored, so a
+ * config never silently means less than it says.
+ */
 public final class LocalConfigLoader {
   private final Map<String, String> env;
+  private final ConfigParser parser = new ConfigParser();
 
   /**
    * @param env the environment used for {@code $VAR} expansion and overrides such as {@code
@@ -26,7 +37,22 @@ public final class LocalConfigLoader {
 
   /** Validates config text. */
   public GatewayConfig parse(String text) throws ConfigException {
-    throw new ConfigException(
-        "", "loader not implemented yet (env has " + env.size() + " entries)");
+    JsonNode tree = parser.parse(text);
+    ReadContext ctx = new ReadContext(new EnvExpander(env));
+    ConfigNode root = ConfigNode.root(tree.isNull() ? null : tree, ctx);
+    if (root.present() && !root.isMapping()) {
+      throw new ConfigException("", "the top level of the config must be a mapping");
+    }
+    root.mapping(UpstreamFields.ROOT);
+    StaticConfig config = StaticConfigReader.read(root.field("config"));
+    config = new EnvOverrides(env, ctx).apply(config);
+    FrontendHttp frontend = FrontendReader.read(root.field("frontendPolicies"));
+    Resources resources = new Resources();
+    new BindReader(resources).readAll(root.field("binds"));
+    if (ctx.hasErrors()) {
+      throw new ConfigException(ctx.errors());
+    }
+    return new GatewayConfig(
+        config, frontend, resources.binds, resources.listeners, resources.routes, List.of());
   }
 }

@@ -1,0 +1,35 @@
+package dev.agentgateway.model.config;
+
+import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.Listener;
+import dev.agentgateway.model.ir.Route;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The flat IR resource lists of one load, with key allocation and the running route order. */
+final class Resources {
+  final List<Bind> binds = new ArrayList<>();
+  final List<Listener> listeners = new ArrayList<>();
+  final List<Route> routes = new ArrayList<>();
+  private final Set<String> keys = new HashSet<>();
+  private int order;
+
+  /**
+   * {@code base}, or when that key is taken (two resources with the same name) {@code base#index},
+   * then further suffixes until unique.
+   */
+  String uniqueKey(String base, int index) {
+    String key = base;
+    for (int n = 0; !keys.add(key); n++) {
+      key = base + "#" + index + (n == 0 ? "" : "." + n);
+    }
+    return key;
+  }
+
+  /** The position of the next route in file order, across all binds and listeners. */
+  int nextOrder() {
+    return order++;
+  }
+}

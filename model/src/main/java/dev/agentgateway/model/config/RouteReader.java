@@ -1,0 +1,151 @@
+package dev.agentgateway.model.config;
+
+import dev.agentgateway.model.ir.HeaderMatch;
+import dev.agentgateway.model.ir.PathMatch;
+import dev.agentgateway.model.ir.QueryMatch;
+import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.model.ir.RouteMatch;
+import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.ValueMatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Reads one {@code routes[]} entry: names, hostnames, matches, policies and backends. */
+final class RouteReader {
+  private final PolicyReader policies = new PolicyReader();
+
+  /** The route, or {@code null} when it is not a mapping (errors are reported either way). */
+  Route read(ConfigNode route, int index, String listenerKey, Resources out) {
+    if (!route.mapping(UpstreamFields.ROUTE)) {
+      return null;
+    }
+    String name = route.field("name").text();
+    String namespace = route.field("namespace").text();
+    String ruleName = route.field("ruleName").text();
+    List<String> hostnames = new ArrayList<>();
+    for (ConfigNode hostname : route.field("hostnames").list()) {
+      String h = Hostnames.read(hostname, false);
+      if (h != null) {
+        hostnames.add(h);
+      }
+    }
+    List<RouteMatch> matches = new ArrayList<>();
+    for (ConfigNode match : route.field("matches").list()) {
+      RouteMatch m = match(match);
+      if (m != null) {
+        matches.add(m);
+      }
+    }
+    RoutePolicies routePolicies = policies.read(route.field("policies"));
+    List<RouteBackend> backends = new ArrayList<>();
+    for (ConfigNode backend : route.field("backends").list()) {
+      RouteBackend b = BackendReader.routeBackend(backend);
+      if (b != null) {
+        backends.add(b);
+      }
+    }
+    String base = name == null || name.isEmpty() ? "route" + index : name;
+    return new Route(
+        out.uniqueKey(listenerKey + "/" + base, index),
+        listenerKey,
+        name,
+        namespace,
+        ruleName,
+        hostnames,
+        matches,
+        routePolicies,
+        backends,
+        out.nextOrder());
+  }
+
+  private static RouteMatch match(ConfigNode match) {
+    if (!match.mapping(UpstreamFields.ROUTE_MATCH)) {
+      return null;
+    }
+    PathMatch path = path(match.field("path"));
+    ConfigNode methodNode = match.field("method");
+    String method = methodNode.text();
+    if (method != null && !HeaderNames.isToken(method)) {
+      methodNode.error("invalid HTTP method");
+      method = null;
+    }
+    List<HeaderMatch> headers =
+        named(match.field("headers"), HeaderMatch::new, HeaderNames::isToken);
+    List<QueryMatch> query = named(match.field("query"), QueryMatch::new, n -> !n.isEmpty());
+    return new RouteMatch(path, method, headers, query);
+  }
+
+  private static PathMatch path(ConfigNode path) {
+    ConfigNode.TextVariant v = path.textVariant(UpstreamFields.PATH_MATCH);
+    if (v == null) {
+      return null;
+    }
+    return switch (v.key()) {
+      case "exact" -> v.isAbsolutePath() ? new PathMatch.Exact(v.text()) : null;
+      case "pathPrefix" -> v.isAbsolutePath() ? new PathMatch.Prefix(v.text()) : null;
+      default -> regex(v.node(), v.text()) ? new PathMatch.Regex(v.text()) : null;
+    };
+  }
+
+  /** Header or query conditions: {@code [{name, value: {exact|regex}}]}. */
+  private static <T> List<T> named(
+      ConfigNode list,
+      BiFunction<String, ValueMatch, T> make,
+      java.util.function.Predicate<String> validName) {
+    List<T> result = new ArrayList<>();
+    for (ConfigNode item : list.list()) {
+      if (!item.mapping(UpstreamFields.NAMED_VALUE_MATCH)) {
+        continue;
+      }
+      ConfigNode nameNode = item.field("name");
+      String name = nameNode.requiredText();
+      if (name != null && !validName.test(name)) {
+        nameNode.error("invalid name");
+        name = null;
+      }
+      ConfigNode valueNode = item.field("value");
+      ValueMatch value = valueNode.require() ? value(valueNode) : null;
+      if (name != null && value != null) {
+        result.add(make.apply(name, value));
+      }
+    }
+    return result;
+  }
+
+  private static ValueMatch value(ConfigNode match) {
+    String variant = match.oneOf(UpstreamFields.VALUE_MATCH);
+    if (variant == null) {
+      return null;
+    }
+    ConfigNode value = match.field(variant);
+    if (!value.require()) {
+      return null;
+    }
+    String text = value.text();
+    if (text == null) {
+      return null;
+    }
+    if (variant.equals("exact")) {
+      return new ValueMatch.Exact(text);
+    }
+    return regex(value, text) ? new ValueMatch.Regex(text) : null;
+  }
+
+  /** Compiles once at load time so a bad pattern is a config error, not a request failure. */
+  private static boolean regex(ConfigNode node, String pattern) {
+    try {
+      Pattern.compile(pattern);
+      return true;
+    } catch (PatternSyntaxException e) {
+      node.error(
+          "invalid regex: "
+              + e.getDescription()
+              + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+      return false;
+    }
+  }
+}

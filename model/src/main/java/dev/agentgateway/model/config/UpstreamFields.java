@@ -1,0 +1,96 @@
+package dev.agentgateway.model.config;
+
+/**
+ * The field names of upstream's standalone config schema, per object, split into those this loader
+ * reads and those it does not support yet. Hand-maintained from the upstream schema: a field not
+ * listed here is reported as unknown.
+ */
+final class UpstreamFields {
+  private UpstreamFields() {}
+
+  static final FieldSet ROOT =
+      FieldSet.of(
+          "config binds frontendPolicies",
+          "policies workloads services backends routeGroups gateways routes tcpRoutes llm mcp ui");
+
+  static final FieldSet CONFIG =
+      FieldSet.of(
+          "adminAddr statsAddr readinessAddr logging backend connectionTerminationDeadline"
+              + " connectionMinTerminationDeadline",
+          "enableIpv6 dns localXdsPath modelCatalog database storage caAddress caAuthToken"
+              + " xdsAddress xdsAuthToken spiffe namespace gateway trustDomain"
+              + " additionalTrustDomains skipValidateTrustDomain serviceAccount clusterId network"
+              + " standardAttributes histograms session mcp sensitiveHeaders customFunctions"
+              + " workerThreads tracing metrics hbone");
+
+  static final FieldSet LOGGING = FieldSet.of("level format", "filter fields database");
+
+  static final FieldSet BACKEND_CONFIG =
+      FieldSet.of("connectTimeout poolIdleTimeout poolMaxSize", "keepalives");
+
+  static final FieldSet FRONTEND_POLICIES =
+      FieldSet.of(
+          "http",
+          "tls tcp networkAuthorization networkExtAuthz proxy proxyProtocol connect accessLog"
+              + " logging tracing");
+
+  static final FieldSet FRONTEND_HTTP =
+      FieldSet.of(
+          "maxBufferSize http1MaxHeaders http1IdleTimeout http2MaxHeaderSize",
+          "http1HeaderCase http2WindowSize http2ConnectionWindowSize http2FrameSize"
+              + " http2KeepaliveInterval http2KeepaliveTimeout maxConnectionDuration");
+
+  static final FieldSet BIND = FieldSet.of("port listeners tunnelProtocol mode", "");
+
+  static final FieldSet LISTENER =
+      FieldSet.of("name namespace hostname protocol routes", "tls tcpRoutes policies");
+
+  static final FieldSet ROUTE =
+      FieldSet.of("name namespace ruleName hostnames matches policies backends", "");
+
+  static final FieldSet ROUTE_MATCH = FieldSet.of("headers path method query", "");
+
+  static final FieldSet PATH_MATCH = FieldSet.of("exact pathPrefix regex", "");
+
+  /** Header and query conditions share one shape. */
+  static final FieldSet NAMED_VALUE_MATCH = FieldSet.of("name value", "");
+
+  static final FieldSet VALUE_MATCH = FieldSet.of("exact regex", "");
+
+  static final FieldSet ROUTE_POLICIES =
+      FieldSet.of(
+          "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
+              + " directResponse timeout retry",
+          "cors mcpAuthorization mcpGuardrails authorization mcpAuthentication a2a ai backendTLS"
+              + " backendTunnel backendAuth localRateLimit remoteRateLimit jwtAuth oidc basicAuth"
+              + " apiKey extAuthz extProc transformations csrf buffer delay");
+
+  static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");
+
+  static final FieldSet REQUEST_REDIRECT = FieldSet.of("scheme authority path status", "");
+
+  static final FieldSet AUTHORITY_REWRITE = FieldSet.of("full host port", "");
+
+  static final FieldSet PATH_REWRITE = FieldSet.of("full prefix", "");
+
+  static final FieldSet URL_REWRITE = FieldSet.of("authority path", "");
+
+  static final FieldSet REQUEST_MIRROR = FieldSet.of("backend percentage", "");
+
+  static final FieldSet MIRROR_BACKEND = FieldSet.of("host", "service backend");
+
+  static final FieldSet DIRECT_RESPONSE =
+      FieldSet.of("body status", "bodyExpression headers conditional");
+
+  static final FieldSet TIMEOUT = FieldSet.of("requestTimeout backendRequestTimeout", "");
+
+  static final FieldSet RETRY = FieldSet.of("attempts backoff codes", "precondition condition");
+
+  /** Every field of a route backend, its kind included. */
+  static final FieldSet ROUTE_BACKEND =
+      FieldSet.of("host weight", "policies service backend internal dynamic mcp ai aws routeGroup");
+
+  /** The kinds of route backend; exactly one must be set. */
+  static final FieldSet BACKEND_KIND =
+      FieldSet.of("host", "service backend internal dynamic mcp ai aws routeGroup");
+}
