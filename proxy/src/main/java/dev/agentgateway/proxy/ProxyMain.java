@@ -2,6 +2,7 @@ package dev.agentgateway.proxy;
 
 import dev.agentgateway.model.config.ConfigError;
 import dev.agentgateway.model.config.ConfigException;
+import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.StaticConfig;
@@ -109,7 +110,7 @@ public final class ProxyMain {
                   version(),
                   logging,
                   BindCustomizer.NONE,
-                  ConfigDump::render));
+                  ConfigJson::render));
     } catch (BindFailedException | IOException | RuntimeException e) {
       err.println("agentgateway: " + e.getMessage());
       if (demo != null) {

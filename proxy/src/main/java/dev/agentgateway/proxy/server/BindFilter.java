@@ -1,6 +1,5 @@
 package dev.agentgateway.proxy.server;
 
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -8,36 +7,26 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Server-wide concerns of a bind, ahead of the proxy handler: counts requests in flight for the
- * drain, asks HTTP/1 clients to close once draining, and enforces the header count limit ({@code
- * http1MaxHeaders}, counted as distinct header names; Helidon has no count limit of its own).
+ * Enforces {@code frontendPolicies.http.http1MaxHeaders}: Helidon limits header bytes but not the
+ * number of headers, so this counts them (as distinct header names) ahead of the proxy handler.
+ * Installed only when the limit is set.
  */
 final class BindFilter implements Filter {
   private static final Status TOO_MANY_HEADERS =
       Status.create(431, "Request Header Fields Too Large");
 
-  private final Drain drain;
   private final int maxHeaders;
 
-  BindFilter(Drain drain, int maxHeaders) {
-    this.drain = drain;
+  BindFilter(int maxHeaders) {
     this.maxHeaders = maxHeaders;
   }
 
   @Override
   public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-    if (maxHeaders > 0 && req.headers().size() > maxHeaders) {
+    if (req.headers().size() > maxHeaders) {
       res.status(TOO_MANY_HEADERS).send("too many request headers\n");
       return;
     }
-    if (drain.draining() && req.prologue().protocolVersion().startsWith("1.")) {
-      res.header(HeaderValues.CONNECTION_CLOSE);
-    }
-    drain.enter();
-    try {
-      chain.proceed();
-    } finally {
-      drain.exit();
-    }
+    chain.proceed();
   }
 }

@@ -206,9 +206,12 @@ public final class ListenerManager implements AutoCloseable {
                     .build())
             .addProtocol(Http2Config.builder().maxHeaderListSize(maxHeaderSize).build())
             .routing(
-                r ->
-                    r.addFilter(new BindFilter(drain, http.http1MaxHeaders()))
-                        .any(handlers.create(bind)));
+                r -> {
+                  if (http.http1MaxHeaders() > 0) {
+                    r.addFilter(new BindFilter(http.http1MaxHeaders()));
+                  }
+                  r.any(handlers.create(bind));
+                });
     customizer.customize(bind, builder);
     WebServer server = builder.build().start();
     LOG.fine(bind.key() + ": listening on port " + server.port());
