@@ -44,6 +44,7 @@ public final class ProxyRuntime implements AutoCloseable {
   private final GracefulShutdown shutdown;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private ObservabilityServers observability;
+  private ConfigReloader reloader;
 
   /**
    * What to run.
@@ -137,13 +138,21 @@ public final class ProxyRuntime implements AutoCloseable {
     listeners.open(settings.config());
     state.onChange(listeners::reconcile);
     metrics.configSynchronized(true);
+    reloader = new ConfigReloader(settings.parser(), state, listeners, metrics);
     if (settings.watchFile() != null) {
-      ConfigReloader reloader = new ConfigReloader(settings.parser(), state, listeners, metrics);
       ConfigFileWatcher watcher =
           new ConfigFileWatcher(settings.watchFile(), RELOAD_DEBOUNCE, reloader::apply);
       closeables.addFirst(watcher);
       watcher.start();
     }
+  }
+
+  /**
+   * Applies new config text as a file change would (the static {@code config:} section is kept);
+   * true when it is now serving.
+   */
+  public boolean reload(String text) {
+    return reloader.apply(text);
   }
 
   /** True when the config is loaded, every bind listens and no shutdown has started. */

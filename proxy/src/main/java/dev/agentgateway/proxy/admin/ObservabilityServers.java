@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.admin;
 
+import dev.agentgateway.proxy.server.PortProbe;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import java.time.Duration;
@@ -69,25 +70,37 @@ public final class ObservabilityServers implements AutoCloseable {
 
   private static WebServer start(HostPort hp, List<Endpoint> group) {
     String names = String.join("+", group.stream().map(Endpoint::name).toList());
+    WebServer server;
     try {
-      return WebServer.builder()
-          .name(names)
-          .host(hp.host())
-          .port(hp.port())
-          .shutdownHook(false)
-          .shutdownGracePeriod(Duration.ofMillis(200))
-          .routing(
-              r -> {
-                for (Endpoint e : group) {
-                  r.register(e.service());
-                }
-              })
-          .build()
-          .start();
+      server =
+          WebServer.builder()
+              .name(names)
+              .host(hp.host())
+              .port(hp.port())
+              .shutdownHook(false)
+              .shutdownGracePeriod(Duration.ofMillis(200))
+              .routing(
+                  r -> {
+                    for (Endpoint e : group) {
+                      r.register(e.service());
+                    }
+                  })
+              .build()
+              .start();
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           names + ": cannot listen on " + hp + ": " + rootMessage(e), e);
     }
+    if (!server.isRunning()) {
+      Exception why = PortProbe.whyNotBindable(hp.host(), hp.port());
+      throw new IllegalStateException(
+          names
+              + ": cannot listen on "
+              + hp
+              + ": "
+              + (why == null ? "see the log" : rootMessage(why)));
+    }
+    return server;
   }
 
   private static String rootMessage(Throwable e) {

@@ -48,6 +48,9 @@ public final class DemoBackend implements AutoCloseable {
             .routing(r -> routes(r))
             .build()
             .start();
+    if (!server.isRunning()) {
+      throw new IllegalStateException("demo backend cannot listen on 127.0.0.1:" + port);
+    }
     return new DemoBackend(server);
   }
 

@@ -214,6 +214,11 @@ public final class ListenerManager implements AutoCloseable {
                 });
     customizer.customize(bind, builder);
     WebServer server = builder.build().start();
+    if (!server.isRunning()) {
+      // Helidon 4.5 logs a failed bind and returns a stopped server instead of throwing.
+      throw new IllegalStateException(
+          "listener did not start", PortProbe.whyNotBindable(bind.port()));
+    }
     LOG.fine(bind.key() + ": listening on port " + server.port());
     return new Running(bind, server);
   }
