@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy;
 
+import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.proxy.admin.AdminEndpoints;
@@ -21,12 +22,14 @@ import dev.agentgateway.proxy.telemetry.Logging;
 import dev.agentgateway.proxy.telemetry.ProxyMetrics;
 import dev.agentgateway.proxy.telemetry.TelemetryObserver;
 import io.helidon.webclient.api.WebClient;
+import io.helidon.webserver.WebServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -43,6 +46,10 @@ public final class ProxyRuntime implements AutoCloseable {
   private final ListenerManager listeners;
   private final GracefulShutdown shutdown;
   private final List<AutoCloseable> closeables = new ArrayList<>();
+  private final Map<String, TelemetryObserver> observers = new ConcurrentHashMap<>();
+  private final AccessLog accessLog;
+  private final Drain drain;
+  private final BindCustomizer extraCustomizer;
   private ObservabilityServers observability;
   private ConfigReloader reloader;
 
@@ -76,17 +83,13 @@ public final class ProxyRuntime implements AutoCloseable {
             .followRedirects(false)
             .socketOptions(s -> s.connectTimeout(statics.backend().connectTimeout()))
             .build();
-    AccessLog accessLog = new AccessLog();
+    this.accessLog = new AccessLog();
+    this.drain = drain;
+    this.extraCustomizer = settings.customizer();
     this.listeners =
         new ListenerManager(
-            bind ->
-                new ProxyHandler(
-                    state,
-                    bind.port(),
-                    client,
-                    new TelemetryObserver(metrics, accessLog, bind.key()),
-                    drain),
-            settings.customizer(),
+            bind -> new ProxyHandler(state, bind.port(), client, observer(bind), drain),
+            this::customizeBind,
             drain,
             metrics::downstreamConnections,
             statics.connectionTerminationDeadline());
@@ -97,6 +100,21 @@ public final class ProxyRuntime implements AutoCloseable {
             this::closeOthers,
             statics.connectionMinTerminationDeadline(),
             statics.connectionTerminationDeadline());
+  }
+
+  /** The metrics and access-log observer of one bind, shared by everything serving it. */
+  private TelemetryObserver observer(Bind bind) {
+    return observers.computeIfAbsent(
+        bind.key(), key -> new TelemetryObserver(metrics, accessLog, key));
+  }
+
+  /**
+   * The per-bind server hook, run after our protocol settings and before the server starts. The
+   * WebSocket upgrade passthrough is installed here: {@code
+   * server.update(WebSocketPassthrough.install(state, bind.port(), observer(bind), drain))}.
+   */
+  private void customizeBind(Bind bind, WebServerConfig.Builder server) {
+    extraCustomizer.customize(bind, server);
   }
 
   /**
