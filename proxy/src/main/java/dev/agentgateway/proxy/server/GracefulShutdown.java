@@ -61,10 +61,24 @@ public final class GracefulShutdown {
 
   /** Runs the sequence on this thread; later callers just wait for the first one to finish. */
   public void run() {
-    if (!started.compareAndSet(false, true)) {
+    if (started.compareAndSet(false, true)) {
+      sequence();
+    } else {
       awaitDone();
-      return;
     }
+  }
+
+  /**
+   * Starts the sequence on a new thread (for callers that must answer first); readiness reports
+   * 503 before this returns.
+   */
+  public void runAsync() {
+    if (started.compareAndSet(false, true)) {
+      Thread.ofPlatform().name("agentgateway-shutdown").start(this::sequence);
+    }
+  }
+
+  private void sequence() {
     long start = System.nanoTime();
     try {
       LOG.info(
@@ -96,11 +110,6 @@ public final class GracefulShutdown {
     } finally {
       done.countDown();
     }
-  }
-
-  /** Starts the sequence on a new thread (for callers that must answer first). */
-  public void runAsync() {
-    Thread.ofPlatform().name("agentgateway-shutdown").start(this::run);
   }
 
   /** Waits until the sequence has finished. */
