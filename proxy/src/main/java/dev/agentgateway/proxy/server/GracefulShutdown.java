@@ -69,8 +69,8 @@ public final class GracefulShutdown {
   }
 
   /**
-   * Starts the sequence on a new thread (for callers that must answer first); readiness reports
-   * 503 before this returns.
+   * Starts the sequence on a new thread (for callers that must answer first); readiness reports 503
+   * before this returns.
    */
   public void runAsync() {
     if (started.compareAndSet(false, true)) {
