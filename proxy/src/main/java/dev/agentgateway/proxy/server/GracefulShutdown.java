@@ -23,7 +23,7 @@ import java.util.logging.Logger;
 public final class GracefulShutdown {
   private static final Logger LOG = Logger.getLogger(GracefulShutdown.class.getName());
 
-  /** The longest we wait for the servers to stop once the drain is over. */
+  /** How long the servers get to stop once the termination deadline has passed. */
   static final Duration STOP_WAIT = Duration.ofSeconds(2);
 
   private final Drain drain;
@@ -101,7 +101,10 @@ public final class GracefulShutdown {
                 + drain.inFlight()
                 + " requests in flight; closing");
       }
-      listeners.stopAll(STOP_WAIT);
+      // When the drain is idle, whatever Helidon still tracks (e.g. a response being flushed) may
+      // use the rest of the deadline; past the deadline, give the servers only a moment.
+      Duration rest = deadline.minusNanos(System.nanoTime() - start);
+      listeners.stopAll(idle && rest.compareTo(STOP_WAIT) > 0 ? rest : STOP_WAIT);
       afterListeners.run();
       LOG.info("shutdown complete");
     } catch (InterruptedException e) {
