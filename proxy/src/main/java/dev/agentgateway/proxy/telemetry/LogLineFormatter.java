@@ -24,38 +24,42 @@ public final class LogLineFormatter extends Formatter {
     this.format = format;
   }
 
-  @Override
-  public String format(LogRecord record) {
-    StringBuilder out = new StringBuilder(256);
-    String time = TIME.format(record.getInstant());
-    String level = LogLevels.name(record.getLevel());
-    String target = target(record.getLoggerName());
-    String message = formatMessage(record);
-    if (message == null) {
-      message = "";
-    }
-    LogFields fields = LogFields.of(record);
-    if (format == LoggingConfig.Format.JSON) {
-      json(out, time, level, target, message, fields, record.getThrown());
-    } else {
-      text(out, time, level, target, message, fields, record.getThrown());
-    }
-    return out.append('\n').toString();
-  }
-
-  private static void text(
-      StringBuilder out,
+  /** The parts of one line, rendered by {@link #text} or {@link #json}. */
+  private record Line(
       String time,
       String level,
       String target,
       String message,
       LogFields fields,
-      Throwable thrown) {
-    out.append(time).append("  ").append(level).append("  ").append(target);
-    if (!message.isEmpty()) {
-      out.append("  ");
-      appendEscapedLine(message, out);
+      Throwable thrown) {}
+
+  @Override
+  public String format(LogRecord record) {
+    String message = formatMessage(record);
+    Line line =
+        new Line(
+            TIME.format(record.getInstant()),
+            LogLevels.name(record.getLevel()),
+            target(record.getLoggerName()),
+            message == null ? "" : message,
+            LogFields.of(record),
+            record.getThrown());
+    StringBuilder out = new StringBuilder(256);
+    if (format == LoggingConfig.Format.JSON) {
+      json(line, out);
+    } else {
+      text(line, out);
     }
+    return out.append('\n').toString();
+  }
+
+  private static void text(Line line, StringBuilder out) {
+    out.append(line.time()).append("  ").append(line.level()).append("  ").append(line.target());
+    if (!line.message().isEmpty()) {
+      out.append("  ");
+      appendEscapedLine(line.message(), out);
+    }
+    LogFields fields = line.fields();
     if (fields != null && fields.size() > 0) {
       out.append("  ");
       for (int i = 0; i < fields.size(); i++) {
@@ -66,24 +70,18 @@ public final class LogLineFormatter extends Formatter {
         appendTextValue(fields.value(i), out);
       }
     }
-    if (thrown != null) {
-      out.append('\n').append(stackTrace(thrown).stripTrailing());
+    if (line.thrown() != null) {
+      out.append('\n').append(stackTrace(line.thrown()).stripTrailing());
     }
   }
 
-  private static void json(
-      StringBuilder out,
-      String time,
-      String level,
-      String target,
-      String message,
-      LogFields fields,
-      Throwable thrown) {
-    out.append("{\"time\":\"").append(time).append("\",\"level\":\"").append(level);
+  private static void json(Line line, StringBuilder out) {
+    out.append("{\"time\":\"").append(line.time()).append("\",\"level\":\"").append(line.level());
     out.append("\",\"target\":");
-    appendJsonString(target, out);
+    appendJsonString(line.target(), out);
     out.append(",\"message\":");
-    appendJsonString(message, out);
+    appendJsonString(line.message(), out);
+    LogFields fields = line.fields();
     if (fields != null) {
       for (int i = 0; i < fields.size(); i++) {
         out.append(',');
@@ -97,6 +95,7 @@ public final class LogLineFormatter extends Formatter {
         }
       }
     }
+    Throwable thrown = line.thrown();
     if (thrown != null) {
       out.append(",\"error\":");
       appendJsonString(String.valueOf(thrown), out);
