@@ -6,6 +6,7 @@ import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.StaticConfig;
+import dev.agentgateway.proxy.admin.HostPort;
 import dev.agentgateway.proxy.demo.DemoBackend;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
@@ -142,9 +143,9 @@ public final class ProxyMain {
   private static String startupLine(ProxyRuntime runtime, StaticConfig statics, DemoBackend demo) {
     StringBuilder sb = new StringBuilder("agentgateway ").append(version()).append(" ready:");
     runtime.bindPorts().forEach((key, port) -> sb.append(' ').append(key).append(" on :" + port));
-    sb.append("; admin ").append(off(statics.adminAddr()));
-    sb.append("; stats ").append(off(statics.statsAddr()));
-    sb.append("; readiness ").append(off(statics.readinessAddr()));
+    sb.append("; admin ").append(address(runtime, "admin", statics.adminAddr()));
+    sb.append("; stats ").append(address(runtime, "stats", statics.statsAddr()));
+    sb.append("; readiness ").append(address(runtime, "readiness", statics.readinessAddr()));
     if (demo != null) {
       sb.append("; demo backend on 127.0.0.1:")
           .append(demo.port())
@@ -153,8 +154,13 @@ public final class ProxyMain {
     return sb.toString();
   }
 
-  private static String off(String addr) {
-    return addr == null ? "off" : addr;
+  /** The configured host with the port actually bound (a configured port may be 0). */
+  private static String address(ProxyRuntime runtime, String endpoint, String configured) {
+    if (configured == null) {
+      return "off";
+    }
+    HostPort hp = HostPort.parse(configured);
+    return new HostPort(hp.host(), runtime.port(endpoint)).toString();
   }
 
   /** The version from the jar manifest, or {@code dev} when run from classes. */
