@@ -1,0 +1,2 @@
+/** Admin, stats and readiness endpoints. */
+package dev.agentgateway.proxy.admin;

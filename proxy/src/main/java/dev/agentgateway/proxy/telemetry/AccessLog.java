@@ -1,0 +1,46 @@
+package dev.agentgateway.proxy.telemetry;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Writes one line per finished request at info on logger {@code request}, with upstream's field
+ * names. Only the path (no query) is logged, and no header values, so credentials never reach a
+ * log.
+ */
+public final class AccessLog {
+  /** The logger (and RUST_LOG target) of access log lines. */
+  public static final String LOGGER_NAME = "request";
+
+  private final Logger logger = Logger.getLogger(LOGGER_NAME);
+
+  /** Logs {@code log} for the bind {@code bindKey}. */
+  public void log(String bindKey, RequestLog log) {
+    if (!logger.isLoggable(Level.INFO)) {
+      return;
+    }
+    fields(bindKey, log).log(logger, Level.INFO, "");
+  }
+
+  /** The fields of one access log line, in output order. */
+  static LogFields fields(String bindKey, RequestLog log) {
+    LogFields f =
+        LogFields.create(14)
+            .add("gateway", bindKey)
+            .addIfPresent("route", log.route())
+            .addIfPresent("endpoint", log.backend())
+            .add("http.method", log.method())
+            .add("http.host", log.host() == null ? "" : log.host())
+            .add("http.path", log.path())
+            .addIfPresent("http.version", log.protocol())
+            .add("http.status", log.status())
+            .add("protocol", "http")
+            .add("duration", (log.durationNanos() / 1_000_000) + "ms")
+            .add("bytes.in", log.bytesIn())
+            .add("bytes.out", log.bytesOut());
+    if (log.retries() > 0) {
+      f.add("retry.attempt", log.retries());
+    }
+    return f.addIfPresent("reason", log.reason());
+  }
+}
