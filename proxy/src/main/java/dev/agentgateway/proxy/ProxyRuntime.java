@@ -10,6 +10,7 @@ import dev.agentgateway.proxy.admin.StatsEndpoints;
 import dev.agentgateway.proxy.config.ConfigFileWatcher;
 import dev.agentgateway.proxy.config.ConfigReloader;
 import dev.agentgateway.proxy.http.ProxyHandler;
+import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
 import dev.agentgateway.proxy.server.Drain;
@@ -21,7 +22,7 @@ import dev.agentgateway.proxy.telemetry.AccessLog;
 import dev.agentgateway.proxy.telemetry.Logging;
 import dev.agentgateway.proxy.telemetry.ProxyMetrics;
 import dev.agentgateway.proxy.telemetry.TelemetryObserver;
-import io.helidon.webclient.api.WebClient;
+import dev.agentgateway.proxy.websocket.WebSocketPassthrough;
 import io.helidon.webserver.WebServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class ProxyRuntime implements AutoCloseable {
    * @param parser parses reloaded files
    * @param version for {@code agentgateway_build_info}
    * @param logging the installed process logging, or {@code null} (tests)
-   * @param customizer per-bind server hook (the WebSocket upgrader goes here)
+   * @param customizer an extra per-bind server hook (tests), after the WebSocket upgrader
    * @param configJson renders {@code /config_dump}
    */
   public record Settings(
@@ -78,17 +79,15 @@ public final class ProxyRuntime implements AutoCloseable {
     this.metrics = new ProxyMetrics(settings.version());
     this.state = new StateHolder(ProxyState.compile(settings.config(), 1));
     Drain drain = new Drain();
-    WebClient client =
-        WebClient.builder()
-            .followRedirects(false)
-            .socketOptions(s -> s.connectTimeout(statics.backend().connectTimeout()))
-            .build();
+    // One set of pooled upstream clients serves every bind.
+    UpstreamClients upstream = UpstreamClients.create(statics.backend());
+    closeables.add(upstream);
     this.accessLog = new AccessLog();
     this.drain = drain;
     this.extraCustomizer = settings.customizer();
     this.listeners =
         new ListenerManager(
-            bind -> new ProxyHandler(state, bind.port(), client, observer(bind), drain),
+            bind -> new ProxyHandler(state, bind.port(), upstream, observer(bind), drain),
             this::customizeBind,
             drain,
             metrics::downstreamConnections,
@@ -109,11 +108,11 @@ public final class ProxyRuntime implements AutoCloseable {
   }
 
   /**
-   * The per-bind server hook, run after our protocol settings and before the server starts. The
-   * WebSocket upgrade passthrough is installed here: {@code
-   * server.update(WebSocketPassthrough.install(state, bind.port(), observer(bind), drain))}.
+   * The per-bind server hook, run after our protocol settings and before the server starts: the
+   * WebSocket upgrade passthrough, then any extra customizer (tests).
    */
   private void customizeBind(Bind bind, WebServerConfig.Builder server) {
+    server.update(WebSocketPassthrough.install(state, bind.port(), observer(bind), drain));
     extraCustomizer.customize(bind, server);
   }
 
