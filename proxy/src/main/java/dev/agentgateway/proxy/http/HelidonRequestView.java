@@ -3,7 +3,6 @@ package dev.agentgateway.proxy.http;
 import dev.agentgateway.proxy.routing.RequestView;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import java.util.Locale;
 
 /** Adapts a Helidon request to {@link RequestView} without copying headers. */
 final class HelidonRequestView implements RequestView {
@@ -18,10 +17,7 @@ final class HelidonRequestView implements RequestView {
   public String host() {
     if (host == null) {
       // The Host header (Helidon sets it from :authority for HTTP/2); absent on some HTTP/1.0.
-      String authority = req.headers().first(HeaderNames.HOST).orElse("");
-      int colon =
-          authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
-      host = (colon > 0 ? authority.substring(0, colon) : authority).toLowerCase(Locale.ROOT);
+      host = RequestView.hostOf(req.headers().first(HeaderNames.HOST).orElse(null));
     }
     return host;
   }

@@ -14,11 +14,11 @@ import java.util.Locale;
  * Transfer-Encoding}, {@code Upgrade}, {@code Proxy-Authenticate}, {@code Proxy-Authorization} and
  * {@code Trailer}. Header objects are immutable, so they are passed on without copying.
  */
-final class HopByHop {
+public final class HopByHop {
   private HopByHop() {}
 
   /** True for the fixed hop-by-hop names; {@code lowerCase} is a header name in lower case. */
-  static boolean fixed(String lowerCase) {
+  public static boolean fixed(String lowerCase) {
     return switch (lowerCase) {
       case "connection",
           "keep-alive",

@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.websocket;
 
+import dev.agentgateway.proxy.http.HopByHop;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -18,17 +19,6 @@ import java.util.Set;
  * and the upgrade pair added back.
  */
 final class Heads {
-  /** Hop-by-hop fields; {@code Connection} and {@code Upgrade} are re-added where they belong. */
-  private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "proxy-connection",
-          "te",
-          "trailer",
-          "transfer-encoding",
-          "upgrade");
-
   private static final String CRLF = "\r\n";
 
   private Heads() {}
@@ -130,7 +120,7 @@ final class Heads {
   }
 
   private static boolean dropFromRequest(String name, Set<String> named) {
-    return HOP_BY_HOP.contains(name)
+    return HopByHop.fixed(name)
         || name.equals("host")
         || name.equals("x-forwarded-proto")
         || name.equals("x-forwarded-host")
@@ -142,7 +132,7 @@ final class Heads {
     for (int i = 0; i < backend.size(); i++) {
       String name = backend.name(i).toLowerCase(Locale.ROOT);
       boolean framing = keepFraming && name.equals("transfer-encoding");
-      if (framing || !(HOP_BY_HOP.contains(name) || named.contains(name))) {
+      if (framing || !(HopByHop.fixed(name) || named.contains(name))) {
         field(head, backend.name(i), backend.value(i));
       }
     }

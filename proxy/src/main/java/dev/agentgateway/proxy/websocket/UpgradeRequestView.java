@@ -4,7 +4,6 @@ import dev.agentgateway.proxy.routing.RequestView;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.HttpPrologue;
-import java.util.Locale;
 
 /** The upgrade request as route selection sees it: prologue and headers, nothing copied. */
 final class UpgradeRequestView implements RequestView {
@@ -25,10 +24,7 @@ final class UpgradeRequestView implements RequestView {
   @Override
   public String host() {
     if (host == null) {
-      String authority = authority();
-      int colon =
-          authority.startsWith("[") ? authority.indexOf("]:") + 1 : authority.lastIndexOf(':');
-      host = (colon > 0 ? authority.substring(0, colon) : authority).toLowerCase(Locale.ROOT);
+      host = RequestView.hostOf(authority());
     }
     return host;
   }
