@@ -18,6 +18,7 @@ bench_need wrk nginx curl bc
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/agw-bench.XXXXXX)
+chmod 755 "$work" # nginx workers run as an unprivileged user and must read the body file
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -79,7 +80,7 @@ pids+=($!)
 
 bench_wait_http "$backend_port"
 bench_wait_http "$nginx_proxy_port"
-bench_wait_http "$agw_port"
+bench_wait_http "$agw_port" || { tail -20 "$work/agw.log" >&2; exit 1; }
 
 echo "bench: warming up our proxy (JIT) for 10 s..." >&2
 wrk -t"$threads" -c"$conns" -d10s "http://127.0.0.1:$agw_port/" >/dev/null

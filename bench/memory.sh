@@ -12,7 +12,13 @@ agw_find_jdk
 idle=${1:-10000}
 sse=${2:-1000}
 hold=${3:-20}
-ulimit -n 65536
+# Each held connection is a descriptor in the client and in the proxy: raise the soft limit as far
+# as this shell may.
+ulimit -n "$(ulimit -Hn)"
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $((idle + 2 * sse + 1000)) ]; then
+  echo "bench: open-file limit $(ulimit -n) is too low for $idle + $sse connections" >&2
+  exit 1
+fi
 
 jar="$bench_root/bench/target/benchmarks.jar"
 (cd "$bench_root" && ./mvnw -B -q -DskipTests -pl bench -am install) >&2
@@ -65,5 +71,9 @@ sleep $((hold / 2))
 echo "holding $idle idle + $sse SSE: RSS $(rss_mib) MiB, heap used $(heap_mib) MiB"
 "$JAVA_HOME/bin/jcmd" "$agw_pid" GC.run >/dev/null
 echo "after full GC:   RSS $(rss_mib) MiB, heap used $(heap_mib) MiB (live set)"
+if [ -n "${AGW_MEM_HISTOGRAM:-}" ]; then
+  echo "largest classes on the heap while holding:"
+  "$JAVA_HOME/bin/jcmd" "$agw_pid" GC.class_histogram | head -n 25
+fi
 wait "$client_pid" || true
 cat "$work/clients.log"
