@@ -18,6 +18,7 @@ bench_need wrk nginx curl bc
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/agw-bench.XXXXXX)
+chmod 755 "$work"  # nginx workers run as nobody and must read the body file
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
