@@ -1,20 +1,20 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.upstream.ConnectionPool;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.MirrorTarget;
 import dev.agentgateway.proxy.policy.RetryPlan;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
-import io.helidon.http.ClientRequestHeaders;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
-import io.helidon.webclient.api.ClientRequest;
+import io.helidon.http.WritableHeaders;
 import io.helidon.webclient.api.ClientUri;
-import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Forwards one request to a host backend: builds the upstream request, runs the tries (retries,
@@ -39,7 +39,12 @@ final class HttpForwarder {
       String clientAuthority,
       String host,
       boolean grpc,
-      long buffer) {}
+      long buffer) {
+    /** The upstream authority, for the lean client's pool. */
+    ConnectionPool.Key key() {
+      return new ConnectionPool.Key(uri.host(), uri.port());
+    }
+  }
 
   void forward(
       ServerRequest req,
@@ -53,8 +58,7 @@ final class HttpForwarder {
     Method method = req.prologue().method();
     MirrorTarget mirror = policies.mirror();
     if (mirror != null && mirror.chosen(ThreadLocalRandom.current().nextDouble())) {
-      ClientRequestHeaders headers =
-          ClientRequestHeaders.create(io.helidon.http.WritableHeaders.create());
+      WritableHeaders<?> headers = WritableHeaders.create();
       upstreamHeaders(req, headers, to, policies);
       mirrors.send(mirror, method, to.target(), headers, body.inMemory());
     }
@@ -64,7 +68,7 @@ final class HttpForwarder {
     for (int tries = 1; ; tries++) {
       Watchdog watchdog = watchdog(policies, deadline);
       UpstreamTry attempt = new UpstreamTry(exchange.backend(), observer);
-      HttpClientResponse upstream;
+      UpstreamReply upstream;
       try {
         upstream = send(req, method, to, policies, body, watchdog, attempt);
       } catch (RuntimeException e) {
@@ -146,7 +150,7 @@ final class HttpForwarder {
     return true;
   }
 
-  private HttpClientResponse send(
+  private UpstreamReply send(
       ServerRequest req,
       Method method,
       Target to,
@@ -160,16 +164,10 @@ final class HttpForwarder {
     }
     try {
       watchdog.upstream();
+      Consumer<WritableHeaders<?>> headers = h -> upstreamHeaders(req, h, to, policies);
       return to.grpc()
-          ? send(
-              clients.http2().method(method).priorKnowledge(true),
-              req,
-              to,
-              policies,
-              body,
-              watchdog,
-              attempt)
-          : send(clients.http1().method(method), req, to, policies, body, watchdog, attempt);
+          ? HelidonHttp1.sendHttp2(clients.http2(), method, to, headers, body, watchdog, attempt)
+          : clients.http1Upstream().send(method, to, headers, body, watchdog, attempt);
     } finally {
       if (timer != null) {
         timer.end();
@@ -177,38 +175,9 @@ final class HttpForwarder {
     }
   }
 
-  private static <T extends ClientRequest<T>> HttpClientResponse send(
-      T request,
-      ServerRequest req,
-      Target to,
-      CompiledPolicies policies,
-      RequestBody body,
-      Watchdog watchdog,
-      UpstreamTry attempt) {
-    UpstreamRequests.configure(request, to.uri());
-    ClientRequestHeaders headers = request.headers();
-    upstreamHeaders(req, headers, to, policies);
-    if (!body.present() && !to.grpc()) {
-      // Without a length Helidon would frame an empty body as chunked.
-      headers.set(HeaderValues.CONTENT_LENGTH_ZERO);
-    }
-    boolean keepUserAgent = headers.contains(HeaderNames.USER_AGENT);
-    return request.outputStream(
-        out -> {
-          attempt.sending();
-          if (!keepUserAgent) {
-            // Helidon adds its own User-Agent when none is set; the client sent none.
-            request.headers().remove(HeaderNames.USER_AGENT);
-          }
-          body.writeTo(out, watchdog);
-          watchdog.upstream();
-          out.close();
-        });
-  }
-
   /** The client's end-to-end headers, forwarding headers, Host, then the route's changes. */
   private static void upstreamHeaders(
-      ServerRequest req, ClientRequestHeaders headers, Target to, CompiledPolicies policies) {
+      ServerRequest req, WritableHeaders<?> headers, Target to, CompiledPolicies policies) {
     HopByHop.copy(req.headers(), headers, to.grpc(), true);
     ForwardedHeaders.apply(req, to.clientAuthority(), headers);
     headers.set(HeaderValues.create(HeaderNames.HOST, to.host()));

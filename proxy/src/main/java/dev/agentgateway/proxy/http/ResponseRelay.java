@@ -1,13 +1,12 @@
 package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.proxy.policy.HeaderMutation;
-import io.helidon.http.ClientResponseTrailers;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.Headers;
 import io.helidon.http.Method;
 import io.helidon.http.ServerResponseHeaders;
-import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
@@ -37,7 +36,7 @@ final class ResponseRelay {
    * @param grpc whether to pass HTTP/2 trailers on
    */
   static void relay(
-      HttpClientResponse upstream,
+      UpstreamReply upstream,
       ServerResponse res,
       Method method,
       HeaderMutation responseHeaders,
@@ -88,7 +87,7 @@ final class ResponseRelay {
    * with END_STREAM). An empty streamed response does exactly that, unlike {@code send()} (which
    * adds an empty DATA frame); Helidon's own trailer announcement is dropped first.
    */
-  private static void trailersOnly(HttpClientResponse upstream, ServerResponse res, Exchange ex) {
+  private static void trailersOnly(UpstreamReply upstream, ServerResponse res, Exchange ex) {
     upstream.close();
     OutputStream out = res.outputStream();
     res.headers().remove(HeaderNames.TRAILER);
@@ -100,11 +99,7 @@ final class ResponseRelay {
   }
 
   private static void stream(
-      HttpClientResponse upstream,
-      OutputStream out,
-      long length,
-      Watchdog watchdog,
-      Exchange exchange) {
+      UpstreamReply upstream, OutputStream out, long length, Watchdog watchdog, Exchange exchange) {
     byte[] buffer = new byte[length > 0 ? (int) Math.min(length, MAX_CHUNK) : UNKNOWN_LENGTH_CHUNK];
     InputStream in = upstream.inputStream();
     while (true) {
@@ -132,15 +127,15 @@ final class ResponseRelay {
     }
   }
 
-  private static void copyTrailers(HttpClientResponse upstream, ServerResponse res) {
-    ClientResponseTrailers trailers = upstream.trailers();
+  private static void copyTrailers(UpstreamReply upstream, ServerResponse res) {
+    Headers trailers = upstream.trailers();
     for (Header trailer : trailers) {
       res.trailers().set(trailer);
     }
   }
 
   private static CloseConnectionException abort(
-      HttpClientResponse upstream, Exchange exchange, String reason, Throwable cause) {
+      UpstreamReply upstream, Exchange exchange, String reason, Throwable cause) {
     exchange.reason(reason);
     if (LOGGER.isLoggable(System.Logger.Level.DEBUG)) {
       LOGGER.log(System.Logger.Level.DEBUG, "aborting response: " + reason + ": " + cause);
@@ -154,7 +149,7 @@ final class ResponseRelay {
   }
 
   /** Reads and drops a response that will be retried, so its connection can be reused. */
-  static void discard(HttpClientResponse upstream) {
+  static void discard(UpstreamReply upstream) {
     try (upstream;
         InputStream in = upstream.inputStream()) {
       byte[] buffer = new byte[4096];

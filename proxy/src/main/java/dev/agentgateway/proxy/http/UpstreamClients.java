@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.model.ir.BackendConfig;
+import dev.agentgateway.proxy.http.upstream.ConnectionPool;
 import io.helidon.http.encoding.ContentEncodingContext;
 import io.helidon.webclient.api.HttpClientConfig;
 import io.helidon.webclient.api.Proxy;
@@ -11,6 +12,7 @@ import io.helidon.webclient.http2.Http2Client;
 import io.helidon.webclient.http2.Http2ClientProtocolConfig;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,15 +21,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * (no redirects, no {@code Expect: 100-continue}, no proxy headers, no content coding).
  */
 public final class UpstreamClients implements AutoCloseable {
+  /** System property choosing the HTTP/1.1 client: {@code lean} (default) or {@code helidon}. */
+  public static final String CLIENT = "agentgateway.upstream.http1";
+
   private static final int UNBOUNDED_POOL = 4096;
 
   private final Http1Client http1;
   private final Http2Client http2;
+  private final Http1Upstream http1Upstream;
   private final ConnectTimer timer;
   private final ReentrantLock schedulerLock = new ReentrantLock();
   private volatile ScheduledExecutorService scheduler;
 
-  private UpstreamClients(HttpClientConfig base, ConnectTimer timer) {
+  private UpstreamClients(HttpClientConfig base, ConnectTimer timer, ConnectionPool lean) {
     this.timer = timer;
     this.http1 =
         Http1Client.builder()
@@ -55,10 +61,23 @@ public final class UpstreamClients implements AutoCloseable {
             .addService(new GrpcTrailers())
             .protocolConfig(Http2ClientProtocolConfig.builder().priorKnowledge(true).build())
             .build();
+    this.http1Upstream = lean == null ? new HelidonHttp1(http1) : new LeanHttp1(lean);
   }
 
-  /** Clients with the connect timeout and pool size of {@code config}, reporting connect times. */
+  /**
+   * Clients with the connect timeout and pool settings of {@code config}, reporting connect times.
+   * HTTP/1.1 goes through the lean pooled client unless the system property {@value #CLIENT} is
+   * {@code helidon}.
+   */
   public static UpstreamClients create(BackendConfig config) {
+    if ("helidon".equals(System.getProperty(CLIENT))) {
+      return create(config, false);
+    }
+    return create(config, true);
+  }
+
+  /** Clients as {@link #create(BackendConfig)}, choosing the HTTP/1.1 client explicitly. */
+  public static UpstreamClients create(BackendConfig config, boolean lean) {
     ConnectTimer timer = new ConnectTimer();
     int pool = config.poolMaxSize() > 0 ? config.poolMaxSize() : UNBOUNDED_POOL;
     WebClientConfig base =
@@ -67,7 +86,15 @@ public final class UpstreamClients implements AutoCloseable {
             .connectionCacheSize(pool)
             .connectionListener(timer)
             .buildPrototype();
-    return new UpstreamClients(base, timer);
+    if (!lean) {
+      return new UpstreamClients(base, timer, null);
+    }
+    ConnectionPool idle =
+        new ConnectionPool(config.connectTimeout(), config.poolIdleTimeout(), config.poolMaxSize());
+    UpstreamClients clients = new UpstreamClients(base, timer, idle);
+    long sweep = Math.max(1000, config.poolIdleTimeout().toMillis() / 2);
+    clients.scheduler().scheduleWithFixedDelay(idle::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    return clients;
   }
 
   /**
@@ -75,7 +102,7 @@ public final class UpstreamClients implements AutoCloseable {
    * still disable redirects, expect-continue and proxies, but connect times are not reported.
    */
   public static UpstreamClients of(WebClient webClient) {
-    return new UpstreamClients(webClient.prototype(), null);
+    return new UpstreamClients(webClient.prototype(), null, null);
   }
 
   private static ContentEncodingContext noContentCoding() {
@@ -84,6 +111,11 @@ public final class UpstreamClients implements AutoCloseable {
 
   Http1Client http1() {
     return http1;
+  }
+
+  /** The HTTP/1.1 client the forwarder uses. */
+  Http1Upstream http1Upstream() {
+    return http1Upstream;
   }
 
   Http2Client http2() {
@@ -124,6 +156,7 @@ public final class UpstreamClients implements AutoCloseable {
       current.shutdownNow();
     }
     http2.closeResource();
+    http1Upstream.close();
     http1.closeResource();
   }
 }

@@ -1,0 +1,24 @@
+package dev.agentgateway.proxy.http;
+
+import io.helidon.http.Method;
+import io.helidon.http.WritableHeaders;
+import java.util.function.Consumer;
+
+/** Sends one HTTP/1.1 request upstream: Helidon's client or the lean pooled one. */
+interface Http1Upstream extends AutoCloseable {
+  /**
+   * Sends a request and returns the response once its head arrived.
+   *
+   * @param headers fills in the upstream request headers (end-to-end, forwarding, Host)
+   */
+  UpstreamReply send(
+      Method method,
+      HttpForwarder.Target to,
+      Consumer<WritableHeaders<?>> headers,
+      RequestBody body,
+      Watchdog watchdog,
+      UpstreamTry attempt);
+
+  @Override
+  void close();
+}
