@@ -58,7 +58,8 @@ bench_wait_http "$agw_port"
 
 rss_mib() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$agw_pid/status"; }
 heap_mib() { "$JAVA_HOME/bin/jcmd" "$agw_pid" GC.heap_info 2>/dev/null |
-  awk '/garbage-first heap|def new generation|PSYoungGen|heap/ && /used/ { for (i=1;i<=NF;i++) if ($i=="used") { v=$(i+1); sub(/K,?/,"",v); printf "%.1f", v/1024; exit } }'; }
+  awk '/(generation|heap|PSYoungGen|ParOldGen) +total/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); sum += v } }
+       END { printf "%.1f", sum / 1024 }'; }
 
 echo "proxy pid $agw_pid, JVM options: ${AGW_JAVA_OPTS:-launcher defaults}"
 echo "baseline:        RSS $(rss_mib) MiB, heap used $(heap_mib) MiB"
