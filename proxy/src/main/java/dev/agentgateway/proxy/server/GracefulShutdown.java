@@ -89,7 +89,7 @@ public final class GracefulShutdown {
       drain.start();
       Duration left = deadline.minusNanos(System.nanoTime() - start);
       LOG.info(
-          "draining: new connections are refused; waiting up to "
+          "draining: new connections are closed unanswered; waiting up to "
               + Math.max(0, left.toMillis())
               + " ms for "
               + drain.inFlight()
