@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import io.helidon.http.ClientRequestHeaders;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -27,7 +28,7 @@ final class HelidonHttp1 implements Http1Upstream {
       RequestBody body,
       Watchdog watchdog,
       UpstreamTry attempt) {
-    return UpstreamReply.of(
+    return new HelidonReply(
         send(client.method(method), to, headers, body, watchdog, attempt, true));
   }
 
@@ -40,7 +41,7 @@ final class HelidonHttp1 implements Http1Upstream {
       RequestBody body,
       Watchdog watchdog,
       UpstreamTry attempt) {
-    return UpstreamReply.of(
+    return new HelidonReply(
         send(
             client.method(method).priorKnowledge(true),
             to,

@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import io.helidon.http.Method;
 import io.helidon.http.WritableHeaders;
 import java.util.function.Consumer;

@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.proxy.http.upstream.ConnectionPool;
+import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.MirrorTarget;
 import dev.agentgateway.proxy.policy.RetryPlan;
