@@ -166,9 +166,8 @@ final class HttpForwarder {
     try {
       watchdog.upstream();
       Consumer<WritableHeaders<?>> headers = h -> upstreamHeaders(req, h, to, policies);
-      return to.grpc()
-          ? HelidonHttp1.sendHttp2(clients.http2(), method, to, headers, body, watchdog, attempt)
-          : clients.http1Upstream().send(method, to, headers, body, watchdog, attempt);
+      UpstreamSender sender = to.grpc() ? clients.http2Upstream() : clients.http1Upstream();
+      return sender.send(method, to, headers, body, watchdog, attempt);
     } finally {
       if (timer != null) {
         timer.end();

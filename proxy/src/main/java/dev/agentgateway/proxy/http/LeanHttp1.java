@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /** HTTP/1.1 upstream requests over the lean pooled client ({@link ConnectionPool}). */
-final class LeanHttp1 implements Http1Upstream {
+final class LeanHttp1 implements UpstreamSender {
   private final ConnectionPool pool;
 
   LeanHttp1(ConnectionPool pool) {
