@@ -13,6 +13,7 @@ import dev.agentgateway.model.ir.UrlRewrite;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.ShellTesting;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import dev.agentgateway.proxy.testing.Upstream;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -206,16 +207,7 @@ class ProxyHandlerIT {
 
   @Test
   void hostIsTheBackendsUnlessRewriteKeepsTheClients() throws Exception {
-    RoutePolicies keepHost =
-        new RoutePolicies(
-            null,
-            null,
-            null,
-            new UrlRewrite(new AuthorityRewrite.None(), null),
-            null,
-            null,
-            null,
-            null);
+    RoutePolicies keepHost = TestConfigs.only(new UrlRewrite(new AuthorityRewrite.None(), null));
     try (ProxyFixture proxy =
         ProxyFixture.start(
             route("keep", "/host-keep", keepHost, local(upstream.port())),

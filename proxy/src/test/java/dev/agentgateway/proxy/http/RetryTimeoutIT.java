@@ -12,6 +12,7 @@ import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.ShellTesting;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import dev.agentgateway.proxy.testing.Upstream;
 import io.helidon.http.Status;
 import java.net.URI;
@@ -29,20 +30,11 @@ class RetryTimeoutIT {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static RoutePolicies retry(int attempts, Set<Integer> codes) {
-    return new RoutePolicies(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new RetryPolicy(attempts, Duration.ofMillis(20), codes));
+    return TestConfigs.only(new RetryPolicy(attempts, Duration.ofMillis(20), codes));
   }
 
   private static RoutePolicies timeout(Duration request, Duration perTry) {
-    return new RoutePolicies(
-        null, null, null, null, null, null, new TimeoutPolicy(request, perTry), null);
+    return TestConfigs.only(new TimeoutPolicy(request, perTry));
   }
 
   private static HttpResponse<String> post(String url, String body) throws Exception {

@@ -15,6 +15,7 @@ import dev.agentgateway.model.ir.RequestRedirect;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.UrlRewrite;
 import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import dev.agentgateway.proxy.testing.Upstream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,11 +142,7 @@ class RoutePoliciesIT {
     UrlRewrite rewrite = new UrlRewrite(null, new PathRewrite.Prefix("/v2"));
     try (ProxyFixture proxy =
         ProxyFixture.start(
-            route(
-                "api",
-                "/api",
-                policies(null, null, null, rewrite, null, null),
-                local(upstream.port())))) {
+            route("api", "/api", TestConfigs.only(rewrite), local(upstream.port())))) {
       assertEquals(200, get(proxy.url("/api/items/7?x=1&y")).statusCode());
       assertEquals("/v2/items/7?x=1&y", upstream.last().target());
     }

@@ -6,11 +6,14 @@ import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
 import dev.agentgateway.model.ir.PathMatch;
+import dev.agentgateway.model.ir.RetryPolicy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.StaticConfig;
+import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.model.ir.UrlRewrite;
 import java.util.List;
 
 /** IR configs for tests: one bind with one plain HTTP listener and routes attached to it. */
@@ -51,5 +54,20 @@ public final class TestConfigs {
   /** Matches paths starting with {@code prefix}. */
   public static RouteMatch prefix(String prefix) {
     return new RouteMatch(new PathMatch.Prefix(prefix), null, List.of(), List.of());
+  }
+
+  /** Route policies with only {@code retry}. */
+  public static RoutePolicies only(RetryPolicy retry) {
+    return new RoutePolicies(null, null, null, null, null, null, null, retry);
+  }
+
+  /** Route policies with only {@code timeout}. */
+  public static RoutePolicies only(TimeoutPolicy timeout) {
+    return new RoutePolicies(null, null, null, null, null, null, timeout, null);
+  }
+
+  /** Route policies with only {@code rewrite}. */
+  public static RoutePolicies only(UrlRewrite rewrite) {
+    return new RoutePolicies(null, null, null, rewrite, null, null, null, null);
   }
 }
