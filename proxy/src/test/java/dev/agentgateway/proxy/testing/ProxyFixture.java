@@ -12,7 +12,6 @@ import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestLog;
-import dev.agentgateway.proxy.telemetry.RequestObserver;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http2.Http2Config;
@@ -25,8 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** A proxy on a real socket, configured from IR records, recording what it observes. */
 public final class ProxyFixture implements AutoCloseable {
@@ -34,8 +31,7 @@ public final class ProxyFixture implements AutoCloseable {
   private final WebServer server;
   private final UpstreamClients clients;
   private final Drain drain = new Drain();
-  private final LinkedBlockingQueue<RequestLog> logs = new LinkedBlockingQueue<>();
-  private final LinkedBlockingQueue<Duration> connects = new LinkedBlockingQueue<>();
+  private final RecordingObserver observer = new RecordingObserver();
 
   private ProxyFixture(List<Route> routes, FrontendHttp frontend) {
     this.port = ShellTesting.freePort();
@@ -43,18 +39,6 @@ public final class ProxyFixture implements AutoCloseable {
         new StateHolder(ProxyState.compile(TestConfigs.oneListener(port, frontend, routes), 1));
     this.clients =
         UpstreamClients.create(new BackendConfig(Duration.ofSeconds(2), Duration.ofSeconds(90), 0));
-    RequestObserver observer =
-        new RequestObserver() {
-          @Override
-          public void requestDone(RequestLog log) {
-            logs.add(log);
-          }
-
-          @Override
-          public void upstreamConnected(String backend, Duration elapsed) {
-            connects.add(elapsed);
-          }
-        };
     ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain);
     // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
     // otherwise answer gRPC requests itself instead of the proxy handler.
@@ -118,16 +102,12 @@ public final class ProxyFixture implements AutoCloseable {
 
   /** The next finished request's log, waiting up to 5 s. */
   public RequestLog nextLog() throws InterruptedException {
-    RequestLog log = logs.poll(5, TimeUnit.SECONDS);
-    if (log == null) {
-      throw new AssertionError("no request log within 5 s");
-    }
-    return log;
+    return observer.nextLog();
   }
 
   /** Connect times reported so far. */
   public List<Duration> connects() {
-    return List.copyOf(connects);
+    return observer.connects();
   }
 
   @Override

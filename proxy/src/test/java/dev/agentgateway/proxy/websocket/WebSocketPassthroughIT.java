@@ -20,6 +20,7 @@ import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.testing.RecordingObserver;
 import dev.agentgateway.proxy.testing.TestConfigs;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.WebServer;
@@ -38,7 +39,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +47,8 @@ import org.junit.jupiter.api.Test;
 /** A real proxy WebServer relaying WebSocket sessions to a real Helidon WebSocket upstream. */
 class WebSocketPassthroughIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final BlockingQueue<RequestLog> logs = new LinkedBlockingQueue<>();
+  private static final RecordingObserver recording = new RecordingObserver();
+  private static final BlockingQueue<RequestLog> logs = recording.logs();
 
   private static EchoUpstream upstream;
   private static WebServer proxy;
@@ -61,16 +62,6 @@ class WebSocketPassthroughIT {
     int deadPort = freePort();
     StateHolder state = new StateHolder(ProxyState.compile(config(deadPort), 1));
     Drain drain = new Drain();
-    RequestObserver recording =
-        new RequestObserver() {
-          @Override
-          public void requestDone(RequestLog log) {
-            logs.add(log);
-          }
-
-          @Override
-          public void upstreamConnected(String backend, Duration elapsed) {}
-        };
     WebClient client = WebClient.builder().followRedirects(false).build();
     proxy =
         WebServer.builder()
