@@ -17,16 +17,8 @@ threads=2
 bench_need wrk nginx curl bc
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-work=$(mktemp -d /tmp/agw-bench.XXXXXX)
+bench_workdir agw-bench
 chmod 755 "$work" # nginx workers run as an unprivileged user and must read the body file
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 backend_port=$(bench_free_port)
 nginx_proxy_port=$(bench_free_port)
@@ -61,22 +53,7 @@ http {
 CONF
 "$nginx_bin" -c "$work/nginx.conf" -p "$work" -e "$work/nginx-error.log"
 
-cat >"$work/agw.yaml" <<CONF
-config:
-  adminAddr: "off"
-  statsAddr: "off"
-  readinessAddr: "off"
-  logging:
-    level: warn
-binds:
-- port: $agw_port
-  listeners:
-  - routes:
-    - backends:
-      - host: 127.0.0.1:$backend_port
-CONF
-"$bench_root/bin/agentgateway" -f "$work/agw.yaml" >"$work/agw.log" 2>&1 &
-pids+=($!)
+bench_start_agw "$agw_port" "$backend_port"
 
 bench_wait_http "$backend_port"
 bench_wait_http "$nginx_proxy_port"

@@ -38,3 +38,43 @@ bench_parse_wrk() {
                if (unit == "us") v = v / 1000; else if (unit == "s") v = v * 1000; p99 = v }
     END { printf "%s %s\n", rps, p99 }'
 }
+
+# Makes a scratch directory $work (prefix $1) and, on exit, stops every pid in bench_pids and any
+# process whose pid file is $work/*.pid (e.g. nginx's), then removes $work.
+bench_workdir() {
+  work=$(mktemp -d "/tmp/$1.XXXXXX")
+  bench_pids=()
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  local pid file
+  for pid in "${bench_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for file in "$work"/*.pid; do
+    [ -f "$file" ] && { kill "$(cat "$file")" 2>/dev/null || true; }
+  done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+
+# Starts our proxy in the background on port $1 forwarding everything to 127.0.0.1:$2, without
+# admin endpoints and logging only warnings; sets agw_pid. Its output goes to $work/agw.log.
+bench_start_agw() {
+  cat >"$work/agw.yaml" <<CONF
+config:
+  adminAddr: "off"
+  statsAddr: "off"
+  readinessAddr: "off"
+  logging:
+    level: warn
+binds:
+- port: $1
+  listeners:
+  - routes:
+    - backends:
+      - host: 127.0.0.1:$2
+CONF
+  "$bench_root/bin/agentgateway" -f "$work/agw.yaml" >"$work/agw.log" 2>&1 &
+  agw_pid=$!
+  bench_pids+=("$agw_pid")
+}

@@ -23,36 +23,13 @@ fi
 jar="$bench_root/bench/target/benchmarks.jar"
 (cd "$bench_root" && ./mvnw -B -q -DskipTests -pl bench -am install) >&2
 
-work=$(mktemp -d /tmp/agw-mem.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir agw-mem
 
 up_port=$(bench_free_port)
 agw_port=$(bench_free_port)
 "$JAVA_HOME/bin/java" -cp "$jar" dev.agentgateway.bench.MemoryProbe upstream "$up_port" >"$work/upstream.log" 2>&1 &
-pids+=($!)
-cat >"$work/agw.yaml" <<CONF
-config:
-  adminAddr: "off"
-  readinessAddr: "off"
-  statsAddr: "off"
-  logging:
-    level: warn
-binds:
-- port: $agw_port
-  listeners:
-  - routes:
-    - backends:
-      - host: 127.0.0.1:$up_port
-CONF
-"$bench_root/bin/agentgateway" -f "$work/agw.yaml" >"$work/agw.log" 2>&1 &
-agw_pid=$!
-pids+=("$agw_pid")
+bench_pids+=($!)
+bench_start_agw "$agw_port" "$up_port"
 bench_wait_http "$up_port"
 bench_wait_http "$agw_port"
 
@@ -65,7 +42,7 @@ echo "proxy pid $agw_pid, JVM options: ${AGW_JAVA_OPTS:-launcher defaults}"
 echo "baseline:        RSS $(rss_mib) MiB, heap used $(heap_mib) MiB"
 "$JAVA_HOME/bin/java" -cp "$jar" dev.agentgateway.bench.MemoryProbe clients "$agw_port" "$idle" "$sse" "$hold" >"$work/clients.log" 2>&1 &
 client_pid=$!
-pids+=("$client_pid")
+bench_pids+=("$client_pid")
 for _ in $(seq 1 600); do grep -q holding "$work/clients.log" && break; sleep 0.5; done
 grep -q holding "$work/clients.log" || { echo "clients never got to holding:"; cat "$work/clients.log"; exit 1; }
 sleep $((hold / 2))

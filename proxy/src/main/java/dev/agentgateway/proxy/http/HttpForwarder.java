@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.proxy.http.upstream.ConnectionPool;
+import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.MirrorTarget;
 import dev.agentgateway.proxy.policy.RetryPlan;
@@ -165,9 +166,8 @@ final class HttpForwarder {
     try {
       watchdog.upstream();
       Consumer<WritableHeaders<?>> headers = h -> upstreamHeaders(req, h, to, policies);
-      return to.grpc()
-          ? HelidonHttp1.sendHttp2(clients.http2(), method, to, headers, body, watchdog, attempt)
-          : clients.http1Upstream().send(method, to, headers, body, watchdog, attempt);
+      UpstreamSender sender = to.grpc() ? clients.http2Upstream() : clients.http1Upstream();
+      return sender.send(method, to, headers, body, watchdog, attempt);
     } finally {
       if (timer != null) {
         timer.end();

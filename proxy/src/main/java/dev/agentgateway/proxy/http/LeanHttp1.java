@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.proxy.http.upstream.Connection;
 import dev.agentgateway.proxy.http.upstream.ConnectionPool;
+import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
@@ -12,7 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /** HTTP/1.1 upstream requests over the lean pooled client ({@link ConnectionPool}). */
-final class LeanHttp1 implements Http1Upstream {
+final class LeanHttp1 implements UpstreamSender {
   private final ConnectionPool pool;
 
   LeanHttp1(ConnectionPool pool) {
@@ -50,7 +51,7 @@ final class LeanHttp1 implements Http1Upstream {
       body.writeTo(out, watchdog);
       watchdog.upstream();
       out.close();
-      return UpstreamReply.of(conn.response(method == Method.HEAD));
+      return conn.response(method == Method.HEAD);
     } catch (IOException e) {
       conn.close();
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.HeaderMutation;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;

@@ -28,7 +28,8 @@ public final class UpstreamClients implements AutoCloseable {
 
   private final Http1Client http1;
   private final Http2Client http2;
-  private final Http1Upstream http1Upstream;
+  private final UpstreamSender http1Upstream;
+  private final UpstreamSender http2Upstream;
   private final ConnectTimer timer;
   private final ReentrantLock schedulerLock = new ReentrantLock();
   private volatile ScheduledExecutorService scheduler;
@@ -61,7 +62,8 @@ public final class UpstreamClients implements AutoCloseable {
             .addService(new GrpcTrailers())
             .protocolConfig(Http2ClientProtocolConfig.builder().priorKnowledge(true).build())
             .build();
-    this.http1Upstream = lean == null ? new HelidonHttp1(http1) : new LeanHttp1(lean);
+    this.http1Upstream = lean == null ? HelidonSender.http1(http1) : new LeanHttp1(lean);
+    this.http2Upstream = HelidonSender.http2(http2);
   }
 
   /**
@@ -114,12 +116,13 @@ public final class UpstreamClients implements AutoCloseable {
   }
 
   /** The HTTP/1.1 client the forwarder uses. */
-  Http1Upstream http1Upstream() {
+  UpstreamSender http1Upstream() {
     return http1Upstream;
   }
 
-  Http2Client http2() {
-    return http2;
+  /** The HTTP/2 client the forwarder uses for gRPC. */
+  UpstreamSender http2Upstream() {
+    return http2Upstream;
   }
 
   /** The connect listener, or {@code null} when connect times cannot be observed. */
@@ -155,7 +158,7 @@ public final class UpstreamClients implements AutoCloseable {
     if (current != null) {
       current.shutdownNow();
     }
-    http2.closeResource();
+    http2Upstream.close();
     http1Upstream.close();
     http1.closeResource();
   }

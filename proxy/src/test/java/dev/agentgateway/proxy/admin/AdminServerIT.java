@@ -1,16 +1,16 @@
 package dev.agentgateway.proxy.admin;
 
-import static dev.agentgateway.proxy.ShellTesting.eventually;
-import static dev.agentgateway.proxy.ShellTesting.freePort;
-import static dev.agentgateway.proxy.ShellTesting.get;
-import static dev.agentgateway.proxy.ShellTesting.parse;
+import static dev.agentgateway.proxy.testing.ShellTesting.eventually;
+import static dev.agentgateway.proxy.testing.ShellTesting.freePort;
+import static dev.agentgateway.proxy.testing.ShellTesting.get;
+import static dev.agentgateway.proxy.testing.ShellTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentgateway.proxy.ProxyRuntime;
-import dev.agentgateway.proxy.ShellTesting;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.net.http.HttpRequest;

@@ -1,18 +1,18 @@
 package dev.agentgateway.proxy.config;
 
-import static dev.agentgateway.proxy.ShellTesting.LOOPBACK_ADMIN;
-import static dev.agentgateway.proxy.ShellTesting.bodyOrError;
-import static dev.agentgateway.proxy.ShellTesting.eventually;
-import static dev.agentgateway.proxy.ShellTesting.freePort;
-import static dev.agentgateway.proxy.ShellTesting.oneRoute;
-import static dev.agentgateway.proxy.ShellTesting.parse;
+import static dev.agentgateway.proxy.testing.ShellTesting.LOOPBACK_ADMIN;
+import static dev.agentgateway.proxy.testing.ShellTesting.bodyOrError;
+import static dev.agentgateway.proxy.testing.ShellTesting.eventually;
+import static dev.agentgateway.proxy.testing.ShellTesting.freePort;
+import static dev.agentgateway.proxy.testing.ShellTesting.oneRoute;
+import static dev.agentgateway.proxy.testing.ShellTesting.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.ir.LoggingConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
-import dev.agentgateway.proxy.ShellTesting;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import io.helidon.webserver.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentgateway.proxy.ShellTesting;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,11 +1,12 @@
 package dev.agentgateway.proxy.http;
 
-import static dev.agentgateway.proxy.http.ProxyFixture.local;
-import static dev.agentgateway.proxy.http.ProxyFixture.route;
+import static dev.agentgateway.proxy.testing.ProxyFixture.local;
+import static dev.agentgateway.proxy.testing.ProxyFixture.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.agentgateway.proxy.telemetry.RequestLog;
+import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.grpc.EchoGrpc;
 import dev.agentgateway.proxy.testing.grpc.EchoReply;
 import dev.agentgateway.proxy.testing.grpc.EchoRequest;

@@ -1,9 +1,11 @@
 package dev.agentgateway.proxy.http;
 
-import static dev.agentgateway.proxy.http.ProxyFixture.local;
-import static dev.agentgateway.proxy.http.ProxyFixture.route;
+import static dev.agentgateway.proxy.testing.ProxyFixture.local;
+import static dev.agentgateway.proxy.testing.ProxyFixture.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.Upstream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

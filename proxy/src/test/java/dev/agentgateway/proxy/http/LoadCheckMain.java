@@ -1,18 +1,16 @@
 package dev.agentgateway.proxy.http;
 
-import static dev.agentgateway.proxy.http.ProxyFixture.local;
-import static dev.agentgateway.proxy.http.ProxyFixture.route;
+import static dev.agentgateway.proxy.testing.ProxyFixture.local;
+import static dev.agentgateway.proxy.testing.ProxyFixture.route;
 
 import dev.agentgateway.model.ir.BackendConfig;
-import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
-import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import io.helidon.webserver.WebServer;
 import java.util.List;
 
@@ -38,15 +36,9 @@ public final class LoadCheckMain {
       return;
     }
     int upstream = Integer.parseInt(args[1]);
-    Bind bind = new Bind("bind/" + port, port);
     GatewayConfig config =
-        new GatewayConfig(
-            StaticConfig.DEFAULT,
-            FrontendHttp.DEFAULT,
-            List.of(bind),
-            List.of(new Listener("listener", bind.key(), "default", null, null)),
-            List.of(route("all", "/", null, local(upstream))),
-            List.of());
+        TestConfigs.oneListener(
+            port, FrontendHttp.DEFAULT, List.of(route("all", "/", null, local(upstream))));
     StateHolder state = new StateHolder(ProxyState.compile(config, 1));
     UpstreamClients clients = UpstreamClients.create(BackendConfig.DEFAULT);
     ProxyHandler handler =

@@ -1,7 +1,7 @@
 package dev.agentgateway.proxy.http;
 
-import static dev.agentgateway.proxy.http.ProxyFixture.local;
-import static dev.agentgateway.proxy.http.ProxyFixture.route;
+import static dev.agentgateway.proxy.testing.ProxyFixture.local;
+import static dev.agentgateway.proxy.testing.ProxyFixture.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +11,10 @@ import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.UrlRewrite;
 import dev.agentgateway.proxy.telemetry.RequestLog;
+import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.ShellTesting;
+import dev.agentgateway.proxy.testing.TestConfigs;
+import dev.agentgateway.proxy.testing.Upstream;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import java.io.OutputStream;
@@ -203,16 +207,7 @@ class ProxyHandlerIT {
 
   @Test
   void hostIsTheBackendsUnlessRewriteKeepsTheClients() throws Exception {
-    RoutePolicies keepHost =
-        new RoutePolicies(
-            null,
-            null,
-            null,
-            new UrlRewrite(new AuthorityRewrite.None(), null),
-            null,
-            null,
-            null,
-            null);
+    RoutePolicies keepHost = TestConfigs.only(new UrlRewrite(new AuthorityRewrite.None(), null));
     try (ProxyFixture proxy =
         ProxyFixture.start(
             route("keep", "/host-keep", keepHost, local(upstream.port())),
@@ -260,7 +255,7 @@ class ProxyHandlerIT {
 
   @Test
   void refusedConnectionGets502() throws Exception {
-    int closed = ProxyFixture.freePort();
+    int closed = ShellTesting.freePort();
     try (ProxyFixture proxy = ProxyFixture.start(route("dead", "/", null, local(closed)))) {
       HttpResponse<String> response = get(proxy.url("/x"));
       assertEquals(502, response.statusCode());

@@ -1,7 +1,7 @@
 package dev.agentgateway.proxy.http;
 
-import static dev.agentgateway.proxy.http.ProxyFixture.local;
-import static dev.agentgateway.proxy.http.ProxyFixture.route;
+import static dev.agentgateway.proxy.testing.ProxyFixture.local;
+import static dev.agentgateway.proxy.testing.ProxyFixture.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +10,10 @@ import dev.agentgateway.model.ir.RetryPolicy;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.proxy.telemetry.RequestLog;
+import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.ShellTesting;
+import dev.agentgateway.proxy.testing.TestConfigs;
+import dev.agentgateway.proxy.testing.Upstream;
 import io.helidon.http.Status;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,28 +30,15 @@ class RetryTimeoutIT {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static RoutePolicies retry(int attempts, Set<Integer> codes) {
-    return new RoutePolicies(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new RetryPolicy(attempts, Duration.ofMillis(20), codes));
+    return TestConfigs.only(new RetryPolicy(attempts, Duration.ofMillis(20), codes));
   }
 
   private static RoutePolicies timeout(Duration request, Duration perTry) {
-    return new RoutePolicies(
-        null, null, null, null, null, null, new TimeoutPolicy(request, perTry), null);
+    return TestConfigs.only(new TimeoutPolicy(request, perTry));
   }
 
   private static HttpResponse<String> post(String url, String body) throws Exception {
-    return CLIENT.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return ProxyFixture.post(CLIENT, url, body);
   }
 
   @Test
@@ -129,7 +120,7 @@ class RetryTimeoutIT {
 
   @Test
   void connectFailureIsRetriedOnAnotherTry() throws Exception {
-    int dead = ProxyFixture.freePort();
+    int dead = ShellTesting.freePort();
     try (ProxyFixture proxy =
         ProxyFixture.start(route("dead", "/", retry(3, Set.of()), local(dead)))) {
       HttpResponse<String> response = post(proxy.url("/x"), "body");

@@ -1,12 +1,14 @@
 package dev.agentgateway.proxy.http;
 
-import static dev.agentgateway.proxy.http.ProxyFixture.local;
-import static dev.agentgateway.proxy.http.ProxyFixture.route;
+import static dev.agentgateway.proxy.testing.ProxyFixture.local;
+import static dev.agentgateway.proxy.testing.ProxyFixture.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.proxy.telemetry.RequestLog;
+import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.Upstream;
 import io.helidon.http.HeaderValues;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -20,6 +20,7 @@ import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.proxy.state.ProxyState;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.WritableHeaders;
 import java.time.Duration;
@@ -55,15 +56,7 @@ class CompiledPoliciesTest {
   void timeoutsBecomeNanoseconds() {
     CompiledPolicies p =
         CompiledPolicies.compile(
-            new RoutePolicies(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new TimeoutPolicy(Duration.ofSeconds(2), Duration.ofMillis(300)),
-                null));
+            TestConfigs.only(new TimeoutPolicy(Duration.ofSeconds(2), Duration.ofMillis(300))));
     assertEquals(2_000_000_000L, p.requestTimeoutNanos());
     assertEquals(300_000_000L, p.tryTimeoutNanos());
     assertTrue(p.hasTimeout());

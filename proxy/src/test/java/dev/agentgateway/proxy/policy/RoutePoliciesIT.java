@@ -1,7 +1,7 @@
 package dev.agentgateway.proxy.policy;
 
-import static dev.agentgateway.proxy.http.ProxyFixture.local;
-import static dev.agentgateway.proxy.http.ProxyFixture.route;
+import static dev.agentgateway.proxy.testing.ProxyFixture.local;
+import static dev.agentgateway.proxy.testing.ProxyFixture.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +14,9 @@ import dev.agentgateway.model.ir.RequestMirror;
 import dev.agentgateway.model.ir.RequestRedirect;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.UrlRewrite;
-import dev.agentgateway.proxy.http.ProxyFixture;
-import dev.agentgateway.proxy.http.Upstream;
+import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.TestConfigs;
+import dev.agentgateway.proxy.testing.Upstream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -141,11 +142,7 @@ class RoutePoliciesIT {
     UrlRewrite rewrite = new UrlRewrite(null, new PathRewrite.Prefix("/v2"));
     try (ProxyFixture proxy =
         ProxyFixture.start(
-            route(
-                "api",
-                "/api",
-                policies(null, null, null, rewrite, null, null),
-                local(upstream.port())))) {
+            route("api", "/api", TestConfigs.only(rewrite), local(upstream.port())))) {
       assertEquals(200, get(proxy.url("/api/items/7?x=1&y")).statusCode());
       assertEquals("/v2/items/7?x=1&y", upstream.last().target());
     }

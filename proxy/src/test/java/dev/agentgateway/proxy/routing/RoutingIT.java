@@ -20,6 +20,7 @@ import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.WebServer;
 import java.io.BufferedInputStream;
@@ -27,7 +28,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,18 +77,12 @@ class RoutingIT {
   @BeforeAll
   void start() throws IOException {
     for (String name : UPSTREAMS) {
-      WebServer upstream =
-          WebServer.builder()
-              .host("127.0.0.1")
-              .port(0)
-              .routing(r -> r.any((req, res) -> res.send(name)))
-              .build()
-              .start();
+      WebServer upstream = ShellTesting.upstreamSaying(name);
       servers.add(upstream);
       upstreamPorts.put(name, upstream.port());
     }
     // ProxyHandler looks its table up by the bind's port, which must be known before start.
-    proxyPort = freePort();
+    proxyPort = ShellTesting.freePort();
     StateHolder state = new StateHolder(ProxyState.compile(config(proxyPort), 1));
     WebClient webClient = WebClient.builder().followRedirects(false).build();
     ProxyHandler handler =
@@ -110,12 +104,6 @@ class RoutingIT {
     }
     for (WebServer server : servers) {
       server.stop();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

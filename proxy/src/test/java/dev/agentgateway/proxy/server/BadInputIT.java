@@ -1,16 +1,16 @@
 package dev.agentgateway.proxy.server;
 
-import static dev.agentgateway.proxy.ShellTesting.LOOPBACK_ADMIN;
-import static dev.agentgateway.proxy.ShellTesting.freePort;
-import static dev.agentgateway.proxy.ShellTesting.get;
-import static dev.agentgateway.proxy.ShellTesting.oneRoute;
-import static dev.agentgateway.proxy.ShellTesting.parse;
-import static dev.agentgateway.proxy.ShellTesting.rawRequest;
+import static dev.agentgateway.proxy.testing.ShellTesting.LOOPBACK_ADMIN;
+import static dev.agentgateway.proxy.testing.ShellTesting.freePort;
+import static dev.agentgateway.proxy.testing.ShellTesting.get;
+import static dev.agentgateway.proxy.testing.ShellTesting.oneRoute;
+import static dev.agentgateway.proxy.testing.ShellTesting.parse;
+import static dev.agentgateway.proxy.testing.ShellTesting.rawRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.proxy.ProxyRuntime;
-import dev.agentgateway.proxy.ShellTesting;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import io.helidon.webserver.WebServer;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

@@ -1,14 +1,14 @@
 package dev.agentgateway.proxy.server;
 
-import static dev.agentgateway.proxy.ShellTesting.eventually;
-import static dev.agentgateway.proxy.ShellTesting.freePort;
-import static dev.agentgateway.proxy.ShellTesting.oneRoute;
+import static dev.agentgateway.proxy.testing.ShellTesting.eventually;
+import static dev.agentgateway.proxy.testing.ShellTesting.freePort;
+import static dev.agentgateway.proxy.testing.ShellTesting.oneRoute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentgateway.proxy.ShellTesting;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.websocket;
 
+import static dev.agentgateway.proxy.testing.ShellTesting.freePort;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,27 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.ir.Backend;
-import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
-import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.ListenerProtocol;
-import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
-import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
-import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.testing.RecordingObserver;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import io.helidon.webclient.api.WebClient;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +39,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +47,8 @@ import org.junit.jupiter.api.Test;
 /** A real proxy WebServer relaying WebSocket sessions to a real Helidon WebSocket upstream. */
 class WebSocketPassthroughIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static final BlockingQueue<RequestLog> logs = new LinkedBlockingQueue<>();
+  private static final RecordingObserver recording = new RecordingObserver();
+  private static final BlockingQueue<RequestLog> logs = recording.logs();
 
   private static EchoUpstream upstream;
   private static WebServer proxy;
@@ -66,16 +62,6 @@ class WebSocketPassthroughIT {
     int deadPort = freePort();
     StateHolder state = new StateHolder(ProxyState.compile(config(deadPort), 1));
     Drain drain = new Drain();
-    RequestObserver recording =
-        new RequestObserver() {
-          @Override
-          public void requestDone(RequestLog log) {
-            logs.add(log);
-          }
-
-          @Override
-          public void upstreamConnected(String backend, Duration elapsed) {}
-        };
     WebClient client = WebClient.builder().followRedirects(false).build();
     proxy =
         WebServer.builder()
@@ -277,14 +263,7 @@ class WebSocketPassthroughIT {
     throw new AssertionError("no request log for " + path + "; saw " + others);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static GatewayConfig config(int deadPort) {
-    String bindKey = "bind/" + port;
     Backend.Host live = new Backend.Host("127.0.0.1", upstream.port());
     List<Route> routes =
         List.of(
@@ -292,24 +271,13 @@ class WebSocketPassthroughIT {
             route("plain", "/plain", live, 1),
             route("http", "/http", live, 2),
             route("dead", "/dead", new Backend.Host("127.0.0.1", deadPort), 3));
-    return new GatewayConfig(
-        StaticConfig.DEFAULT,
-        FrontendHttp.DEFAULT,
-        List.of(new Bind(bindKey, port)),
-        List.of(new Listener("listener/main", bindKey, "main", null, ListenerProtocol.HTTP)),
-        routes,
-        List.of());
+    return TestConfigs.oneListener(port, FrontendHttp.DEFAULT, routes);
   }
 
   private static Route route(String name, String prefix, Backend backend, int order) {
-    return new Route(
-        "route/" + name,
-        "listener/main",
+    return TestConfigs.route(
         name,
-        "default",
-        "",
-        List.of(),
-        List.of(new RouteMatch(new PathMatch.Prefix(prefix), null, List.of(), List.of())),
+        TestConfigs.prefix(prefix),
         RoutePolicies.NONE,
         List.of(new RouteBackend(backend, 1)),
         order);

@@ -5,20 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.ir.Backend;
-import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
-import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.ListenerProtocol;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
-import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import io.helidon.webserver.WebServer;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,26 +40,14 @@ class WebSocketTunnelIT {
     backend = new ScriptedBackend();
     drain = new Drain();
     Route route =
-        new Route(
-            "route/any",
-            "listener/main",
+        TestConfigs.route(
             "any",
-            "",
-            "",
-            List.of(),
-            List.of(RouteMatch.ANY),
+            RouteMatch.ANY,
             RoutePolicies.NONE,
             List.of(new RouteBackend(new Backend.Host("127.0.0.1", backend.port()), 1)),
             0);
     // Port 0 in the bind: the selector only needs to find the same table again.
-    GatewayConfig config =
-        new GatewayConfig(
-            StaticConfig.DEFAULT,
-            FrontendHttp.DEFAULT,
-            List.of(new Bind("bind/0", 0)),
-            List.of(new Listener("listener/main", "bind/0", "main", null, ListenerProtocol.HTTP)),
-            List.of(route),
-            List.of());
+    GatewayConfig config = TestConfigs.oneListener(0, FrontendHttp.DEFAULT, List.of(route));
     StateHolder state = new StateHolder(ProxyState.compile(config, 1));
     proxy =
         WebServer.builder()

@@ -8,7 +8,7 @@ import java.io.InputStream;
  * A response head and a stream over exactly its body. Closing it before the body was read to the
  * end closes the connection instead of pooling it.
  */
-public final class UpstreamResponse implements AutoCloseable {
+public final class UpstreamResponse implements UpstreamReply {
   private final int code;
   private final String reason;
   private final Headers headers;
@@ -26,6 +26,7 @@ public final class UpstreamResponse implements AutoCloseable {
   }
 
   /** The status with the upstream's reason phrase. */
+  @Override
   public Status status() {
     Status known = Status.create(code);
     return reason.isEmpty() || reason.equals(known.reasonPhrase())
@@ -33,15 +34,18 @@ public final class UpstreamResponse implements AutoCloseable {
         : Status.create(code, reason);
   }
 
+  @Override
   public Headers headers() {
     return headers;
   }
 
-  public InputStream body() {
+  @Override
+  public InputStream inputStream() {
     return body;
   }
 
   /** Trailer fields of a chunked body, once it was read to the end. */
+  @Override
   public Headers trailers() {
     return body.trailers();
   }

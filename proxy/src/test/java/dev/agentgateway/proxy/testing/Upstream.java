@@ -1,4 +1,4 @@
-package dev.agentgateway.proxy.http;
+package dev.agentgateway.proxy.testing;
 
 import io.helidon.http.Header;
 import io.helidon.webserver.WebServer;

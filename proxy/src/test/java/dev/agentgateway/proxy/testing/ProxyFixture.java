@@ -1,28 +1,21 @@
-package dev.agentgateway.proxy.http;
+package dev.agentgateway.proxy.testing;
 
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.BackendConfig;
-import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.FrontendHttp;
-import dev.agentgateway.model.ir.GatewayConfig;
-import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
-import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
-import dev.agentgateway.model.ir.StaticConfig;
+import dev.agentgateway.proxy.http.ProxyHandler;
+import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestLog;
-import dev.agentgateway.proxy.telemetry.RequestObserver;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http2.Http2Config;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** A proxy on a real socket, configured from IR records, recording what it observes. */
 public final class ProxyFixture implements AutoCloseable {
@@ -40,31 +31,14 @@ public final class ProxyFixture implements AutoCloseable {
   private final WebServer server;
   private final UpstreamClients clients;
   private final Drain drain = new Drain();
-  private final LinkedBlockingQueue<RequestLog> logs = new LinkedBlockingQueue<>();
-  private final LinkedBlockingQueue<Duration> connects = new LinkedBlockingQueue<>();
+  private final RecordingObserver observer = new RecordingObserver();
 
   private ProxyFixture(List<Route> routes, FrontendHttp frontend) {
-    this.port = freePort();
-    Bind bind = new Bind("bind/" + port, port);
-    Listener listener = new Listener("listener", bind.key(), "default", null, null);
-    GatewayConfig config =
-        new GatewayConfig(
-            StaticConfig.DEFAULT, frontend, List.of(bind), List.of(listener), routes, List.of());
-    StateHolder state = new StateHolder(ProxyState.compile(config, 1));
+    this.port = ShellTesting.freePort();
+    StateHolder state =
+        new StateHolder(ProxyState.compile(TestConfigs.oneListener(port, frontend, routes), 1));
     this.clients =
         UpstreamClients.create(new BackendConfig(Duration.ofSeconds(2), Duration.ofSeconds(90), 0));
-    RequestObserver observer =
-        new RequestObserver() {
-          @Override
-          public void requestDone(RequestLog log) {
-            logs.add(log);
-          }
-
-          @Override
-          public void upstreamConnected(String backend, Duration elapsed) {
-            connects.add(elapsed);
-          }
-        };
     ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain);
     // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
     // otherwise answer gRPC requests itself instead of the proxy handler.
@@ -96,18 +70,7 @@ public final class ProxyFixture implements AutoCloseable {
     for (Backend.Host backend : backends) {
       weighted.add(new RouteBackend(backend, 1));
     }
-    RouteMatch match = new RouteMatch(new PathMatch.Prefix(prefix), null, List.of(), List.of());
-    return new Route(
-        "route/" + name,
-        "listener",
-        name,
-        "",
-        "",
-        List.of(),
-        List.of(match),
-        policies,
-        weighted,
-        0);
+    return TestConfigs.route(name, TestConfigs.prefix(prefix), policies, weighted, 0);
   }
 
   /** A backend at {@code 127.0.0.1:port}. */
@@ -125,15 +88,6 @@ public final class ProxyFixture implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A free TCP port (opened and closed again, so it may race; fine for tests). */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   public int port() {
     return port;
   }
@@ -148,16 +102,12 @@ public final class ProxyFixture implements AutoCloseable {
 
   /** The next finished request's log, waiting up to 5 s. */
   public RequestLog nextLog() throws InterruptedException {
-    RequestLog log = logs.poll(5, TimeUnit.SECONDS);
-    if (log == null) {
-      throw new AssertionError("no request log within 5 s");
-    }
-    return log;
+    return observer.nextLog();
   }
 
   /** Connect times reported so far. */
   public List<Duration> connects() {
-    return List.copyOf(connects);
+    return observer.connects();
   }
 
   @Override

@@ -1,11 +1,12 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import io.helidon.http.Method;
 import io.helidon.http.WritableHeaders;
 import java.util.function.Consumer;
 
-/** Sends one HTTP/1.1 request upstream: Helidon's client or the lean pooled one. */
-interface Http1Upstream extends AutoCloseable {
+/** Sends one request upstream over one client: Helidon's HTTP/1.1 or HTTP/2, or the lean one. */
+interface UpstreamSender extends AutoCloseable {
   /**
    * Sends a request and returns the response once its head arrived.
    *

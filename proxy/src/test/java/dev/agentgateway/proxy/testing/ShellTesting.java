@@ -1,9 +1,11 @@
-package dev.agentgateway.proxy;
+package dev.agentgateway.proxy.testing;
 
 import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.proxy.ProxyMain;
+import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
 import io.helidon.webserver.WebServer;

@@ -1,0 +1,4 @@
+/**
+ * Hand-written helpers shared by the proxy's tests: ports, IR configs, proxy and upstream servers.
+ */
+package dev.agentgateway.proxy.testing;
