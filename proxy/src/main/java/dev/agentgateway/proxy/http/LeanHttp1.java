@@ -43,7 +43,10 @@ final class LeanHttp1 implements UpstreamSender {
       fill.accept(headers);
       boolean chunked = false;
       if (!body.present()) {
-        headers.set(HeaderValues.CONTENT_LENGTH_ZERO);
+        // RFC 9110 §8.6: a length only where the method gives content a meaning.
+        if (carriesContent(method)) {
+          headers.set(HeaderValues.CONTENT_LENGTH_ZERO);
+        }
       } else if (!headers.contains(HeaderNames.CONTENT_LENGTH)) {
         chunked = true;
       }
@@ -59,6 +62,10 @@ final class LeanHttp1 implements UpstreamSender {
       conn.close();
       throw e;
     }
+  }
+
+  private static boolean carriesContent(Method method) {
+    return method == Method.POST || method == Method.PUT || method == Method.PATCH;
   }
 
   @Override

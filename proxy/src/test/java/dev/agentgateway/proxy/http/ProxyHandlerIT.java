@@ -48,7 +48,11 @@ class ProxyHandlerIT {
                     .post(
                         "/echo",
                         (req, res) -> {
-                          byte[] body = req.content().as(byte[].class);
+                          // Helidon refuses to read an entity that is not there (length 0).
+                          byte[] body =
+                              req.content().hasEntity()
+                                  ? req.content().as(byte[].class)
+                                  : new byte[0];
                           res.header(
                               "X-Length",
                               req.headers().first(HeaderNames.CONTENT_LENGTH).orElse("none"));
@@ -121,6 +125,21 @@ class ProxyHandlerIT {
       assertTrue(response.startsWith("HTTP/1.1 201"), response);
       assertNull(upstream.last().header("user-agent"));
       assertNull(upstream.last().header("proxy-connection"));
+    }
+  }
+
+  @Test
+  void bodylessGetGetsNoContentLengthButEmptyPostGetsZero() throws Exception {
+    try (ProxyFixture proxy = ProxyFixture.start(route("api", "/", null, local(upstream.port())))) {
+      RawHttp.exchange(
+          proxy.port(), "GET /api/x HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n");
+      assertNull(upstream.last().header("content-length"));
+      assertNull(upstream.last().header("transfer-encoding"));
+
+      HttpResponse<String> response = ProxyFixture.post(CLIENT, proxy.url("/echo"), "");
+      assertEquals(200, response.statusCode(), response.body() + " " + response.headers().map());
+      assertEquals("0", response.headers().firstValue("X-Length").orElseThrow());
+      assertEquals("none", response.headers().firstValue("X-Encoding").orElseThrow());
     }
   }
 
