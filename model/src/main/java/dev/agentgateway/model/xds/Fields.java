@@ -1,0 +1,89 @@
+package dev.agentgateway.model.xds;
+
+import dev.agentgateway.model.ir.Backend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Field checks while decoding one resource; every failure names the resource and the field. */
+final class Fields {
+
+  private final String resource;
+
+  Fields(String resource) {
+    this.resource = resource;
+  }
+
+  /** Checks for a resource named {@code <kind>/<key>}; an empty key is itself a failure. */
+  static Fields keyed(String kind, String key) {
+    if (key.isEmpty()) {
+      throw new InvalidResourceException(kind, "key", "required");
+    }
+    return new Fields(kind + "/" + key);
+  }
+
+  InvalidResourceException fail(String field, String reason) {
+    return new InvalidResourceException(resource, field, reason);
+  }
+
+  /** A string that must not be empty (proto3 cannot tell empty from absent). */
+  String required(String field, String value) {
+    if (value.isEmpty()) {
+      throw fail(field, "required");
+    }
+    return value;
+  }
+
+  /** Decodes each item, passing it its path {@code field[i]}. */
+  <P, T> List<T> list(String field, List<P> items, BiFunction<String, P, T> decode) {
+    List<T> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      out.add(decode.apply(field + "[" + i + "]", items.get(i)));
+    }
+    return out;
+  }
+
+  int range(String field, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw fail(field, "must be between " + min + " and " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  int port(String field, int value) {
+    return range(field, value, 1, 65535);
+  }
+
+  /** A regular expression that compiles; the proxy compiles it again once per state. */
+  String regex(String field, String pattern) {
+    try {
+      Pattern.compile(pattern);
+      return pattern;
+    } catch (PatternSyntaxException e) {
+      throw fail(field, "invalid regular expression: " + e.getDescription());
+    }
+  }
+
+  Duration duration(String field, com.google.protobuf.Duration d) {
+    if (d.getSeconds() < 0 || d.getNanos() < 0 || d.getNanos() > 999_999_999) {
+      throw fail(field, "must be a non-negative duration");
+    }
+    return Duration.ofSeconds(d.getSeconds(), d.getNanos());
+  }
+
+  Backend backend(String field, boolean present, dev.agentgateway.model.xds.proto.Backend p) {
+    if (!present) {
+      throw fail(field, "required");
+    }
+    return switch (p.getKindCase()) {
+      case HOST ->
+          new Backend.Host(
+              required(field + ".host.hostname", p.getHost().getHostname()),
+              port(field + ".host.port", p.getHost().getPort()));
+      case KIND_NOT_SET -> throw fail(field, "no kind set (host)");
+    };
+  }
+}

@@ -1,0 +1,48 @@
+package dev.agentgateway.model.xds;
+
+import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.Listener;
+import dev.agentgateway.model.ir.Policy;
+import dev.agentgateway.model.ir.Route;
+
+/**
+ * The type URL and the resource name rule of our xDS resources.
+ *
+ * <p>A resource's xDS name is {@code <kind>/<key>}: {@code bind/<key>}, {@code listener/<key>},
+ * {@code route/<key>}, {@code policy/<key>} and {@code backend/<name>} (a backend has no key, so
+ * its name, e.g. {@code host:port}, stands in). The kind prefix keeps keys of different kinds from
+ * colliding in one delta stream, where names are the only identity.
+ */
+public final class XdsResources {
+
+  /** The type URL of {@code agentgateway.dev.resource.Resource}. */
+  public static final String TYPE_URL = "type.googleapis.com/agentgateway.dev.resource.Resource";
+
+  private XdsResources() {}
+
+  /** The xDS name of a bind. */
+  public static String name(Bind bind) {
+    return "bind/" + bind.key();
+  }
+
+  /** The xDS name of a listener. */
+  public static String name(Listener listener) {
+    return "listener/" + listener.key();
+  }
+
+  /** The xDS name of a route. */
+  public static String name(Route route) {
+    return "route/" + route.key();
+  }
+
+  /** The xDS name of a backend. */
+  public static String name(Backend backend) {
+    return "backend/" + backend.name();
+  }
+
+  /** The xDS name of a policy. */
+  public static String name(Policy policy) {
+    return "policy/" + policy.key();
+  }
+}

@@ -1,0 +1,223 @@
+package dev.agentgateway.model.xds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.agentgateway.model.ir.AuthorityRewrite;
+import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.DirectResponse;
+import dev.agentgateway.model.ir.HeaderMatch;
+import dev.agentgateway.model.ir.HeaderModifier;
+import dev.agentgateway.model.ir.HeaderValue;
+import dev.agentgateway.model.ir.Listener;
+import dev.agentgateway.model.ir.ListenerProtocol;
+import dev.agentgateway.model.ir.PathMatch;
+import dev.agentgateway.model.ir.PathRewrite;
+import dev.agentgateway.model.ir.Policy;
+import dev.agentgateway.model.ir.PolicyTarget;
+import dev.agentgateway.model.ir.QueryMatch;
+import dev.agentgateway.model.ir.RequestMirror;
+import dev.agentgateway.model.ir.RequestRedirect;
+import dev.agentgateway.model.ir.RetryPolicy;
+import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.model.ir.RouteMatch;
+import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.model.ir.UrlRewrite;
+import dev.agentgateway.model.ir.ValueMatch;
+import dev.agentgateway.model.xds.proto.Resource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class IrProtoRoundTripTest {
+
+  private static final Backend.Host UPSTREAM = new Backend.Host("api.example.com", 8443);
+
+  /** IR -> proto -> bytes -> proto -> IR, so field presence is tested on the wire. */
+  private static Object wire(Resource resource) throws InvalidProtocolBufferException {
+    return ProtoToIr.decode(Resource.parseFrom(resource.toByteArray()));
+  }
+
+  private static RoutePolicies fullPolicies(
+      AuthorityRewrite redirectAuthority,
+      PathRewrite redirectPath,
+      AuthorityRewrite rewriteAuthority,
+      PathRewrite rewritePath) {
+    return new RoutePolicies(
+        new HeaderModifier(
+            List.of(new HeaderValue("x-add", "1"), new HeaderValue("x-add", "2")),
+            List.of(new HeaderValue("x-set", "")),
+            List.of("x-remove", "x-other")),
+        new HeaderModifier(List.of(new HeaderValue("x-resp", "v")), List.of(), List.of("server")),
+        new RequestRedirect("https", redirectAuthority, redirectPath, 301),
+        new UrlRewrite(rewriteAuthority, rewritePath),
+        new RequestMirror(new Backend.Host("::1", 9000), 0.25),
+        new DirectResponse(418, "teapot"),
+        new TimeoutPolicy(Duration.ofSeconds(30), Duration.ofMillis(1500)),
+        new RetryPolicy(3, Duration.ofMillis(250), Set.of(503, 502, 429)));
+  }
+
+  private static Route fullRoute(PathMatch path, ValueMatch headerValue, RoutePolicies policies) {
+    return new Route(
+        "default/r.00.http",
+        "default/gw.http",
+        "r",
+        "default",
+        "rule-a",
+        List.of("example.com", "*.example.org"),
+        List.of(
+            new RouteMatch(
+                path,
+                "POST",
+                List.of(new HeaderMatch("x-env", headerValue)),
+                List.of(new QueryMatch("q", new ValueMatch.Regex("a+b")))),
+            new RouteMatch(new PathMatch.Exact("/health"), null, List.of(), List.of())),
+        policies,
+        List.of(new RouteBackend(UPSTREAM, 80), new RouteBackend(new Backend.Host("b", 1), 0)),
+        7);
+  }
+
+  @Test
+  void bindRoundTrips() throws Exception {
+    Bind bind = new Bind("bind/3000", 3000);
+    assertEquals(bind, wire(IrToProto.resource(bind)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ListenerProtocol.class)
+  void fullListenerRoundTripsForEveryProtocol(ListenerProtocol protocol) throws Exception {
+    Listener listener = new Listener("ns/gw.l", "bind/3000", "l", "*.example.com", protocol);
+    assertEquals(listener, wire(IrToProto.resource(listener)));
+  }
+
+  @Test
+  void minimalListenerKeepsNullHostname() throws Exception {
+    Listener listener = new Listener("l", "bind/1", null, null, null);
+    assertEquals(listener, wire(IrToProto.resource(listener)));
+  }
+
+  @Test
+  void fullRouteRoundTripsEveryVariant() throws Exception {
+    List<PathMatch> paths =
+        List.of(
+            new PathMatch.Exact("/a"),
+            new PathMatch.Prefix("/api"),
+            new PathMatch.Regex("/v[0-9]+/.*"));
+    List<ValueMatch> values = List.of(new ValueMatch.Exact("prod"), new ValueMatch.Regex("pr.*"));
+    List<AuthorityRewrite> authorities =
+        List.of(
+            new AuthorityRewrite.Full("h:81"),
+            new AuthorityRewrite.Host("h"),
+            new AuthorityRewrite.Port(81),
+            new AuthorityRewrite.Auto(),
+            new AuthorityRewrite.None());
+    List<PathRewrite> rewrites = List.of(new PathRewrite.Full("/x"), new PathRewrite.Prefix("/y"));
+    for (PathMatch path : paths) {
+      for (ValueMatch value : values) {
+        for (AuthorityRewrite authority : authorities) {
+          for (PathRewrite rewrite : rewrites) {
+            Route route =
+                fullRoute(path, value, fullPolicies(authority, rewrite, authority, rewrite));
+            assertEquals(route, wire(IrToProto.resource(route)));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void minimalRouteRoundTrips() throws Exception {
+    Route route = new Route("r", "l", null, null, null, List.of(), List.of(), null, List.of(), 0);
+    assertEquals(route, wire(IrToProto.resource(route)));
+  }
+
+  @Test
+  void policiesWithAllMembersNullRoundTripAsNull() throws Exception {
+    Route route =
+        new Route(
+            "r",
+            "l",
+            "",
+            "",
+            "",
+            List.of(),
+            List.of(RouteMatch.ANY),
+            RoutePolicies.NONE,
+            List.of(new RouteBackend(UPSTREAM, 1)),
+            -1);
+    assertEquals(route, wire(IrToProto.resource(route)));
+  }
+
+  @Test
+  void optionalPolicyFieldsRoundTripAsNull() throws Exception {
+    RoutePolicies policies =
+        new RoutePolicies(
+            new HeaderModifier(List.of(), List.of(), List.of()),
+            null,
+            new RequestRedirect(null, null, null, null),
+            new UrlRewrite(null, null),
+            new RequestMirror(UPSTREAM, 0),
+            new DirectResponse(200, null),
+            new TimeoutPolicy(null, null),
+            new RetryPolicy(1, null, Set.of()));
+    Policy policy =
+        new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.GATEWAY, "gw", null), policies);
+    assertEquals(policy, wire(IrToProto.resource(policy)));
+  }
+
+  @ParameterizedTest
+  @EnumSource(PolicyTarget.Kind.class)
+  void fullPolicyRoundTripsForEveryTargetKind(PolicyTarget.Kind kind) throws Exception {
+    Policy policy =
+        new Policy(
+            "traffic/ns/p:timeout:ns/r",
+            "p",
+            new PolicyTarget(kind, "target", "section-1"),
+            fullPolicies(
+                new AuthorityRewrite.Auto(),
+                new PathRewrite.Prefix("/p"),
+                new AuthorityRewrite.None(),
+                new PathRewrite.Full("/f")));
+    assertEquals(policy, wire(IrToProto.resource(policy)));
+  }
+
+  @Test
+  void backendRoundTripsAndIsNamedByAuthority() throws Exception {
+    Backend backend = new Backend.Host("2001:db8::1", 443);
+    assertEquals(backend, wire(IrToProto.resource(backend)));
+    assertEquals("backend/[2001:db8::1]:443", XdsResources.name(backend));
+  }
+
+  @Test
+  void resourceNamesCarryTheKind() {
+    assertEquals("bind/b", XdsResources.name(new Bind("b", 1)));
+    assertEquals("listener/l", XdsResources.name(new Listener("l", "b", "", null, null)));
+    assertEquals(
+        "route/r",
+        XdsResources.name(
+            new Route("r", "l", "", "", "", List.of(), List.of(), null, List.of(), 0)));
+    assertEquals(
+        "policy/p",
+        XdsResources.name(
+            new Policy(
+                "p",
+                "",
+                new PolicyTarget(PolicyTarget.Kind.ROUTE, "r", null),
+                RoutePolicies.NONE)));
+  }
+
+  @Test
+  void equalRetryPoliciesEncodeToEqualBytes() {
+    RetryPolicy a = new RetryPolicy(2, null, Set.of(500, 502, 503, 504));
+    RetryPolicy b = new RetryPolicy(2, null, Set.of(504, 503, 502, 500));
+    RoutePolicies pa = new RoutePolicies(null, null, null, null, null, null, null, a);
+    RoutePolicies pb = new RoutePolicies(null, null, null, null, null, null, null, b);
+    assertEquals(IrToProto.policies(pa).toByteString(), IrToProto.policies(pb).toByteString());
+  }
+}

@@ -1,0 +1,181 @@
+package dev.agentgateway.model.xds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentgateway.model.xds.proto.Backend;
+import dev.agentgateway.model.xds.proto.Bind;
+import dev.agentgateway.model.xds.proto.DirectResponse;
+import dev.agentgateway.model.xds.proto.HeaderMatch;
+import dev.agentgateway.model.xds.proto.Listener;
+import dev.agentgateway.model.xds.proto.PathMatch;
+import dev.agentgateway.model.xds.proto.Policy;
+import dev.agentgateway.model.xds.proto.PolicyTarget;
+import dev.agentgateway.model.xds.proto.RequestMirror;
+import dev.agentgateway.model.xds.proto.RequestRedirect;
+import dev.agentgateway.model.xds.proto.Resource;
+import dev.agentgateway.model.xds.proto.RetryPolicy;
+import dev.agentgateway.model.xds.proto.Route;
+import dev.agentgateway.model.xds.proto.RouteBackend;
+import dev.agentgateway.model.xds.proto.RouteMatch;
+import dev.agentgateway.model.xds.proto.RoutePolicies;
+import dev.agentgateway.model.xds.proto.TimeoutPolicy;
+import dev.agentgateway.model.xds.proto.ValueMatch;
+import org.junit.jupiter.api.Test;
+
+class ProtoToIrValidationTest {
+
+  private static final Backend HOST =
+      Backend.newBuilder().setHost(Backend.Host.newBuilder().setHostname("h").setPort(80)).build();
+
+  private static InvalidResourceException rejects(Resource resource) {
+    return assertThrows(InvalidResourceException.class, () -> ProtoToIr.decode(resource));
+  }
+
+  private static Route.Builder route() {
+    return Route.newBuilder().setKey("r1").setListenerKey("l1");
+  }
+
+  private static Resource routeWith(RoutePolicies policies) {
+    return Resource.newBuilder().setRoute(route().setPolicies(policies)).build();
+  }
+
+  @Test
+  void emptyResourceIsRejected() {
+    assertEquals("resource: kind: not set", rejects(Resource.getDefaultInstance()).getMessage());
+  }
+
+  @Test
+  void missingKeyIsRejected() {
+    InvalidResourceException e =
+        rejects(Resource.newBuilder().setBind(Bind.newBuilder().setPort(80)).build());
+    assertEquals("bind: key: required", e.getMessage());
+  }
+
+  @Test
+  void bindPortOutOfRangeNamesKeyAndField() {
+    InvalidResourceException e =
+        rejects(
+            Resource.newBuilder().setBind(Bind.newBuilder().setKey("b").setPort(70000)).build());
+    assertEquals("bind/b", e.resource());
+    assertEquals("port", e.field());
+    assertEquals("bind/b: port: must be between 1 and 65535, got 70000", e.getMessage());
+  }
+
+  @Test
+  void listenerWithoutBindKeyIsRejected() {
+    Resource r = Resource.newBuilder().setListener(Listener.newBuilder().setKey("l")).build();
+    assertEquals("listener/l: bind_key: required", rejects(r).getMessage());
+  }
+
+  @Test
+  void unknownListenerProtocolIsRejected() {
+    Resource r =
+        Resource.newBuilder()
+            .setListener(Listener.newBuilder().setKey("l").setBindKey("b").setProtocolValue(42))
+            .build();
+    assertEquals("listener/l: protocol: unknown value", rejects(r).getMessage());
+  }
+
+  @Test
+  void badHeaderRegexNamesItsPath() {
+    RouteMatch match =
+        RouteMatch.newBuilder()
+            .addHeaders(
+                HeaderMatch.newBuilder()
+                    .setName("x")
+                    .setValue(ValueMatch.newBuilder().setRegex("a(b")))
+            .build();
+    InvalidResourceException e =
+        rejects(Resource.newBuilder().setRoute(route().addMatches(match)).build());
+    assertEquals("matches[0].headers[0].value.regex", e.field());
+    assertTrue(e.getMessage().startsWith("route/r1: matches[0].headers[0].value.regex: invalid"));
+  }
+
+  @Test
+  void emptyPathMatchIsRejected() {
+    RouteMatch match = RouteMatch.newBuilder().setPath(PathMatch.getDefaultInstance()).build();
+    assertEquals(
+        "route/r1: matches[0].path: no kind set (exact, prefix or regex)",
+        rejects(Resource.newBuilder().setRoute(route().addMatches(match)).build()).getMessage());
+  }
+
+  @Test
+  void negativeWeightAndMissingBackendAreRejected() {
+    Resource negative =
+        Resource.newBuilder()
+            .setRoute(route().addBackends(RouteBackend.newBuilder().setBackend(HOST).setWeight(-1)))
+            .build();
+    assertEquals(
+        "route/r1: backends[0].weight: must be >= 0, got -1", rejects(negative).getMessage());
+    Resource missing =
+        Resource.newBuilder().setRoute(route().addBackends(RouteBackend.newBuilder())).build();
+    assertEquals("route/r1: backends[0].backend: required", rejects(missing).getMessage());
+  }
+
+  @Test
+  void outOfRangeStatusesAreRejected() {
+    assertEquals(
+        "route/r1: policies.request_redirect.status: must be between 300 and 399, got 200",
+        rejects(
+                routeWith(
+                    RoutePolicies.newBuilder()
+                        .setRequestRedirect(RequestRedirect.newBuilder().setStatus(200))
+                        .build()))
+            .getMessage());
+    assertEquals(
+        "route/r1: policies.direct_response.status: must be between 100 and 999, got 0",
+        rejects(
+                routeWith(
+                    RoutePolicies.newBuilder()
+                        .setDirectResponse(DirectResponse.getDefaultInstance())
+                        .build()))
+            .getMessage());
+    assertEquals(
+        "route/r1: policies.retry.attempts: must be between 1 and 255, got 0",
+        rejects(routeWith(RoutePolicies.newBuilder().setRetry(RetryPolicy.newBuilder()).build()))
+            .getMessage());
+  }
+
+  @Test
+  void badMirrorPercentageAndNegativeDurationAreRejected() {
+    assertEquals(
+        "route/r1: policies.request_mirror.percentage: must be between 0 and 1, got NaN",
+        rejects(
+                routeWith(
+                    RoutePolicies.newBuilder()
+                        .setRequestMirror(
+                            RequestMirror.newBuilder().setBackend(HOST).setPercentage(Double.NaN))
+                        .build()))
+            .getMessage());
+    TimeoutPolicy negative =
+        TimeoutPolicy.newBuilder()
+            .setRequestTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(-1))
+            .build();
+    assertEquals(
+        "route/r1: policies.timeout.request_timeout: must be a non-negative duration",
+        rejects(routeWith(RoutePolicies.newBuilder().setTimeout(negative).build())).getMessage());
+  }
+
+  @Test
+  void policyWithoutTargetKindIsRejected() {
+    Policy policy =
+        Policy.newBuilder()
+            .setKey("p")
+            .setTarget(PolicyTarget.newBuilder().setName("gw"))
+            .setPolicy(RoutePolicies.getDefaultInstance())
+            .build();
+    assertEquals(
+        "policy/p: target.kind: required",
+        rejects(Resource.newBuilder().setPolicy(policy).build()).getMessage());
+  }
+
+  @Test
+  void backendWithoutHostnameIsRejected() {
+    Backend backend = Backend.newBuilder().setHost(Backend.Host.newBuilder().setPort(80)).build();
+    assertEquals(
+        "backend/:80: backend.host.hostname: required",
+        rejects(Resource.newBuilder().setBackend(backend).build()).getMessage());
+  }
+}
