@@ -255,7 +255,12 @@ public final class XdsClient implements AutoCloseable {
 
     @Override
     public void onError(Throwable t) {
-      ended.complete(io.grpc.Status.fromThrowable(t).toString());
+      io.grpc.Status status = io.grpc.Status.fromThrowable(t);
+      String cause = status.getCause() == null ? "" : " (" + status.getCause().getMessage() + ")";
+      ended.complete(
+          status.getCode()
+              + (status.getDescription() == null ? "" : ": " + status.getDescription())
+              + cause);
     }
 
     @Override
