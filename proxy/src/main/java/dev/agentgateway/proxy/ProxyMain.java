@@ -12,6 +12,7 @@ import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
 import dev.agentgateway.proxy.server.ShutdownSignals;
 import dev.agentgateway.proxy.telemetry.Logging;
+import dev.agentgateway.proxy.xds.XdsSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
 public final class ProxyMain {
   /** The classpath resource run when no config is given. */
   static final String DEFAULT_CONFIG = "/default-config.yaml";
+
+  /** The environment variable that, without -f/-c, makes the proxy subscribe to a controller. */
+  static final String XDS_ADDRESS = "XDS_ADDRESS";
 
   private ProxyMain() {}
 
@@ -52,9 +56,18 @@ public final class ProxyMain {
       return 0;
     }
     LocalConfigLoader loader = new LocalConfigLoader(env);
+    XdsSettings xds = null;
+    if (cl.usesDefaultConfig() && env.get(XDS_ADDRESS) != null) {
+      try {
+        xds = XdsSettings.fromEnv(env);
+      } catch (IllegalArgumentException e) {
+        err.println("agentgateway: " + e.getMessage());
+        return 1;
+      }
+    }
     GatewayConfig config;
     try {
-      config = load(cl, loader);
+      config = xds != null ? loader.parse("{}") : load(cl, loader);
     } catch (IOException e) {
       err.println("agentgateway: cannot read " + cl.file() + ": " + e.getMessage());
       return 1;
@@ -68,7 +81,7 @@ public final class ProxyMain {
       out.println("configuration is valid");
       return 0;
     }
-    return serve(cl, config, loader, out, err);
+    return serve(cl, config, xds, loader, out, err);
   }
 
   private static GatewayConfig load(CommandLine cl, LocalConfigLoader loader)
@@ -90,6 +103,7 @@ public final class ProxyMain {
   private static int serve(
       CommandLine cl,
       GatewayConfig config,
+      XdsSettings xds,
       LocalConfigLoader loader,
       PrintStream out,
       PrintStream err) {
@@ -99,7 +113,7 @@ public final class ProxyMain {
     DemoBackend demo = null;
     ProxyRuntime runtime;
     try {
-      if (cl.usesDefaultConfig()) {
+      if (cl.usesDefaultConfig() && xds == null) {
         demo = startDemo(log);
       }
       runtime =
@@ -111,7 +125,8 @@ public final class ProxyMain {
                   version(),
                   logging,
                   BindCustomizer.NONE,
-                  ConfigJson::render));
+                  ConfigJson::render,
+                  xds));
     } catch (BindFailedException | IOException | RuntimeException e) {
       err.println("agentgateway: " + e.getMessage());
       if (demo != null) {

@@ -23,6 +23,8 @@ import dev.agentgateway.proxy.telemetry.Logging;
 import dev.agentgateway.proxy.telemetry.ProxyMetrics;
 import dev.agentgateway.proxy.telemetry.TelemetryObserver;
 import dev.agentgateway.proxy.websocket.WebSocketPassthrough;
+import dev.agentgateway.proxy.xds.XdsClient;
+import dev.agentgateway.proxy.xds.XdsSettings;
 import io.helidon.webserver.WebServerConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public final class ProxyRuntime implements AutoCloseable {
   private final BindCustomizer extraCustomizer;
   private ObservabilityServers observability;
   private ConfigReloader reloader;
+  private XdsClient xds;
 
   /**
    * What to run.
@@ -64,6 +67,7 @@ public final class ProxyRuntime implements AutoCloseable {
    * @param logging the installed process logging, or {@code null} (tests)
    * @param customizer an extra per-bind server hook (tests), after the WebSocket upgrader
    * @param configJson renders {@code /config_dump}
+   * @param xds the controller to subscribe to, or {@code null} for a file-only proxy
    */
   public record Settings(
       GatewayConfig config,
@@ -72,7 +76,21 @@ public final class ProxyRuntime implements AutoCloseable {
       String version,
       Logging logging,
       BindCustomizer customizer,
-      Function<GatewayConfig, String> configJson) {}
+      Function<GatewayConfig, String> configJson,
+      XdsSettings xds) {
+
+    /** A proxy fed by its config file only. */
+    public Settings(
+        GatewayConfig config,
+        Path watchFile,
+        ConfigReloader.Parser parser,
+        String version,
+        Logging logging,
+        BindCustomizer customizer,
+        Function<GatewayConfig, String> configJson) {
+      this(config, watchFile, parser, version, logging, customizer, configJson, null);
+    }
+  }
 
   private ProxyRuntime(Settings settings) {
     StaticConfig statics = settings.config().config();
@@ -154,8 +172,13 @@ public final class ProxyRuntime implements AutoCloseable {
     closeables.add(observability);
     listeners.open(settings.config());
     state.onChange(listeners::reconcile);
-    metrics.configSynchronized(true);
+    metrics.configSynchronized(settings.xds() == null);
     reloader = new ConfigReloader(settings.parser(), state, listeners, metrics);
+    if (settings.xds() != null) {
+      xds = new XdsClient(settings.xds(), state, reloader::install);
+      closeables.addFirst(xds);
+      xds.start();
+    }
     if (settings.watchFile() != null) {
       ConfigFileWatcher watcher =
           new ConfigFileWatcher(settings.watchFile(), RELOAD_DEBOUNCE, reloader::apply);
@@ -172,9 +195,19 @@ public final class ProxyRuntime implements AutoCloseable {
     return reloader.apply(text);
   }
 
-  /** True when the config is loaded, every bind listens and no shutdown has started. */
+  /**
+   * True when the config is loaded (in xDS mode: the first response is applied), every bind listens
+   * and no shutdown has started.
+   */
   public boolean ready() {
-    return !shutdown.started() && listeners.allBound(state.get().config());
+    return !shutdown.started()
+        && (xds == null || xds.synced())
+        && listeners.allBound(state.get().config());
+  }
+
+  /** The xDS client, or {@code null} when the proxy is fed by a file only. */
+  public XdsClient xds() {
+    return xds;
   }
 
   /** The state the data path reads. */

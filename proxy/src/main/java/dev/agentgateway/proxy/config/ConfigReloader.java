@@ -9,6 +9,7 @@ import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.ProxyMetrics;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -58,6 +59,21 @@ public final class ConfigReloader {
         reject(current, e.errors().size() + " error(s): " + join(e));
         return false;
       }
+      return install(next).isEmpty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Applies a validated config (the static {@code config:} section is kept): compile, open new
+   * ports, swap. Empty when it is now serving, else why it was rejected (the last good state keeps
+   * serving).
+   */
+  public Optional<String> install(GatewayConfig next) {
+    lock.lock();
+    try {
+      ProxyState current = state.get();
       if (!next.config().equals(current.config().config())) {
         LOG.warning(
             "the config: section changed; static settings need a restart and were not applied");
@@ -74,14 +90,12 @@ public final class ConfigReloader {
       try {
         compiled = ProxyState.compile(next, current.version() + 1);
       } catch (RuntimeException e) {
-        reject(current, "cannot compile: " + e.getMessage());
-        return false;
+        return reject(current, "cannot compile: " + e.getMessage());
       }
       try {
         listeners.open(next);
       } catch (BindFailedException e) {
-        reject(current, e.getMessage());
-        return false;
+        return reject(current, e.getMessage());
       }
       state.set(compiled);
       metrics.configSynchronized(true);
@@ -93,15 +107,16 @@ public final class ConfigReloader {
               + " binds, "
               + next.routes().size()
               + " routes");
-      return true;
+      return Optional.empty();
     } finally {
       lock.unlock();
     }
   }
 
-  private void reject(ProxyState current, String why) {
+  private Optional<String> reject(ProxyState current, String why) {
     metrics.configSynchronized(false);
     LOG.warning("config reload rejected, still serving version " + current.version() + ": " + why);
+    return Optional.of(why);
   }
 
   private static String join(ConfigException e) {

@@ -1,0 +1,89 @@
+package dev.agentgateway.proxy.xds;
+
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import dev.agentgateway.model.xds.envoy.Node;
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the controller is and who this proxy is, from the pod environment.
+ *
+ * @param host the controller's host
+ * @param port the controller's port
+ * @param node the identity sent on every stream; its metadata {@code role} names the Gateway
+ */
+public record XdsSettings(String host, int port, Node node) {
+  /** The controller's conventional xDS port, used when the address has none. */
+  public static final int DEFAULT_PORT = 9978;
+
+  public XdsSettings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(node, "node");
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("xDS port out of range: " + port);
+    }
+  }
+
+  /**
+   * Reads {@code XDS_ADDRESS} ({@code http://host:port}), {@code NAMESPACE} and {@code GATEWAY}
+   * (required), and {@code POD_NAME}, {@code POD_NAMESPACE}, {@code INSTANCE_IP}.
+   *
+   * @throws IllegalArgumentException with a one-line reason when something is missing or invalid
+   */
+  public static XdsSettings fromEnv(Map<String, String> env) {
+    String address = required(env, "XDS_ADDRESS");
+    URI uri;
+    try {
+      uri = URI.create(address);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("XDS_ADDRESS " + address + ": not a URI");
+    }
+    if ("https".equals(uri.getScheme())) {
+      throw new IllegalArgumentException(
+          "XDS_ADDRESS " + address + ": TLS to the controller is not supported yet; use http://");
+    }
+    if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw new IllegalArgumentException("XDS_ADDRESS " + address + ": expected http://host:port");
+    }
+    int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
+    return new XdsSettings(uri.getHost(), port, node(env));
+  }
+
+  /**
+   * The node: id {@code agentgateway~<ip>~<pod>.<podns>~<podns>.svc.cluster.local} and string
+   * metadata NAME, NAMESPACE, INSTANCE_IPS, GATEWAY_NAME and {@code role = <namespace>~<gateway>}.
+   */
+  static Node node(Map<String, String> env) {
+    String namespace = required(env, "NAMESPACE");
+    String gateway = required(env, "GATEWAY");
+    String podNamespace = env.getOrDefault("POD_NAMESPACE", namespace);
+    String podName = env.getOrDefault("POD_NAME", gateway);
+    String ip = env.getOrDefault("INSTANCE_IP", "");
+    String id =
+        "agentgateway~%s~%s.%s~%s.svc.cluster.local"
+            .formatted(ip, podName, podNamespace, podNamespace);
+    Struct metadata =
+        Struct.newBuilder()
+            .putFields("NAME", string(podName))
+            .putFields("NAMESPACE", string(podNamespace))
+            .putFields("INSTANCE_IPS", string(ip))
+            .putFields("GATEWAY_NAME", string(gateway))
+            .putFields("role", string(namespace + "~" + gateway))
+            .build();
+    return Node.newBuilder().setId(id).setMetadata(metadata).build();
+  }
+
+  private static Value string(String s) {
+    return Value.newBuilder().setStringValue(s).build();
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must be set for xDS");
+    }
+    return value;
+  }
+}
