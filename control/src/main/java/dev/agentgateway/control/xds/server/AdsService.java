@@ -8,6 +8,7 @@ import dev.agentgateway.model.xds.envoy.DiscoveryResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The Aggregated Discovery Service: Delta streams are served, state-of-the-world is refused. */
 final class AdsService extends AggregatedDiscoveryServiceGrpc.AggregatedDiscoveryServiceImplBase {
@@ -17,6 +18,7 @@ final class AdsService extends AggregatedDiscoveryServiceGrpc.AggregatedDiscover
   private final Set<String> typeUrls;
   private final XdsMetrics metrics;
   private final NackListener nacks;
+  private final AtomicLong nonces = new AtomicLong(); // server-wide, so nonces never repeat
 
   AdsService(XdsPublisher publisher, Set<String> typeUrls, XdsMetrics metrics, NackListener nacks) {
     this.publisher = publisher;
@@ -45,6 +47,6 @@ final class AdsService extends AggregatedDiscoveryServiceGrpc.AggregatedDiscover
   @Override
   public StreamObserver<DeltaDiscoveryRequest> deltaAggregatedResources(
       StreamObserver<DeltaDiscoveryResponse> responses) {
-    return new DeltaStream(responses, publisher, typeUrls, metrics, nacks);
+    return new DeltaStream(responses, publisher, typeUrls, metrics, nacks, nonces);
   }
 }

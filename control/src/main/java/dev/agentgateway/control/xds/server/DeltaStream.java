@@ -31,7 +31,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
   private static final System.Logger LOG = System.getLogger(DeltaStream.class.getName());
-  private static final AtomicLong NONCES = new AtomicLong();
 
   private final ReentrantLock lock = new ReentrantLock();
   private final StreamObserver<DeltaDiscoveryResponse> responses;
@@ -39,6 +38,7 @@ final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
   private final Set<String> typeUrls;
   private final XdsMetrics metrics;
   private final NackListener nacks;
+  private final AtomicLong nonces;
   private final Map<String, Watch<Resource>> watches = new HashMap<>();
   private final Map<String, String> lastNonce = new HashMap<>();
   private final Set<String> initialSent = new HashSet<>();
@@ -51,8 +51,10 @@ final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
       XdsPublisher publisher,
       Set<String> typeUrls,
       XdsMetrics metrics,
-      NackListener nacks) {
+      NackListener nacks,
+      AtomicLong nonces) {
     this.responses = responses;
+    this.nonces = nonces;
     this.publisher = publisher;
     this.typeUrls = typeUrls;
     this.metrics = metrics;
@@ -182,7 +184,7 @@ final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
               .setVersion(r.version())
               .setResource(Any.pack(r.payload())));
     }
-    String nonce = Long.toString(NONCES.incrementAndGet(), 36);
+    String nonce = Long.toString(nonces.incrementAndGet(), 36);
     response.setNonce(nonce);
     boolean initial;
     lock.lock();
