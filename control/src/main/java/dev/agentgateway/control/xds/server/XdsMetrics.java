@@ -1,0 +1,76 @@
+package dev.agentgateway.control.xds.server;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters and gauges of the xDS server, read through getters by whatever exports metrics. */
+public final class XdsMetrics {
+  private final AtomicLong connectedProxies = new AtomicLong();
+  private final LongAdder pushes = new LongAdder();
+  private final LongAdder rejects = new LongAdder();
+  private final LongAdder streamErrors = new LongAdder();
+  private final LongAdder pushLatencyCount = new LongAdder();
+  private final LongAdder pushLatencySumNanos = new LongAdder();
+  private final AtomicLong pushLatencyMaxNanos = new AtomicLong();
+
+  /** Streams whose first request identified a Gateway and that are still open. */
+  public long connectedProxies() {
+    return connectedProxies.get();
+  }
+
+  /** Responses sent, initial state included. */
+  public long pushesTotal() {
+    return pushes.sum();
+  }
+
+  /** NACKs received. */
+  public long rejectsTotal() {
+    return rejects.sum();
+  }
+
+  /** Streams closed by the server with an error status (bad node, unknown type URL, ...). */
+  public long streamErrorsTotal() {
+    return streamErrors.sum();
+  }
+
+  /** Pushes caused by a publish whose latency (publish to response sent) was measured. */
+  public long pushLatencyCount() {
+    return pushLatencyCount.sum();
+  }
+
+  /** Sum of the measured push latencies, in nanoseconds. */
+  public long pushLatencySumNanos() {
+    return pushLatencySumNanos.sum();
+  }
+
+  /** The largest measured push latency, in nanoseconds. */
+  public long pushLatencyMaxNanos() {
+    return pushLatencyMaxNanos.get();
+  }
+
+  void connected() {
+    connectedProxies.incrementAndGet();
+  }
+
+  void disconnected() {
+    connectedProxies.decrementAndGet();
+  }
+
+  void pushed() {
+    pushes.increment();
+  }
+
+  void rejected() {
+    rejects.increment();
+  }
+
+  void streamFailed() {
+    streamErrors.increment();
+  }
+
+  void pushLatency(long nanos) {
+    pushLatencyCount.increment();
+    pushLatencySumNanos.add(nanos);
+    pushLatencyMaxNanos.accumulateAndGet(nanos, Math::max);
+  }
+}
