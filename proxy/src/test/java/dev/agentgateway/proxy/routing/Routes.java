@@ -91,4 +91,10 @@ final class Routes {
   static RouteTable table(Route... routes) {
     return RouteTable.compile(List.of(listener(LISTENER, null)), List.of(routes));
   }
+
+  /** The key of the route {@code table} selects for {@code request}, or {@code null}. */
+  static String winner(RouteTable table, TestRequest request) {
+    RouteSelection selection = table.select(request);
+    return selection == null ? null : selection.route().key();
+  }
 }
