@@ -3,10 +3,10 @@ package dev.agentgateway.proxy;
 import dev.agentgateway.model.config.ConfigError;
 import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.config.ConfigJson;
+import dev.agentgateway.model.config.HostPort;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.StaticConfig;
-import dev.agentgateway.proxy.admin.HostPort;
 import dev.agentgateway.proxy.demo.DemoBackend;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
@@ -174,8 +174,8 @@ public final class ProxyMain {
     if (configured == null) {
       return "off";
     }
-    HostPort hp = HostPort.parse(configured);
-    return new HostPort(hp.host(), runtime.port(endpoint)).toString();
+    HostPort hp = HostPort.parse(configured, 0);
+    return new HostPort(hp.host(), runtime.port(endpoint)).authority();
   }
 
   /** The version from the jar manifest, or {@code dev} when run from classes. */

@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param host the host, without brackets for IPv6
  * @param port the port
  */
-record HostPort(String host, int port) {
+public record HostPort(String host, int port) {
 
   /**
    * Parses {@code text} (already environment-expanded).
@@ -16,7 +16,7 @@ record HostPort(String host, int port) {
    * @param minPort the lowest port allowed (0 for listen addresses, 1 for upstreams)
    * @throws IllegalArgumentException with a one-line reason that does not repeat the value
    */
-  static HostPort parse(String text, int minPort) {
+  public static HostPort parse(String text, int minPort) {
     String host;
     String port;
     if (text.startsWith("[")) {
@@ -99,7 +99,7 @@ record HostPort(String host, int port) {
   }
 
   /** The {@code host:port} form, bracketing IPv6. */
-  String authority() {
+  public String authority() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
   }
 }

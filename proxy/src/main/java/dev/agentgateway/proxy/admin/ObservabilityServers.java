@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.admin;
 
+import dev.agentgateway.model.config.HostPort;
 import dev.agentgateway.proxy.server.PortProbe;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
@@ -38,26 +39,29 @@ public final class ObservabilityServers implements AutoCloseable {
   /** Starts a server for every address; throws naming the endpoint when one cannot listen. */
   public static ObservabilityServers start(List<Endpoint> endpoints) {
     Map<Object, List<Endpoint>> groups = new LinkedHashMap<>();
+    Map<Object, HostPort> addresses = new LinkedHashMap<>();
     for (Endpoint e : endpoints) {
       if (e.address() == null) {
         continue;
       }
       HostPort hp;
       try {
-        hp = HostPort.parse(e.address());
+        // Port 0 is allowed here: tests and "any free port" configs use it.
+        hp = HostPort.parse(e.address(), 0);
       } catch (IllegalArgumentException ex) {
         throw new IllegalArgumentException(e.name() + " address: " + ex.getMessage(), ex);
       }
       // Port 0 means "any free port": such endpoints never share a server.
       Object key = hp.port() == 0 ? new Object() : hp;
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+      addresses.putIfAbsent(key, hp);
     }
     Map<String, WebServer> byName = new LinkedHashMap<>();
     List<WebServer> servers = new ArrayList<>();
     try {
-      for (List<Endpoint> group : groups.values()) {
-        HostPort hp = HostPort.parse(group.getFirst().address());
-        WebServer server = start(hp, group);
+      for (Map.Entry<Object, List<Endpoint>> entry : groups.entrySet()) {
+        List<Endpoint> group = entry.getValue();
+        WebServer server = start(addresses.get(entry.getKey()), group);
         servers.add(server);
         group.forEach(e -> byName.put(e.name(), server));
       }
