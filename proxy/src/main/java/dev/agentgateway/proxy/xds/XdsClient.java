@@ -11,7 +11,6 @@ import dev.agentgateway.model.xds.envoy.DeltaDiscoveryRequest;
 import dev.agentgateway.model.xds.envoy.DeltaDiscoveryResponse;
 import dev.agentgateway.proxy.state.StateHolder;
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -72,7 +71,7 @@ public final class XdsClient implements AutoCloseable {
     this.installer = Objects.requireNonNull(installer, "installer");
     this.channel =
         Grpc.newChannelBuilderForAddress(
-                settings.host(), settings.port(), InsecureChannelCredentials.create())
+                settings.host(), settings.port(), settings.channelCredentials())
             .executor(executor)
             .build();
   }
@@ -139,9 +138,12 @@ public final class XdsClient implements AutoCloseable {
         stream.ended.complete("closed");
         return;
       }
+      var stub = AggregatedDiscoveryServiceGrpc.newStub(channel);
+      if (settings.callCredentials() != null) {
+        stub = stub.withCallCredentials(settings.callCredentials());
+      }
       requests =
-          (ClientCallStreamObserver<DeltaDiscoveryRequest>)
-              AggregatedDiscoveryServiceGrpc.newStub(channel).deltaAggregatedResources(stream);
+          (ClientCallStreamObserver<DeltaDiscoveryRequest>) stub.deltaAggregatedResources(stream);
       requests.onNext(
           DeltaDiscoveryRequest.newBuilder()
               .setNode(settings.node())

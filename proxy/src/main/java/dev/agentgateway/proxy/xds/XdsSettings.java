@@ -3,6 +3,9 @@ package dev.agentgateway.proxy.xds;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import dev.agentgateway.model.xds.envoy.Node;
+import io.grpc.CallCredentials;
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +16,22 @@ import java.util.Objects;
  * @param host the controller's host
  * @param port the controller's port
  * @param node the identity sent on every stream; its metadata {@code role} names the Gateway
+ * @param channelCredentials plaintext or TLS to the controller
+ * @param callCredentials what authenticates each stream (the bearer token), or null for none
  */
-public record XdsSettings(String host, int port, Node node) {
+public record XdsSettings(
+    String host,
+    int port,
+    Node node,
+    ChannelCredentials channelCredentials,
+    CallCredentials callCredentials) {
   /** The controller's conventional xDS port, used when the address has none. */
   public static final int DEFAULT_PORT = 9978;
 
   public XdsSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(node, "node");
+    Objects.requireNonNull(channelCredentials, "channelCredentials");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("xDS port out of range: " + port);
     }
@@ -48,7 +59,8 @@ public record XdsSettings(String host, int port, Node node) {
       throw new IllegalArgumentException("XDS_ADDRESS " + address + ": expected http://host:port");
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
-    return new XdsSettings(uri.getHost(), port, node(env));
+    return new XdsSettings(
+        uri.getHost(), port, node(env), InsecureChannelCredentials.create(), null);
   }
 
   /**

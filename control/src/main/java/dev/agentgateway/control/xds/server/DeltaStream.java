@@ -39,6 +39,7 @@ final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
   private final XdsMetrics metrics;
   private final NackListener nacks;
   private final AtomicLong nonces;
+  private final GatewayKey authenticated = XdsIdentity.SERVICE_ACCOUNT.get();
   private final Map<String, Watch<Resource>> watches = new HashMap<>();
   private final Map<String, String> lastNonce = new HashMap<>();
   private final Set<String> initialSent = new HashSet<>();
@@ -136,6 +137,11 @@ final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
           GatewayKey.fromRole(role != null && role.hasStringValue() ? role.getStringValue() : null);
     } catch (IllegalArgumentException e) {
       fail(Status.INVALID_ARGUMENT.withDescription(e.getMessage()));
+      return false;
+    }
+    var refusal = XdsIdentity.refusal(authenticated, gateway);
+    if (refusal.isPresent()) {
+      fail(Status.PERMISSION_DENIED.withDescription(refusal.get()));
       return false;
     }
     nodeId = node.getId();

@@ -2,6 +2,7 @@ package dev.agentgateway.control.xds.server;
 
 import dev.agentgateway.model.xds.XdsResources;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The controller's Delta ADS server (plaintext gRPC for now): proxies subscribe to their Gateway
- * and receive what the {@link XdsPublisher} publishes.
+ * The controller's Delta ADS server: proxies subscribe to their Gateway and receive what the {@link
+ * XdsPublisher} publishes.
  *
  * <p>Runs on grpc-java's Netty transport with handlers on virtual threads rather than Helidon's
  * gRPC server (a preview in 4.5): grpc-java closes just the offending stream with a precise status
@@ -75,18 +76,32 @@ public final class XdsServer implements AutoCloseable {
    * @throws UncheckedIOException when the port cannot be bound
    */
   public static XdsServer start(Options options, XdsPublisher publisher, NackListener nacks) {
+    return start(options, ServerSecurity.plaintext(), publisher, nacks);
+  }
+
+  /**
+   * Starts serving {@code publisher}'s cache with {@code security}'s transport credentials and
+   * authenticating interceptors.
+   *
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public static XdsServer start(
+      Options options, ServerSecurity security, XdsPublisher publisher, NackListener nacks) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(security, "security");
     Objects.requireNonNull(publisher, "publisher");
     Objects.requireNonNull(nacks, "nacks");
     XdsMetrics metrics = new XdsMetrics();
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     Server server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(options.port()))
+        NettyServerBuilder.forAddress(new InetSocketAddress(options.port()), security.credentials())
             .executor(executor)
             .maxInboundMessageSize(options.maxInboundMessageBytes())
             .addService(
-                MalformedRequests.bind(
-                    new AdsService(publisher, options.typeUrls(), metrics, nacks)))
+                ServerInterceptors.intercept(
+                    MalformedRequests.bind(
+                        new AdsService(publisher, options.typeUrls(), metrics, nacks)),
+                    security.interceptors()))
             .build();
     try {
       server.start();
