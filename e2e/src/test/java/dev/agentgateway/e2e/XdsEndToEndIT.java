@@ -4,15 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentgateway.control.events.EventRecorder;
+import dev.agentgateway.control.events.NackEvents;
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.control.xds.server.NackListener;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
 import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.model.ir.PathMatch;
+import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.xds.XdsSettings;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,6 +35,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -189,6 +202,72 @@ class XdsEndToEndIT {
   }
 
   @Test
+  void aBadRegexIsNackedByKeyTheRestAppliesAndTheGatewayGetsAWarningEvent() throws Exception {
+    KubernetesMockServer kubernetes =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
+    kubernetes.init();
+    cleanup.addFirst(kubernetes::destroy);
+    KubernetesClient client = kubernetes.createClient();
+    cleanup.addFirst(client);
+    EventRecorder recorder = new EventRecorder(client, "agentgateway.dev/agentgateway");
+    cleanup.addFirst(recorder);
+    NackListener events = new NackEvents(client, recorder);
+    int port = server.port();
+    server.stop();
+    server = startServer(port, events);
+    assertTrue(eventually(WAIT, () -> server.metrics().connectedProxies() == 1), "reconnected");
+
+    GatewayConfig good = withMarker(upstreamA.port(), upstreamB.port());
+    Route marker = good.routes().get(1);
+    // The controller validates regexes too; a proxy still guards against any config it cannot
+    // compile (a newer controller, a bug), which is what this resource stands for.
+    Route badRegex =
+        new Route(
+            "bad-regex",
+            marker.listenerKey(),
+            "bad",
+            "",
+            "",
+            List.of(),
+            List.of(new RouteMatch(new PathMatch.Regex("/(unclosed"), null, List.of(), List.of())),
+            null,
+            marker.backends(),
+            5);
+    List<Object> resources = new ArrayList<>();
+    resources.addAll(good.binds());
+    resources.addAll(good.listeners());
+    resources.addAll(good.routes());
+    resources.add(badRegex);
+    publisher.publish(GATEWAY, resources);
+
+    assertTrue(eventually(WAIT, () -> "B".equals(body("/marker"))), "valid routes applied");
+    assertEquals("A", body("/"));
+    assertTrue(eventually(WAIT, () -> server.metrics().rejectsTotal() == 1), "NACK counted");
+    assertTrue(
+        eventually(
+            WAIT,
+            () ->
+                !client.v1().events().inNamespace(GATEWAY.namespace()).list().getItems().isEmpty()),
+        "a Warning Event was recorded");
+    Event event = client.v1().events().inNamespace(GATEWAY.namespace()).list().getItems().get(0);
+    assertEquals("Warning", event.getType());
+    assertEquals("AgentGatewayNackError", event.getReason());
+    assertEquals("Gateway", event.getInvolvedObject().getKind());
+    assertEquals(GATEWAY.name(), event.getInvolvedObject().getName());
+    String message = event.getMessage();
+    String badKey = dev.agentgateway.model.xds.XdsResources.name(badRegex);
+    assertTrue(message.contains("\"key\":\"" + badKey + "\""), message);
+    assertTrue(message.contains("regex"), message);
+    assertFalse(message.contains("\"key\":\"*\""), "only the bad route was refused: " + message);
+    assertTrue(proxy.ready());
+  }
+
+  @Test
   void keepsServingWithoutTheServerAndReconnectsToARestartedOne() throws Exception {
     publish(GATEWAY, oneRoute(upstreamB.port()));
     assertTrue(eventually(WAIT, () -> "B".equals(body("/"))));
@@ -210,10 +289,11 @@ class XdsEndToEndIT {
   }
 
   private XdsServer startServer(int port) {
-    return XdsServer.start(
-        XdsServer.Options.onPort(port),
-        publisher,
-        (gateway, message) -> nacks.add(gateway + ": " + message));
+    return startServer(port, (gateway, message) -> nacks.add(gateway + ": " + message));
+  }
+
+  private XdsServer startServer(int port, NackListener listener) {
+    return XdsServer.start(XdsServer.Options.onPort(port), publisher, listener);
   }
 
   /** Publishes the binds, listeners and routes of {@code config} for {@code gateway}. */
