@@ -6,9 +6,6 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** The {@code auth} object of {@link GuardrailPolicies}. */
 @ValidationRule(
-    value = "false ? has(self.key) || has(self.secretRef) : true",
-    message = "location may only be set for key or secretRef auth")
-@ValidationRule(
     value = "[has(self.key),has(self.secretRef),has(self.aws)].filter(x,x==true).size() == 1",
     message = "exactly one of the fields in [key secretRef aws] must be set")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -12,9 +12,6 @@ import io.fabric8.generator.annotation.ValidationRule;
     message =
         "must specify credentials, or at most one of key/secretRef/passthrough/aws/azure/gcp/oauthTokenExchange/crossAppAccess/jwtSign (credentials may be combined with a primary auth kind)")
 @ValidationRule(
-    value = "false ? has(self.key) || has(self.secretRef) || has(self.passthrough) : true",
-    message = "location may only be set for key, secretRef, or passthrough auth")
-@ValidationRule(
     value =
         "[has(self.key),has(self.secretRef),has(self.passthrough),has(self.aws),has(self.azure),has(self.gcp),has(self.oauthTokenExchange)].filter(x,x==true).size() <= 1",
     message =

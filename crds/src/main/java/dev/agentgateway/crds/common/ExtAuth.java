@@ -10,9 +10,6 @@ import io.fabric8.generator.annotation.ValidationRule;
     value = "[has(self.backendRef),has(self.url)].filter(x,x==true).size() == 1",
     message = "exactly one of backendRef or url must be set")
 @ValidationRule(
-    value = "!(false && false && false)",
-    message = "forwardBody cannot be used with http.body")
-@ValidationRule(
     value = "!has(self.url) || !self.url.matches('^https?://[^/?#]+/') || false",
     message = "url path is only valid with http")
 @ValidationRule(

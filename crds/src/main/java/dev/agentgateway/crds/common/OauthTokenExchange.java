@@ -9,9 +9,6 @@ import java.util.Map;
 
 /** The {@code oauthTokenExchange} object of {@link BackendAuth}. */
 @ValidationRule(
-    value = "!(false && has(self.grantType) && self.grantType == 'JwtBearer')",
-    message = "actorToken is only valid with TokenExchange grantType")
-@ValidationRule(
     value =
         "!(has(self.requestedTokenType) && has(self.grantType) && self.grantType == 'JwtBearer')",
     message = "requestedTokenType is only valid with TokenExchange grantType")

@@ -14,11 +14,6 @@ import java.util.List;
     value = "!false || !false || (has(self.traffic) && !false && !has(self.backend))",
     message = "strategy.inheritance may only be set on traffic policies")
 @ValidationRule(
-    value =
-        "!(has(self.traffic) && has(self.traffic.jwtAuthentication) && has(self.backend) && has(self.backend.mcp) && false)",
-    message =
-        "traffic.jwtAuthentication may not be used with backend.mcp.authentication in the same policy")
-@ValidationRule(
     value = "false && has(self.targetRefs) ? self.targetRefs.all(t, t.kind == 'Gateway') : true",
     message = "the 'frontend' field can only target a Gateway")
 @ValidationRule(

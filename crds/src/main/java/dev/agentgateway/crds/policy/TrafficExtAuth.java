@@ -19,9 +19,6 @@ import java.util.List;
     value = "[has(self.grpc)].filter(x,x==true).size() == 1",
     message = "exactly one of the fields in [grpc] must be set")
 @ValidationRule(
-    value = "!(false && false && false)",
-    message = "forwardBody cannot be used with http.body")
-@ValidationRule(
     value = "!has(self.url) || !self.url.matches('^https?://[^/?#]+/') || false",
     message = "url path is only valid with http")
 @ValidationRule(
