@@ -3,7 +3,7 @@ package dev.agentgateway.crds.backend;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentgateway.crds.common.BackendPolicies;
-import dev.agentgateway.crds.parameters.AgentgatewayParametersStatus;
+import dev.agentgateway.crds.common.Marker;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The desired state of an AgentgatewayBackend. */
@@ -21,7 +21,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 public record AgentgatewayBackendSpec(
     AiBackend ai,
     AwsBackend aws,
-    AgentgatewayParametersStatus dynamicForwardProxy,
+    Marker dynamicForwardProxy,
     McpBackend mcp,
     BackendPolicies policies,
     @JsonProperty("static") StaticBackend staticValue) {}

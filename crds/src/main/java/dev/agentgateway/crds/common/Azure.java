@@ -1,7 +1,6 @@
 package dev.agentgateway.crds.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.agentgateway.crds.parameters.AgentgatewayParametersStatus;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The {@code azure} object of {@link BackendAuth}. */
@@ -12,6 +11,4 @@ import io.fabric8.generator.annotation.ValidationRule;
         "at most one of the fields in [secretRef managedIdentity workloadIdentity] may be set")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Azure(
-    ManagedIdentity managedIdentity,
-    SecretRef secretRef,
-    AgentgatewayParametersStatus workloadIdentity) {}
+    ManagedIdentity managedIdentity, SecretRef secretRef, Marker workloadIdentity) {}

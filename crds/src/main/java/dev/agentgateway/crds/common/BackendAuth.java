@@ -1,7 +1,6 @@
 package dev.agentgateway.crds.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.agentgateway.crds.parameters.AgentgatewayParametersStatus;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -23,5 +22,5 @@ public record BackendAuth(
     Gcp gcp,
     @Size(max = 2048) String key,
     OauthTokenExchange oauthTokenExchange,
-    AgentgatewayParametersStatus passthrough,
+    Marker passthrough,
     AuthSecretRef secretRef) {}

@@ -8,22 +8,10 @@ import java.util.List;
 
 /** The desired state of an AgentgatewayPolicy. */
 @ValidationRule(
-    value = "has(self.traffic) || false || has(self.backend)",
+    value = "has(self.traffic) || has(self.backend)",
     message = "At least one of traffic, frontend, or backend must be provided.")
 @ValidationRule(
-    value = "!false || !false || (has(self.traffic) && !false && !has(self.backend))",
-    message = "strategy.inheritance may only be set on traffic policies")
-@ValidationRule(
-    value = "false && has(self.targetRefs) ? self.targetRefs.all(t, t.kind == 'Gateway') : true",
-    message = "the 'frontend' field can only target a Gateway")
-@ValidationRule(
-    value =
-        "false && (false || false || false || false || false || false) && has(self.targetRefs) ? self.targetRefs.all(t, !has(t.sectionName)) : true",
-    message =
-        "frontend tcp, networkAuthorization, tls, http, proxyProtocol, and connect policies may only target a Gateway or port, not a listener (sectionName)")
-@ValidationRule(
-    value =
-        "has(self.targetRefs) && self.targetRefs.exists(t, has(t.port)) ? (false && !has(self.traffic) && !has(self.backend)) : true",
+    value = "!has(self.targetRefs) || !self.targetRefs.exists(t, has(t.port))",
     message = "port may only be set on frontend-only policies (not traffic or backend)")
 @ValidationRule(
     value =
@@ -39,8 +27,8 @@ import java.util.List;
         "!has(self.targetRefs) || self.targetRefs.all(t, t.kind != 'Service' || !has(t.sectionName) || (int(t.sectionName) >= 1 && int(t.sectionName) <= 65535))",
     message = "Service sectionName must be a numeric port from 1 to 65535")
 @ValidationRule(
-    value = "[has(self.targetRefs)].filter(x,x==true).size() == 1",
-    message = "exactly one of the fields in [targetRefs] must be set")
+    value = "has(self.targetRefs)",
+    message = "exactly one of the fields in [targetRefs targetSelectors] must be set")
 @ValidationRule(
     value =
         "!has(self.targetRefs) || (self.targetRefs.all(r, (r.kind == 'Service' && r.group == '') || (r.kind == 'AgentgatewayBackend' && r.group == 'agentgateway.dev') || (r.kind in ['Gateway', 'HTTPRoute', 'GRPCRoute'] && r.group == 'gateway.networking.k8s.io') || (r.kind == 'ListenerSet' && r.group == 'gateway.networking.k8s.io') || (r.kind == 'InferencePool' && r.group == 'inference.networking.k8s.io')))",
