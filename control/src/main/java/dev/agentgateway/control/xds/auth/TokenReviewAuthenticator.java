@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.authentication.TokenReviewBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,11 +22,24 @@ public final class TokenReviewAuthenticator implements TokenAuthenticator {
 
   private static final String SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
 
+  /** A review that takes longer than this fails the stream with UNAVAILABLE. */
+  static final int REQUEST_TIMEOUT_MILLIS = 5_000;
+
   private final KubernetesClient client;
 
   /** Reviews tokens through {@code client}, which needs {@code create} on tokenreviews. */
   public TokenReviewAuthenticator(KubernetesClient client) {
-    this.client = Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(client, "client");
+    // One attempt, bounded: the proxy retries with its own backoff, whereas the client's default
+    // retries of a failing API server would hold the stream for tens of seconds.
+    this.client =
+        client
+            .newClient(
+                new RequestConfigBuilder()
+                    .withRequestTimeout(REQUEST_TIMEOUT_MILLIS)
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .adapt(KubernetesClient.class);
   }
 
   @Override
