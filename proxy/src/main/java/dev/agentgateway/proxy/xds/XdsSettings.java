@@ -7,8 +7,11 @@ import io.grpc.CallCredentials;
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Logger;
 
 /**
  * Where the controller is and who this proxy is, from the pod environment.
@@ -28,6 +31,11 @@ public record XdsSettings(
   /** The controller's conventional xDS port, used when the address has none. */
   public static final int DEFAULT_PORT = 9978;
 
+  /** Where the Gateway's Deployment mounts the projected ServiceAccount token for xDS. */
+  public static final Path DEFAULT_TOKEN_PATH = Path.of("/var/run/secrets/xds-tokens/xds-token");
+
+  private static final Logger LOG = Logger.getLogger(XdsSettings.class.getName());
+
   public XdsSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(node, "node");
@@ -39,7 +47,8 @@ public record XdsSettings(
 
   /**
    * Reads {@code XDS_ADDRESS} ({@code http://host:port}), {@code NAMESPACE} and {@code GATEWAY}
-   * (required), and {@code POD_NAME}, {@code POD_NAMESPACE}, {@code INSTANCE_IP}.
+   * (required), {@code POD_NAME}, {@code POD_NAMESPACE}, {@code INSTANCE_IP}, and for
+   * authentication {@code XDS_AUTH_TOKEN} (token file) and {@code CLUSTER_ID}.
    *
    * @throws IllegalArgumentException with a one-line reason when something is missing or invalid
    */
@@ -60,7 +69,33 @@ public record XdsSettings(
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     return new XdsSettings(
-        uri.getHost(), port, node(env), InsecureChannelCredentials.create(), null);
+        uri.getHost(),
+        port,
+        node(env),
+        InsecureChannelCredentials.create(),
+        callCredentials(env, DEFAULT_TOKEN_PATH));
+  }
+
+  /**
+   * The bearer token from {@code XDS_AUTH_TOKEN}, else from {@code defaultPath}; null (no token,
+   * for a controller with authentication off) when the variable is unset and the default file does
+   * not exist. A file named by the variable must exist when a stream opens, not now: the kubelet
+   * may still be writing it.
+   */
+  static CallCredentials callCredentials(Map<String, String> env, Path defaultPath) {
+    String configured = env.get("XDS_AUTH_TOKEN");
+    boolean unset = configured == null || configured.isBlank();
+    Path path = unset ? defaultPath : Path.of(configured.strip());
+    if (unset && !Files.exists(path)) {
+      LOG.info(
+          "xDS: no token file at "
+              + path
+              + " and XDS_AUTH_TOKEN is not set; connecting without authentication");
+      return null;
+    }
+    String clusterId = env.get("CLUSTER_ID");
+    return new TokenFileCredentials(
+        path, clusterId == null || clusterId.isBlank() ? "Kubernetes" : clusterId.strip());
   }
 
   /**

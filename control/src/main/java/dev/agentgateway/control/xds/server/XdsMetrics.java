@@ -12,6 +12,8 @@ public final class XdsMetrics {
   private final LongAdder pushLatencyCount = new LongAdder();
   private final LongAdder pushLatencySumNanos = new LongAdder();
   private final AtomicLong pushLatencyMaxNanos = new AtomicLong();
+  private final LongAdder authSuccesses = new LongAdder();
+  private final LongAdder authFailures = new LongAdder();
 
   /** Streams whose first request identified a Gateway and that are still open. */
   public long connectedProxies() {
@@ -46,6 +48,34 @@ public final class XdsMetrics {
   /** The largest measured push latency, in nanoseconds. */
   public long pushLatencyMaxNanos() {
     return pushLatencyMaxNanos.get();
+  }
+
+  /** Streams whose credentials were checked ({@code xds_auth_rq_total}). */
+  public long authRequestsTotal() {
+    return authSuccesses.sum() + authFailures.sum();
+  }
+
+  /** Streams that proved a ServiceAccount ({@code xds_auth_rq_success_total}). */
+  public long authSuccessesTotal() {
+    return authSuccesses.sum();
+  }
+
+  /**
+   * Streams refused before they began: no, bad or unverifiable credentials ({@code
+   * xds_auth_rq_failure_total}).
+   */
+  public long authFailuresTotal() {
+    return authFailures.sum();
+  }
+
+  /** Counts a stream that proved a ServiceAccount; called by the authenticating interceptor. */
+  public void authSucceeded() {
+    authSuccesses.increment();
+  }
+
+  /** Counts a stream refused by the authenticating interceptor. */
+  public void authFailed() {
+    authFailures.increment();
   }
 
   void connected() {

@@ -87,11 +87,26 @@ public final class XdsServer implements AutoCloseable {
    */
   public static XdsServer start(
       Options options, ServerSecurity security, XdsPublisher publisher, NackListener nacks) {
+    return start(options, security, new XdsMetrics(), publisher, nacks);
+  }
+
+  /**
+   * Starts serving with {@code metrics} created beforehand, so that the authenticating interceptors
+   * in {@code security} count into the same place as the server.
+   *
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public static XdsServer start(
+      Options options,
+      ServerSecurity security,
+      XdsMetrics metrics,
+      XdsPublisher publisher,
+      NackListener nacks) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(publisher, "publisher");
     Objects.requireNonNull(nacks, "nacks");
-    XdsMetrics metrics = new XdsMetrics();
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     Server server =
         NettyServerBuilder.forAddress(new InetSocketAddress(options.port()), security.credentials())

@@ -1,0 +1,21 @@
+package dev.agentgateway.crds.backend;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** The {@code target} object of {@link McpBackend}. */
+@ValidationRule(
+    value = "[has(self.selector),has(self.static)].filter(x,x==true).size() == 1",
+    message = "exactly one of the fields in [selector static] must be set")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record McpTarget(
+    @Required
+        @Size(min = 1, max = 253)
+        @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+        String name,
+    McpTargetSelector selector,
+    @JsonProperty("static") McpStaticTarget staticValue) {}

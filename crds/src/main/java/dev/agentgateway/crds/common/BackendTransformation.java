@@ -1,0 +1,12 @@
+package dev.agentgateway.crds.common;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** The {@code transformation} object of {@link BackendPolicies}. */
+@ValidationRule(
+    value = "[has(self.request),has(self.response)].filter(x,x==true).size() >= 1",
+    message = "at least one of the fields in [request response] must be set")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BackendTransformation(
+    TransformationRequest request, TransformationRequest response) {}

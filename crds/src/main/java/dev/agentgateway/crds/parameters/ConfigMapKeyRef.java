@@ -1,0 +1,8 @@
+package dev.agentgateway.crds.parameters;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Required;
+
+/** The {@code configMapKeyRef} object of {@link EnvVarSource}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ConfigMapKeyRef(@Required String key, String name, Boolean optional) {}

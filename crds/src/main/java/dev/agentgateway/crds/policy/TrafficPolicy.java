@@ -1,0 +1,25 @@
+package dev.agentgateway.crds.policy;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.agentgateway.crds.common.AuthorizationPolicyConfig;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** The {@code traffic} object of {@link AgentgatewayPolicySpec}. */
+@ValidationRule(
+    value =
+        "has(self.phase) && self.phase == 'PreRouting' ? [has(self.buffer),false,false,has(self.directResponse),false,false,has(self.rateLimit),false,false].filter(x,x==true).size() == 0 : true",
+    message =
+        "phase PreRouting only supports extAuth, authorization, transformation, extProc, jwtAuthentication, basicAuthentication, apiKeyAuthentication and cors")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrafficPolicy(
+    ApiKeyAuthentication apiKeyAuthentication,
+    AuthorizationPolicyConfig authorization,
+    Buffer buffer,
+    Cors cors,
+    DirectResponse directResponse,
+    TrafficExtAuth extAuth,
+    ExtProc extProc,
+    JwtAuthentication jwtAuthentication,
+    Phase phase,
+    RateLimit rateLimit,
+    TrafficTransformation transformation) {}

@@ -1,0 +1,2 @@
+/** AgentgatewayPolicy ({@code agpol}): traffic and backend policies attached to targets. */
+package dev.agentgateway.crds.policy;
