@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Go/humantime-style durations such as {@code 10s}, {@code 1m30s}, {@code 500ms}, {@code 2.5s}. */
-final class Durations {
+public final class Durations {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final Map<String, Long> UNIT_NANOS =
       Map.of(
@@ -26,7 +26,7 @@ final class Durations {
    *
    * @throws IllegalArgumentException with a one-line reason when {@code text} is not a duration
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     if (text.equals("0")) {
       return Duration.ZERO;
     }
@@ -72,7 +72,7 @@ final class Durations {
   /**
    * Formats like Go's {@code time.Duration.String()}: {@code 1h0m0s}, {@code 1m30s}, {@code 500ms}.
    */
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     if (duration.isZero()) {
       return "0s";
     }

@@ -1,0 +1,83 @@
+package dev.agentgateway.control.translate;
+
+import dev.agentgateway.model.ir.Backend;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Resolves a route's backendRef to an IR backend, or says why not with a Gateway API reason. */
+final class BackendRefs {
+
+  /** A resolved backend, or the reason and message of the ResolvedRefs=False condition. */
+  record Resolved(Backend backend, String reason, String message) {
+    boolean ok() {
+      return backend != null;
+    }
+
+    static Resolved failed(String reason, String message) {
+      return new Resolved(null, reason, message);
+    }
+  }
+
+  private final Map<ObjectKey, Service> services = new HashMap<>();
+  private final ReferenceGrants grants;
+
+  BackendRefs(List<Service> services, ReferenceGrants grants) {
+    services.forEach(s -> this.services.put(ObjectKey.of(s), s));
+    this.grants = grants;
+  }
+
+  /**
+   * Resolves the reference from a {@code routeKind} in {@code routeNamespace} to {@code group},
+   * {@code kind} (Service when empty), {@code name} in {@code namespace} (the route's when null) on
+   * {@code port}.
+   */
+  Resolved resolve(
+      String routeKind,
+      String routeNamespace,
+      String group,
+      String kind,
+      String name,
+      String namespace,
+      Integer port) {
+    String g = Objects.requireNonNullElse(group, "");
+    String k = kind == null || kind.isEmpty() ? "Service" : kind;
+    String ns = namespace == null || namespace.isEmpty() ? routeNamespace : namespace;
+    if (!g.isEmpty() || !k.equals("Service")) {
+      return Resolved.failed(
+          "InvalidKind", "backendRef " + (g.isEmpty() ? "" : g + "/") + k + " is not supported");
+    }
+    if (!grants.allows(
+        GatewayListeners.GROUP, routeKind, routeNamespace, "", "Service", ns, name)) {
+      return Resolved.failed(
+          "RefNotPermitted",
+          "backendRef to Service "
+              + ns
+              + "/"
+              + name
+              + " is not permitted by any ReferenceGrant in namespace "
+              + ns);
+    }
+    Service service = services.get(new ObjectKey(ns, name));
+    if (service == null) {
+      return Resolved.failed("BackendNotFound", "Service " + ns + "/" + name + " not found");
+    }
+    if (port == null) {
+      return Resolved.failed(
+          "UnsupportedValue", "backendRef to Service " + ns + "/" + name + " needs a port");
+    }
+    List<ServicePort> ports =
+        service.getSpec() == null || service.getSpec().getPorts() == null
+            ? List.of()
+            : service.getSpec().getPorts();
+    if (ports.stream().noneMatch(p -> port.equals(p.getPort()))) {
+      return Resolved.failed(
+          "BackendNotFound", "Service " + ns + "/" + name + " has no port " + port);
+    }
+    // TODO(svc-endpoints): Backend.Service once the proxy balances across endpoints.
+    return new Resolved(new Backend.Host(name + "." + ns + ".svc.cluster.local", port), null, null);
+  }
+}

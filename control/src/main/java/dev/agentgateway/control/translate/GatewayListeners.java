@@ -1,0 +1,170 @@
+package dev.agentgateway.control.translate;
+
+import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.Listener;
+import dev.agentgateway.model.ir.ListenerProtocol;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteGroupKind;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteGroupKindBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** Validates a Gateway's listeners and turns the usable ones into IR binds and listeners. */
+final class GatewayListeners {
+  static final String GROUP = "gateway.networking.k8s.io";
+  private static final List<String> HTTP_KINDS = List.of("HTTPRoute", "GRPCRoute");
+
+  private GatewayListeners() {}
+
+  /** The listener models of {@code gateway}, in spec order. */
+  static List<ListenerModel> of(GatewayKey key, Gateway gateway) {
+    List<io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener> specs =
+        gateway.getSpec().getListeners() == null ? List.of() : gateway.getSpec().getListeners();
+    Map<Integer, String> protocolByPort = new HashMap<>();
+    Map<Integer, Integer> protocolsPerPort = new HashMap<>();
+    for (var l : specs) {
+      String previous = protocolByPort.putIfAbsent(l.getPort(), l.getProtocol());
+      if (previous != null && !previous.equals(l.getProtocol())) {
+        protocolsPerPort.merge(l.getPort(), 1, Integer::sum);
+      }
+    }
+    Map<String, Integer> hostsPerPort = new HashMap<>();
+    for (var l : specs) {
+      hostsPerPort.merge(l.getPort() + "|" + l.getHostname(), 1, Integer::sum);
+    }
+    List<ListenerModel> models = new ArrayList<>();
+    for (var l : specs) {
+      models.add(
+          one(
+              key,
+              gateway,
+              l,
+              protocolsPerPort.containsKey(l.getPort()),
+              hostsPerPort.get(l.getPort() + "|" + l.getHostname()) > 1));
+    }
+    return models;
+  }
+
+  /** One bind per port that has a usable listener, in port order. */
+  static List<Bind> binds(GatewayKey key, List<ListenerModel> listeners) {
+    TreeSet<Integer> ports = new TreeSet<>();
+    listeners.stream().filter(ListenerModel::usable).forEach(l -> ports.add(l.port()));
+    return ports.stream().map(p -> new Bind(bindKey(key, p), p)).toList();
+  }
+
+  static String bindKey(GatewayKey key, int port) {
+    return port + "/" + key.namespace() + "/" + key.name();
+  }
+
+  private static ListenerModel one(
+      GatewayKey key,
+      Gateway gateway,
+      io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener spec,
+      boolean protocolConflict,
+      boolean hostnameConflict) {
+    List<Condition> conditions = new ArrayList<>();
+    String protocol = Objects.requireNonNullElse(spec.getProtocol(), "");
+    boolean supported = protocol.equals("HTTP");
+    Kinds kinds = kinds(spec.getAllowedRoutes());
+    boolean conflicted = protocolConflict || hostnameConflict;
+    if (!supported) {
+      conditions.add(
+          Conditions.of(
+              gateway,
+              "Accepted",
+              false,
+              "UnsupportedProtocol",
+              protocol.equals("HTTPS") || protocol.equals("TLS")
+                  ? "protocol " + protocol + " is not supported yet: TLS termination is missing"
+                  : "protocol " + protocol + " is not supported; use HTTP"));
+    } else if (conflicted) {
+      String reason = protocolConflict ? "ProtocolConflict" : "HostnameConflict";
+      conditions.add(
+          Conditions.of(gateway, "Accepted", false, reason, "Listener conflicts with another"));
+    } else {
+      conditions.add(Conditions.of(gateway, "Accepted", true, "Accepted", "Listener is accepted"));
+    }
+    if (protocolConflict) {
+      conditions.add(
+          Conditions.of(
+              gateway,
+              "Conflicted",
+              true,
+              "ProtocolConflict",
+              "another listener on port " + spec.getPort() + " uses a different protocol"));
+    } else if (hostnameConflict) {
+      conditions.add(
+          Conditions.of(
+              gateway,
+              "Conflicted",
+              true,
+              "HostnameConflict",
+              "another listener on port "
+                  + spec.getPort()
+                  + " has the same hostname "
+                  + (spec.getHostname() == null ? "(any)" : spec.getHostname())));
+    } else {
+      conditions.add(Conditions.of(gateway, "Conflicted", false, "NoConflicts", "No conflicts"));
+    }
+    if (kinds.invalid().isEmpty()) {
+      conditions.add(
+          Conditions.of(gateway, "ResolvedRefs", true, "ResolvedRefs", "All references resolved"));
+    } else {
+      conditions.add(
+          Conditions.of(
+              gateway,
+              "ResolvedRefs",
+              false,
+              "InvalidRouteKinds",
+              "unsupported route kinds: " + String.join(", ", kinds.invalid())));
+    }
+    Listener ir =
+        supported && !conflicted
+            ? new Listener(
+                key.namespace() + "/" + key.name() + "." + spec.getName(),
+                bindKey(key, spec.getPort()),
+                spec.getName(),
+                spec.getHostname(),
+                ListenerProtocol.HTTP)
+            : null;
+    return new ListenerModel(
+        spec.getName(),
+        spec.getPort(),
+        spec.getHostname(),
+        ir,
+        kinds.supported(),
+        spec.getAllowedRoutes() == null ? null : spec.getAllowedRoutes().getNamespaces(),
+        conditions);
+  }
+
+  private record Kinds(List<RouteGroupKind> supported, List<String> invalid) {}
+
+  /** The supported kinds among those allowed (all HTTP kinds when none are listed). */
+  private static Kinds kinds(AllowedRoutes allowed) {
+    if (allowed == null || allowed.getKinds() == null || allowed.getKinds().isEmpty()) {
+      return new Kinds(HTTP_KINDS.stream().map(GatewayListeners::kind).toList(), List.of());
+    }
+    List<RouteGroupKind> supported = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    for (RouteGroupKind k : allowed.getKinds()) {
+      String group = k.getGroup() == null ? GROUP : k.getGroup();
+      if (group.equals(GROUP) && HTTP_KINDS.contains(k.getKind())) {
+        supported.add(kind(k.getKind()));
+      } else {
+        invalid.add(group + "/" + k.getKind());
+      }
+    }
+    return new Kinds(supported, invalid);
+  }
+
+  private static RouteGroupKind kind(String kind) {
+    return new RouteGroupKindBuilder().withGroup(GROUP).withKind(kind).build();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.agentgateway.control.translate;
+
+import dev.agentgateway.control.xds.cache.GatewayKey;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything translation reads: the objects the controller watches (already limited to the
+ * discovery namespaces) and what provisioning reports per Gateway.
+ */
+public record Inputs(
+    String controllerName,
+    List<GatewayClass> gatewayClasses,
+    List<Gateway> gateways,
+    List<HTTPRoute> httpRoutes,
+    List<GRPCRoute> grpcRoutes,
+    List<ReferenceGrant> referenceGrants,
+    List<Service> services,
+    List<Namespace> namespaces,
+    Map<GatewayKey, Infrastructure> infrastructure) {
+
+  public Inputs {
+    Objects.requireNonNull(controllerName, "controllerName");
+    gatewayClasses = List.copyOf(gatewayClasses);
+    gateways = List.copyOf(gateways);
+    httpRoutes = List.copyOf(httpRoutes);
+    grpcRoutes = List.copyOf(grpcRoutes);
+    referenceGrants = List.copyOf(referenceGrants);
+    services = List.copyOf(services);
+    namespaces = List.copyOf(namespaces);
+    infrastructure = Map.copyOf(infrastructure);
+  }
+}
