@@ -66,8 +66,9 @@ public final class XdsMetrics {
   }
 
   void pushed(int bytes) {
-    pushes.increment();
+    // Bytes first: whoever sees the push counted also sees its bytes.
     bytesSent.add(bytes);
+    pushes.increment();
   }
 
   void rejected() {
