@@ -54,7 +54,8 @@ final class Pem {
           return converter.getPrivateKey(info);
         }
         if (o instanceof PEMKeyPair pair) {
-          return converter.getKeyPair(pair).getPrivate();
+          // Traditional (SEC1/PKCS#1) form; its public half may be absent, so take the private one.
+          return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
       }
       throw new IllegalArgumentException(what + ": no unencrypted PEM private key found");

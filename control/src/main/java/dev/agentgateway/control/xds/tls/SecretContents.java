@@ -47,7 +47,7 @@ sealed interface SecretContents {
     if (data != null) {
       for (var e : data.entrySet()) {
         try {
-          values.put(e.getKey(), Base64.getMimeDecoder().decode(e.getValue()));
+          values.put(e.getKey(), Base64.getDecoder().decode(e.getValue()));
         } catch (IllegalArgumentException ex) {
           throw new IllegalArgumentException(
               "Secret " + secret + " " + e.getKey() + ": not base64");

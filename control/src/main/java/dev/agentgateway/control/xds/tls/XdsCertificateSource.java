@@ -47,6 +47,7 @@ public final class XdsCertificateSource implements AutoCloseable {
   private SecretContents contents;
   private Instant renewAt;
   private Watch watch;
+  private volatile boolean closed;
 
   private XdsCertificateSource(KubernetesClient client, XdsTlsSettings settings, Clock clock) {
     this.client = client;
@@ -114,6 +115,9 @@ public final class XdsCertificateSource implements AutoCloseable {
     try {
       keyManager.set(load());
     } catch (RuntimeException e) {
+      if (closed) {
+        return; // an interrupted read while closing
+      }
       LOG.log(
           System.Logger.Level.WARNING,
           "xDS certificate not updated, still serving "
@@ -221,6 +225,7 @@ public final class XdsCertificateSource implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     if (watch != null) {
       watch.close();
     }
