@@ -30,17 +30,20 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class XdsCertificateSource implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(XdsCertificateSource.class.getName());
-  // The re-read interval is a fraction of the lifetime so renewal at half of it is never late, and
-  // capped so a replaced Secret is noticed within a minute even if the watch is down.
-  private static final Duration MAX_CHECK_INTERVAL = Duration.ofMinutes(1);
+  // Renewal is checked at a fraction of the lifetime so renewing at half of it is never late.
+  private static final Duration MAX_RENEW_CHECK = Duration.ofMinutes(1);
+  // A replaced Secret is noticed within this even while the watch is down.
+  private static final Duration RESYNC = Duration.ofMinutes(1);
 
   private final KubernetesClient client;
   private final XdsTlsSettings settings;
   private final Clock clock;
+  // Guards what is served; never held across an API call, so renewal does not wait on the API.
   private final ReentrantLock lock = new ReentrantLock();
+  // Orders re-reads, so an older read is never applied after a newer one.
+  private final ReentrantLock resyncLock = new ReentrantLock();
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofVirtual().name("xds-certificate").factory());
+      Executors.newScheduledThreadPool(2, Thread.ofVirtual().name("xds-certificate-", 0).factory());
   private final RotatingKeyManager keyManager;
   private Map<String, String> lastData;
   private Map<String, String> lastStringData;
@@ -53,9 +56,13 @@ public final class XdsCertificateSource implements AutoCloseable {
     this.client = client;
     this.settings = settings;
     this.clock = clock;
+    Secret secret = readOrCreate();
     lock.lock();
     try {
-      this.keyManager = new RotatingKeyManager(load());
+      SecretContents first =
+          SecretContents.parse(secretRef(), secret.getData(), secret.getStringData());
+      remember(secret, first);
+      this.keyManager = new RotatingKeyManager(serve(first));
     } finally {
       lock.unlock();
     }
@@ -64,7 +71,8 @@ public final class XdsCertificateSource implements AutoCloseable {
   /**
    * Loads (or creates) the Secret, serves its certificate and starts watching and rotating.
    *
-   * @throws IllegalStateException when the Secret cannot be read, created or used
+   * @throws IllegalArgumentException when the Secret holds nothing usable, naming the key at fault
+   * @throws IllegalStateException when the Secret cannot be read or created
    */
   public static XdsCertificateSource start(KubernetesClient client, XdsTlsSettings settings) {
     return start(client, settings, Clock.systemUTC());
@@ -90,10 +98,11 @@ public final class XdsCertificateSource implements AutoCloseable {
   }
 
   private void schedule() {
-    long interval =
-        Math.max(
-            100, Math.min(settings.leafLifetime().toMillis() / 8, MAX_CHECK_INTERVAL.toMillis()));
-    scheduler.scheduleWithFixedDelay(this::refresh, interval, interval, TimeUnit.MILLISECONDS);
+    long check =
+        Math.max(100, Math.min(settings.leafLifetime().toMillis() / 8, MAX_RENEW_CHECK.toMillis()));
+    scheduler.scheduleWithFixedDelay(this::renewIfDue, check, check, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::resync, RESYNC.toMillis(), RESYNC.toMillis(), TimeUnit.MILLISECONDS);
     try {
       watch =
           client
@@ -102,73 +111,76 @@ public final class XdsCertificateSource implements AutoCloseable {
               .withName(settings.secretName())
               .watch(new SecretWatcher());
     } catch (KubernetesClientException e) {
-      // The periodic re-read still notices changes.
       LOG.log(
           System.Logger.Level.WARNING,
-          "cannot watch Secret " + secretRef() + ": " + e.getMessage());
+          "cannot watch Secret " + secretRef() + ", re-reading it every minute: " + e.getMessage());
     }
   }
 
-  /** Re-reads the Secret and rotates when due; keeps the current certificate on any failure. */
-  void refresh() {
+  /** Signs a new certificate once the current one is half through its life; no API call. */
+  void renewIfDue() {
     lock.lock();
     try {
-      keyManager.set(load());
-    } catch (RuntimeException e) {
-      if (closed) {
-        return; // an interrupted read while closing
+      if (contents instanceof SecretContents.Signing && !clock.instant().isBefore(renewAt)) {
+        keyManager.set(serve(contents));
       }
+    } catch (RuntimeException e) {
       LOG.log(
-          System.Logger.Level.WARNING,
-          "xDS certificate not updated, still serving "
-              + keyManager.current()
-              + ": "
-              + e.getMessage());
+          System.Logger.Level.WARNING, "xDS serving certificate not renewed: " + e.getMessage());
     } finally {
       lock.unlock();
     }
   }
 
-  /** What to serve now; the caller holds the lock. */
-  private ServingCertificate load() {
-    Secret secret = readOrCreate();
-    Map<String, String> data = secret.getData();
-    Map<String, String> stringData = secret.getStringData();
-    boolean changed =
-        contents == null
-            || !Objects.equals(data, lastData)
-            || !Objects.equals(stringData, lastStringData);
-    Instant now = clock.instant();
-    if (changed) {
+  /** Re-reads the Secret and serves what changed; keeps the current certificate on any failure. */
+  void resync() {
+    resyncLock.lock();
+    try {
+      Secret secret = readOrCreate();
+      lock.lock();
       try {
-        SecretContents parsed = SecretContents.parse(secretRef(), data, stringData);
-        contents = parsed;
-        lastData = data;
-        lastStringData = stringData;
-        LOG.log(
-            System.Logger.Level.INFO,
-            "xDS certificate Secret "
-                + secretRef()
-                + (parsed instanceof SecretContents.Signing
-                    ? " holds a CA"
-                    : " holds a certificate"));
-      } catch (IllegalArgumentException e) {
-        if (contents == null) {
-          throw e;
+        if (Objects.equals(secret.getData(), lastData)
+            && Objects.equals(secret.getStringData(), lastStringData)) {
+          return;
         }
-        // Keep what was good, renewal by the old CA included: proxies still trust it.
+        SecretContents next =
+            SecretContents.parse(secretRef(), secret.getData(), secret.getStringData());
+        remember(secret, next);
+        keyManager.set(serve(next));
+      } finally {
+        lock.unlock();
+      }
+    } catch (RuntimeException e) {
+      if (!closed) { // else: a read interrupted by close
+        // Renewal by the CA held so far goes on: proxies still trust it.
         LOG.log(
             System.Logger.Level.WARNING,
-            "xDS certificate Secret changed but cannot be used, keeping the previous one: "
+            "xDS certificate Secret not applied, still serving "
+                + keyManager.current()
+                + ": "
                 + e.getMessage());
-        changed = false;
       }
+    } finally {
+      resyncLock.unlock();
     }
-    return switch (contents) {
+  }
+
+  private void remember(Secret secret, SecretContents parsed) {
+    contents = parsed;
+    lastData = secret.getData();
+    lastStringData = secret.getStringData();
+    LOG.log(
+        System.Logger.Level.INFO,
+        "xDS certificate Secret "
+            + secretRef()
+            + (parsed instanceof SecretContents.Signing ? " holds a CA" : " holds a certificate"));
+  }
+
+  /** What to serve from {@code from} now; the caller holds the lock. */
+  private ServingCertificate serve(SecretContents from) {
+    return switch (from) {
       case SecretContents.Signing s -> {
-        if (!changed && now.isBefore(renewAt)) {
-          yield keyManager.current();
-        }
+        Instant now = clock.instant();
         ServingCertificate leaf = s.ca().sign(settings.hosts(), now, settings.leafLifetime());
         renewAt = now.plus(settings.leafLifetime().dividedBy(2));
         LOG.log(System.Logger.Level.INFO, "xDS serving certificate signed: " + leaf);
@@ -237,7 +249,7 @@ public final class XdsCertificateSource implements AutoCloseable {
     @Override
     public void eventReceived(Action action, Secret resource) {
       try {
-        scheduler.execute(XdsCertificateSource.this::refresh);
+        scheduler.execute(XdsCertificateSource.this::resync);
       } catch (RejectedExecutionException e) {
         // closing
       }

@@ -137,16 +137,29 @@ class XdsCertificateSourceTest {
     source = XdsCertificateSource.start(client, SETTINGS);
     ServingCertificate before = source.current();
 
-    client
-        .resource(
-            TestSecrets.secret(
-                data(
-                    "ca.crt", b64("garbage".getBytes(StandardCharsets.US_ASCII)),
-                    "ca.key", b64("garbage".getBytes(StandardCharsets.US_ASCII)))))
-        .update();
-    source.refresh();
+    client.resource(garbage()).update();
+    source.resync();
 
     assertEquals(before, source.current(), "the last good certificate stays");
+  }
+
+  @Test
+  void renewalByTheHeldCaGoesOnWhileTheSecretIsMalformed() throws Exception {
+    source = XdsCertificateSource.start(client, SETTINGS.withLeafLifetime(Duration.ofSeconds(2)));
+    X509Certificate ca = source.current().chain().get(1);
+    client.resource(garbage()).update();
+    source.resync();
+    X509Certificate before = source.current().leaf();
+
+    await("a renewed certificate", () -> !source.current().leaf().equals(before));
+    assertEquals(ca, source.current().chain().get(1), "signed by the CA held before");
+  }
+
+  private static Secret garbage() {
+    return TestSecrets.secret(
+        data(
+            "ca.crt", b64("garbage".getBytes(StandardCharsets.US_ASCII)),
+            "ca.key", b64("garbage".getBytes(StandardCharsets.US_ASCII))));
   }
 
   @Test
