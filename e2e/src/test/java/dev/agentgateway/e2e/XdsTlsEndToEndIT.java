@@ -209,6 +209,8 @@ class XdsTlsEndToEndIT {
     publish(oneRoute(freePort()));
 
     assertTrue(eventually(() -> !failures.isEmpty()), "the stream failed at the transport");
+    String failure = failures.peek();
+    assertTrue(failure.contains("certification path"), "says why: " + failure);
     assertFalse(proxy.xds().synced(), "nothing arrived");
     assertEquals(0, server.metrics().connectedProxies());
   }

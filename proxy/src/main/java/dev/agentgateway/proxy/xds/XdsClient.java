@@ -266,7 +266,7 @@ public final class XdsClient implements AutoCloseable {
     @Override
     public void onError(Throwable t) {
       io.grpc.Status status = io.grpc.Status.fromThrowable(t);
-      String cause = status.getCause() == null ? "" : " (" + status.getCause().getMessage() + ")";
+      String cause = status.getCause() == null ? "" : " (" + causes(status.getCause()) + ")";
       ended.complete(
           status.getCode()
               + (status.getDescription() == null ? "" : ": " + status.getDescription())
@@ -276,6 +276,18 @@ public final class XdsClient implements AutoCloseable {
     @Override
     public void onCompleted() {
       ended.complete("closed by the server");
+    }
+
+    /**
+     * The cause's message and its root cause's: a TLS failure says "General OpenSslEngine problem"
+     * on top and why (an untrusted or expired certificate, a wrong host name) only at the root.
+     */
+    private static String causes(Throwable t) {
+      Throwable root = t;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root == t ? t.getMessage() : t.getMessage() + ": " + root.getMessage();
     }
   }
 }
