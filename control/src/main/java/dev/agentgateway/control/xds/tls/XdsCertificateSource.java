@@ -75,13 +75,9 @@ public final class XdsCertificateSource implements AutoCloseable {
    * @throws IllegalStateException when the Secret cannot be read or created
    */
   public static XdsCertificateSource start(KubernetesClient client, XdsTlsSettings settings) {
-    return start(client, settings, Clock.systemUTC());
-  }
-
-  static XdsCertificateSource start(KubernetesClient client, XdsTlsSettings settings, Clock clock) {
     Objects.requireNonNull(client, "client");
     Objects.requireNonNull(settings, "settings");
-    XdsCertificateSource source = new XdsCertificateSource(client, settings, clock);
+    XdsCertificateSource source = new XdsCertificateSource(client, settings, Clock.systemUTC());
     source.schedule();
     return source;
   }
