@@ -47,8 +47,8 @@ import java.util.function.Predicate;
 public final class XdsPushBench {
   private static final GatewayKey GATEWAY = new GatewayKey("bench", "gw");
   private static final Duration WAIT = Duration.ofSeconds(120);
-  // What the proxy's xDS client accepts (grpc-java's default); larger pushes are flagged.
-  private static final int PROXY_MAX_INBOUND = 4 << 20;
+  // What the proxy's xDS client accepts (XdsClient's inbound limit); larger pushes are flagged.
+  private static final int PROXY_MAX_INBOUND = 256 << 20;
 
   private XdsPushBench() {}
 
@@ -297,7 +297,7 @@ public final class XdsPushBench {
           r.serverBytes(),
           r.bytesPerClient(),
           r.largest(),
-          r.largest() > PROXY_MAX_INBOUND ? "  > 4 MiB: the proxy's client refuses it" : "");
+          r.largest() > PROXY_MAX_INBOUND ? "  > 256 MiB: the proxy's client refuses it" : "");
     }
     System.out.printf(
         "%npublish_ms: publish() call (IR to protos, hashing, snapshot) with debounce off;"

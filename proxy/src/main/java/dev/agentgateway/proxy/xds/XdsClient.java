@@ -40,6 +40,7 @@ public final class XdsClient implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(XdsClient.class.getName());
   private static final Duration BACKOFF_BASE = Duration.ofMillis(100);
   private static final Duration BACKOFF_MAX = Duration.ofSeconds(15);
+  private static final int MAX_RESPONSE_BYTES = 256 << 20;
 
   /** Installs a config the way a file reload would; empty when serving, else why not. */
   @FunctionalInterface
@@ -75,6 +76,8 @@ public final class XdsClient implements AutoCloseable {
         Grpc.newChannelBuilderForAddress(
                 settings.host(), settings.port(), settings.channelCredentials())
             .executor(executor)
+            // The initial state of a large Gateway is one response: 20k routes are ~6 MB.
+            .maxInboundMessageSize(MAX_RESPONSE_BYTES)
             .build();
   }
 
