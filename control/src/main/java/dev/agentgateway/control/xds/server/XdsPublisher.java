@@ -12,6 +12,7 @@ import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.xds.IrToProto;
 import dev.agentgateway.model.xds.XdsResources;
 import dev.agentgateway.model.xds.proto.Resource;
@@ -69,8 +70,8 @@ public final class XdsPublisher implements AutoCloseable {
 
   /**
    * Publishes the full configuration of one Gateway: IR {@link Bind}, {@link Listener}, {@link
-   * Route}, {@link Backend} and {@link Policy} values; later values replace earlier ones of the
-   * same xDS name.
+   * Route}, {@link Backend}, {@link Policy} and {@link ServiceEndpoints} values; later values
+   * replace earlier ones of the same xDS name.
    *
    * @throws IllegalArgumentException naming the first value that is not one of those types
    */
@@ -83,13 +84,14 @@ public final class XdsPublisher implements AutoCloseable {
           || value instanceof Listener
           || value instanceof Route
           || value instanceof Backend
-          || value instanceof Policy)) {
+          || value instanceof Policy
+          || value instanceof ServiceEndpoints)) {
         throw new IllegalArgumentException(
             "resources["
                 + i
                 + "]: "
                 + value.getClass().getName()
-                + " is not an IR bind, listener, route, backend or policy");
+                + " is not an IR bind, listener, route, backend, policy or service endpoints");
       }
     }
     Pending pending = new Pending(copy, System.nanoTime());
@@ -149,6 +151,7 @@ public final class XdsPublisher implements AutoCloseable {
       case Route r -> XdsResources.name(r);
       case Backend b -> XdsResources.name(b);
       case Policy p -> XdsResources.name(p);
+      case ServiceEndpoints e -> XdsResources.name(e);
       default -> throw new IllegalStateException("checked in publish: " + value.getClass());
     };
   }
@@ -160,6 +163,7 @@ public final class XdsPublisher implements AutoCloseable {
       case Route r -> IrToProto.resource(r);
       case Backend b -> IrToProto.resource(b);
       case Policy p -> IrToProto.resource(p);
+      case ServiceEndpoints e -> IrToProto.resource(e);
       default -> throw new IllegalStateException("checked in publish: " + value.getClass());
     };
   }
