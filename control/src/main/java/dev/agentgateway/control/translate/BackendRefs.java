@@ -77,7 +77,6 @@ final class BackendRefs {
       return Resolved.failed(
           "BackendNotFound", "Service " + ns + "/" + name + " has no port " + port);
     }
-    // TODO(svc-endpoints): Backend.Service once the proxy balances across endpoints.
-    return new Resolved(new Backend.Host(name + "." + ns + ".svc.cluster.local", port), null, null);
+    return new Resolved(new Backend.Service(ns, name, port), null, null);
   }
 }

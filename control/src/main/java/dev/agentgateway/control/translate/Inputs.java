@@ -3,6 +3,7 @@ package dev.agentgateway.control.translate;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
@@ -24,6 +25,7 @@ public record Inputs(
     List<GRPCRoute> grpcRoutes,
     List<ReferenceGrant> referenceGrants,
     List<Service> services,
+    List<EndpointSlice> endpointSlices,
     List<Namespace> namespaces,
     Map<GatewayKey, Infrastructure> infrastructure) {
 
@@ -35,6 +37,7 @@ public record Inputs(
     grpcRoutes = List.copyOf(grpcRoutes);
     referenceGrants = List.copyOf(referenceGrants);
     services = List.copyOf(services);
+    endpointSlices = List.copyOf(endpointSlices);
     namespaces = List.copyOf(namespaces);
     infrastructure = Map.copyOf(infrastructure);
   }

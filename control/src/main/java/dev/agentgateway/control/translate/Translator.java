@@ -1,6 +1,7 @@
 package dev.agentgateway.control.translate;
 
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Route;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -117,6 +118,7 @@ public final class Translator {
       }
     }
 
+    Endpoints endpoints = new Endpoints(inputs.services(), inputs.endpointSlices());
     Map<GatewayKey, List<Object>> resources = new LinkedHashMap<>();
     Map<GatewayKey, GatewayStatus> gatewayStatuses = new LinkedHashMap<>();
     for (GatewayModel g : gateways.values()) {
@@ -124,6 +126,22 @@ public final class Translator {
       ir.addAll(GatewayListeners.binds(g.key, g.listeners));
       g.listeners.stream().filter(ListenerModel::usable).forEach(l -> ir.add(l.ir()));
       ir.addAll(g.routes);
+      // The endpoints of every Service the Gateway's routes reach, once each.
+      Set<Backend.Service> services = new java.util.TreeSet<>(Comparator.comparing(Backend::name));
+      for (Route r : g.routes) {
+        r.backends()
+            .forEach(
+                b -> {
+                  if (b.backend() instanceof Backend.Service s) {
+                    services.add(s);
+                  }
+                });
+        if (r.policies().requestMirror() != null
+            && r.policies().requestMirror().backend() instanceof Backend.Service s) {
+          services.add(s);
+        }
+      }
+      services.forEach(s -> ir.add(endpoints.of(s)));
       resources.put(g.key, ir);
       gatewayStatuses.put(g.key, gatewayStatus(g));
     }

@@ -16,11 +16,13 @@ import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.xds.IrToProto;
 import dev.agentgateway.model.xds.XdsResources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
@@ -118,6 +120,7 @@ class TranslatorGoldenTest {
         list(byType, GRPCRoute.class),
         list(byType, ReferenceGrant.class),
         list(byType, Service.class),
+        list(byType, EndpointSlice.class),
         list(byType, Namespace.class),
         infrastructure);
   }
@@ -139,6 +142,7 @@ class TranslatorGoldenTest {
           case Listener l -> byName.put(XdsResources.name(l), IrToProto.resource(l));
           case Route r -> byName.put(XdsResources.name(r), IrToProto.resource(r));
           case Backend b -> byName.put(XdsResources.name(b), IrToProto.resource(b));
+          case ServiceEndpoints se -> byName.put(XdsResources.name(se), IrToProto.resource(se));
           default -> throw new IllegalStateException("unexpected IR " + ir.getClass());
         }
       }

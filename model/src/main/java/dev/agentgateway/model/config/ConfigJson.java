@@ -87,6 +87,7 @@ public final class ConfigJson {
       case AuthorityRewrite.Auto a -> NODES.textNode("auto");
       case AuthorityRewrite.None a -> NODES.textNode("none");
       case Backend.Host h -> single("host", h.authority());
+      case Backend.Service s -> service(s);
       case HeaderValue h -> header(h);
       case Record r -> record(r);
       default -> NODES.textNode(v.toString());
@@ -97,6 +98,16 @@ public final class ConfigJson {
     ObjectNode node = NODES.objectNode();
     node.set(key, node(v));
     return node;
+  }
+
+  /** Upstream's spelling: {@code service: {name: <namespace>/<hostname>, port: <port>}}. */
+  private static JsonNode service(Backend.Service s) {
+    ObjectNode node = NODES.objectNode();
+    ObjectNode outer = NODES.objectNode();
+    outer.set("service", node);
+    node.put("name", s.namespace() + "/" + s.serviceName());
+    node.put("port", s.port());
+    return outer;
   }
 
   private static JsonNode header(HeaderValue h) {

@@ -53,6 +53,12 @@ public final class LocalConfigLoader {
       throw new ConfigException(ctx.errors());
     }
     return new GatewayConfig(
-        config, frontend, resources.binds, resources.listeners, resources.routes, List.of());
+        config,
+        frontend,
+        resources.binds,
+        resources.listeners,
+        resources.routes,
+        List.of(),
+        List.of());
   }
 }

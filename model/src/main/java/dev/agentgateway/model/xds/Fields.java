@@ -37,6 +37,14 @@ final class Fields {
     return value;
   }
 
+  /** A string that must hold more than whitespace (the IR refuses blank names). */
+  String nonBlank(String field, String value) {
+    if (required(field, value).isBlank()) {
+      throw fail(field, "must not be blank");
+    }
+    return value;
+  }
+
   /** Decodes each item, passing it its path {@code field[i]}. */
   <P, T> List<T> list(String field, List<P> items, BiFunction<String, P, T> decode) {
     List<T> out = new ArrayList<>(items.size());
@@ -83,7 +91,12 @@ final class Fields {
           new Backend.Host(
               required(field + ".host.hostname", p.getHost().getHostname()),
               port(field + ".host.port", p.getHost().getPort()));
-      case KIND_NOT_SET -> throw fail(field, "no kind set (host)");
+      case SERVICE ->
+          new Backend.Service(
+              nonBlank(field + ".service.namespace", p.getService().getNamespace()),
+              nonBlank(field + ".service.name", p.getService().getName()),
+              port(field + ".service.port", p.getService().getPort()));
+      case KIND_NOT_SET -> throw fail(field, "no kind set (host or service)");
     };
   }
 }

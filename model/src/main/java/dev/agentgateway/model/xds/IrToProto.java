@@ -23,6 +23,7 @@ import dev.agentgateway.model.xds.proto.Route;
 import dev.agentgateway.model.xds.proto.RouteBackend;
 import dev.agentgateway.model.xds.proto.RouteMatch;
 import dev.agentgateway.model.xds.proto.RoutePolicies;
+import dev.agentgateway.model.xds.proto.ServiceEndpoints;
 import dev.agentgateway.model.xds.proto.TimeoutPolicy;
 import dev.agentgateway.model.xds.proto.UrlRewrite;
 import dev.agentgateway.model.xds.proto.ValueMatch;
@@ -59,6 +60,26 @@ public final class IrToProto {
   /** A policy as a {@link Resource}. */
   public static Resource resource(dev.agentgateway.model.ir.Policy policy) {
     return Resource.newBuilder().setPolicy(policy(policy)).build();
+  }
+
+  /** Service endpoints as a {@link Resource}. */
+  public static Resource resource(dev.agentgateway.model.ir.ServiceEndpoints endpoints) {
+    return Resource.newBuilder().setServiceEndpoints(serviceEndpoints(endpoints)).build();
+  }
+
+  /** The proto form of the endpoints of a Service port, in the IR's order. */
+  public static ServiceEndpoints serviceEndpoints(
+      dev.agentgateway.model.ir.ServiceEndpoints endpoints) {
+    ServiceEndpoints.Builder b =
+        ServiceEndpoints.newBuilder()
+            .setNamespace(endpoints.namespace())
+            .setName(endpoints.name())
+            .setPort(endpoints.port());
+    for (dev.agentgateway.model.ir.ServiceEndpoints.Endpoint e : endpoints.endpoints()) {
+      b.addEndpoints(
+          ServiceEndpoints.Endpoint.newBuilder().setAddress(e.address()).setPort(e.port()));
+    }
+    return b.build();
   }
 
   /** The proto form of a bind. */
@@ -158,6 +179,14 @@ public final class IrToProto {
       case dev.agentgateway.model.ir.Backend.Host h ->
           Backend.newBuilder()
               .setHost(Backend.Host.newBuilder().setHostname(h.hostname()).setPort(h.port()))
+              .build();
+      case dev.agentgateway.model.ir.Backend.Service s ->
+          Backend.newBuilder()
+              .setService(
+                  Backend.Service.newBuilder()
+                      .setNamespace(s.namespace())
+                      .setName(s.serviceName())
+                      .setPort(s.port()))
               .build();
     };
   }

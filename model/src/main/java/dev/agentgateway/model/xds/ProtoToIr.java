@@ -21,6 +21,7 @@ import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.model.ir.UrlRewrite;
 import dev.agentgateway.model.xds.proto.Resource;
@@ -38,8 +39,8 @@ public final class ProtoToIr {
   private ProtoToIr() {}
 
   /**
-   * The IR value of a resource: a {@link Bind}, {@link Listener}, {@link Route}, {@link Backend} or
-   * {@link Policy}.
+   * The IR value of a resource: a {@link Bind}, {@link Listener}, {@link Route}, {@link Backend},
+   * {@link Policy} or {@link ServiceEndpoints}.
    *
    * @throws InvalidResourceException when the resource is empty or invalid
    */
@@ -50,6 +51,7 @@ public final class ProtoToIr {
       case ROUTE -> route(resource.getRoute());
       case BACKEND -> backend(resource.getBackend());
       case POLICY -> policy(resource.getPolicy());
+      case SERVICE_ENDPOINTS -> serviceEndpoints(resource.getServiceEndpoints());
       case KIND_NOT_SET -> throw new InvalidResourceException("resource", "kind", "not set");
     };
   }
@@ -155,8 +157,38 @@ public final class ProtoToIr {
   /** The IR backend. */
   public static Backend backend(dev.agentgateway.model.xds.proto.Backend p) {
     String name =
-        p.hasHost() ? p.getHost().getHostname() + ":" + p.getHost().getPort() : "<no kind>";
+        switch (p.getKindCase()) {
+          case HOST -> p.getHost().getHostname() + ":" + p.getHost().getPort();
+          case SERVICE ->
+              serviceName(
+                  p.getService().getNamespace(),
+                  p.getService().getName(),
+                  p.getService().getPort());
+          case KIND_NOT_SET -> "<no kind>";
+        };
     return new Fields("backend/" + name).backend("backend", true, p);
+  }
+
+  /** The IR endpoints of a Service port. */
+  public static ServiceEndpoints serviceEndpoints(
+      dev.agentgateway.model.xds.proto.ServiceEndpoints p) {
+    Fields f = new Fields("endpoints/" + serviceName(p.getNamespace(), p.getName(), p.getPort()));
+    String namespace = f.nonBlank("namespace", p.getNamespace());
+    String name = f.nonBlank("name", p.getName());
+    int port = f.port("port", p.getPort());
+    List<ServiceEndpoints.Endpoint> endpoints =
+        f.list(
+            "endpoints",
+            p.getEndpointsList(),
+            (at, e) ->
+                new ServiceEndpoints.Endpoint(
+                    f.nonBlank(at + ".address", e.getAddress()),
+                    f.port(at + ".port", e.getPort())));
+    return new ServiceEndpoints(namespace, name, port, endpoints);
+  }
+
+  private static String serviceName(String namespace, String name, int port) {
+    return namespace + "/" + name + ":" + port;
   }
 
   /** The IR policy. */

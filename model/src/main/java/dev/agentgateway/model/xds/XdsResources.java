@@ -5,14 +5,16 @@ import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 
 /**
  * The type URL and the resource name rule of our xDS resources.
  *
  * <p>A resource's xDS name is {@code <kind>/<key>}: {@code bind/<key>}, {@code listener/<key>},
- * {@code route/<key>}, {@code policy/<key>} and {@code backend/<name>} (a backend has no key, so
- * its name, e.g. {@code host:port}, stands in). The kind prefix keeps keys of different kinds from
- * colliding in one delta stream, where names are the only identity.
+ * {@code route/<key>}, {@code policy/<key>}, {@code backend/<name>} (a backend has no key, so its
+ * name, e.g. {@code host:port}, stands in) and {@code endpoints/<namespace>/<name>:<port>} for the
+ * endpoints of a Service port. The kind prefix keeps keys of different kinds from colliding in one
+ * delta stream, where names are the only identity.
  */
 public final class XdsResources {
 
@@ -44,5 +46,10 @@ public final class XdsResources {
   /** The xDS name of a policy. */
   public static String name(Policy policy) {
     return "policy/" + policy.key();
+  }
+
+  /** The xDS name of the endpoints of a Service port: {@code endpoints/<ns>/<name>:<port>}. */
+  public static String name(ServiceEndpoints endpoints) {
+    return "endpoints/" + endpoints.service().name();
   }
 }

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.model.ir.ServiceEndpoints;
+import dev.agentgateway.model.ir.StaticConfig;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +55,42 @@ class ConfigJsonTest {
     assertEquals("none", tree.at("/routes/3/policies/urlRewrite/authority").asText());
     assertEquals(8443, tree.at("/routes/4/policies/requestRedirect/authority/port").asInt());
     assertEquals(4, tree.at("/routes/4/order").asInt());
+  }
+
+  @Test
+  void serviceBackendsAndTheirEndpointsAreShown() throws Exception {
+    Backend.Service cart = new Backend.Service("shop", "cart", 80);
+    Route route =
+        new Route(
+            "r",
+            "l",
+            "",
+            "",
+            "",
+            List.of(),
+            List.of(),
+            null,
+            List.of(new RouteBackend(cart, 1)),
+            0);
+    GatewayConfig config =
+        new GatewayConfig(
+            StaticConfig.DEFAULT,
+            null,
+            List.of(),
+            List.of(),
+            List.of(route),
+            List.of(),
+            List.of(
+                new ServiceEndpoints(
+                    "shop", "cart", 80, List.of(new ServiceEndpoints.Endpoint("10.0.0.7", 8080)))));
+    JsonNode tree = new ObjectMapper().readTree(ConfigJson.render(config));
+    assertEquals(
+        "{\"service\":{\"name\":\"shop/cart\",\"port\":80}}",
+        tree.at("/routes/0/backends/0/backend").toString());
+    assertEquals("cart", tree.at("/endpoints/0/name").asText());
+    assertEquals(80, tree.at("/endpoints/0/port").asInt());
+    assertEquals("10.0.0.7", tree.at("/endpoints/0/endpoints/0/address").asText());
+    assertEquals(8080, tree.at("/endpoints/0/endpoints/0/port").asInt());
   }
 
   @Test

@@ -24,6 +24,7 @@ import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.model.ir.UrlRewrite;
 import dev.agentgateway.model.ir.ValueMatch;
@@ -79,7 +80,10 @@ class IrProtoRoundTripTest {
                 List.of(new QueryMatch("q", new ValueMatch.Regex("a+b")))),
             new RouteMatch(new PathMatch.Exact("/health"), null, List.of(), List.of())),
         policies,
-        List.of(new RouteBackend(UPSTREAM, 80), new RouteBackend(new Backend.Host("b", 1), 0)),
+        List.of(
+            new RouteBackend(UPSTREAM, 80),
+            new RouteBackend(new Backend.Host("b", 1), 0),
+            new RouteBackend(new Backend.Service("shop", "cart", 8080), 20)),
         7);
   }
 
@@ -192,6 +196,34 @@ class IrProtoRoundTripTest {
     Backend backend = new Backend.Host("2001:db8::1", 443);
     assertEquals(backend, wire(IrToProto.resource(backend)));
     assertEquals("backend/[2001:db8::1]:443", XdsResources.name(backend));
+  }
+
+  @Test
+  void serviceBackendRoundTripsAndIsNamedByServicePort() throws Exception {
+    Backend backend = new Backend.Service("shop", "cart", 65535);
+    assertEquals(backend, wire(IrToProto.resource(backend)));
+    assertEquals("backend/shop/cart:65535", XdsResources.name(backend));
+  }
+
+  @Test
+  void serviceEndpointsRoundTripInOrder() throws Exception {
+    ServiceEndpoints endpoints =
+        new ServiceEndpoints(
+            "shop",
+            "cart",
+            80,
+            List.of(
+                new ServiceEndpoints.Endpoint("10.0.0.7", 8080),
+                new ServiceEndpoints.Endpoint("fd00::2", 1),
+                new ServiceEndpoints.Endpoint("pod-3.cart.shop.svc", 65535)));
+    assertEquals(endpoints, wire(IrToProto.resource(endpoints)));
+    assertEquals("endpoints/shop/cart:80", XdsResources.name(endpoints));
+  }
+
+  @Test
+  void serviceWithNoReadyEndpointsRoundTripsEmpty() throws Exception {
+    ServiceEndpoints none = new ServiceEndpoints("shop", "cart", 80, List.of());
+    assertEquals(none, wire(IrToProto.resource(none)));
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.agentgateway.model.xds.proto.Route;
 import dev.agentgateway.model.xds.proto.RouteBackend;
 import dev.agentgateway.model.xds.proto.RouteMatch;
 import dev.agentgateway.model.xds.proto.RoutePolicies;
+import dev.agentgateway.model.xds.proto.ServiceEndpoints;
 import dev.agentgateway.model.xds.proto.TimeoutPolicy;
 import dev.agentgateway.model.xds.proto.ValueMatch;
 import org.junit.jupiter.api.Test;
@@ -177,5 +178,79 @@ class ProtoToIrValidationTest {
     assertEquals(
         "backend/:80: backend.host.hostname: required",
         rejects(Resource.newBuilder().setBackend(backend).build()).getMessage());
+  }
+
+  @Test
+  void serviceBackendFieldsAreCheckedByPath() {
+    Backend.Service.Builder ok =
+        Backend.Service.newBuilder().setNamespace("shop").setName("cart").setPort(80);
+    assertEquals(
+        "route/r1: backends[0].backend.service.namespace: required",
+        rejects(routeTo(ok.clone().clearNamespace())).getMessage());
+    assertEquals(
+        "route/r1: backends[0].backend.service.name: must not be blank",
+        rejects(routeTo(ok.clone().setName("  "))).getMessage());
+    assertEquals(
+        "route/r1: backends[0].backend.service.port: must be between 1 and 65535, got 0",
+        rejects(routeTo(ok.clone().clearPort())).getMessage());
+  }
+
+  private static Resource routeTo(Backend.Service.Builder service) {
+    return Resource.newBuilder()
+        .setRoute(
+            route()
+                .addBackends(
+                    RouteBackend.newBuilder()
+                        .setBackend(Backend.newBuilder().setService(service))
+                        .setWeight(1)))
+        .build();
+  }
+
+  @Test
+  void emptyBackendNamesBothKinds() {
+    assertEquals(
+        "backend/<no kind>: backend: no kind set (host or service)",
+        rejects(Resource.newBuilder().setBackend(Backend.getDefaultInstance()).build())
+            .getMessage());
+  }
+
+  @Test
+  void serviceEndpointsFieldsAreCheckedByPath() {
+    ServiceEndpoints.Builder ok =
+        ServiceEndpoints.newBuilder()
+            .setNamespace("shop")
+            .setName("cart")
+            .setPort(80)
+            .addEndpoints(
+                ServiceEndpoints.Endpoint.newBuilder().setAddress("10.0.0.1").setPort(8080));
+    assertEquals(
+        "endpoints//cart:80: namespace: required",
+        rejects(endpoints(ok.clone().clearNamespace())).getMessage());
+    assertEquals(
+        "endpoints/shop/:80: name: required",
+        rejects(endpoints(ok.clone().clearName())).getMessage());
+    assertEquals(
+        "endpoints/shop/cart:70000: port: must be between 1 and 65535, got 70000",
+        rejects(endpoints(ok.clone().setPort(70000))).getMessage());
+    InvalidResourceException address =
+        rejects(
+            endpoints(
+                ok.clone()
+                    .addEndpoints(
+                        ServiceEndpoints.Endpoint.newBuilder().setAddress(" ").setPort(1))));
+    assertEquals("endpoints/shop/cart:80", address.resource());
+    assertEquals("endpoints[1].address", address.field());
+    assertEquals(
+        "endpoints/shop/cart:80: endpoints[0].port: must be between 1 and 65535, got 0",
+        rejects(
+                endpoints(
+                    ok.clone()
+                        .setEndpoints(
+                            0, ServiceEndpoints.Endpoint.newBuilder().setAddress("10.0.0.1"))))
+            .getMessage());
+  }
+
+  private static Resource endpoints(ServiceEndpoints.Builder endpoints) {
+    return Resource.newBuilder().setServiceEndpoints(endpoints).build();
   }
 }

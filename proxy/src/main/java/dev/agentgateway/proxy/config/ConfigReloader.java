@@ -84,7 +84,8 @@ public final class ConfigReloader {
                 next.binds(),
                 next.listeners(),
                 next.routes(),
-                next.policies());
+                next.policies(),
+                next.endpoints());
       }
       ProxyState compiled;
       try {

@@ -1,5 +1,7 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.endpoints.EndpointSet;
+import dev.agentgateway.proxy.endpoints.UpstreamEndpoint;
 import dev.agentgateway.proxy.http.upstream.ConnectionPool;
 import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
@@ -18,9 +20,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Forwards one request to a host backend: builds the upstream request, runs the tries (retries,
- * timeouts), then relays the response. HTTP/2 gRPC requests go upstream over HTTP/2 prior
- * knowledge; everything else over pooled HTTP/1.1.
+ * Forwards one request to a host backend or to an endpoint of a Service: builds the upstream
+ * request, runs the tries (retries, timeouts), then relays the response. HTTP/2 gRPC requests go
+ * upstream over HTTP/2 prior knowledge; everything else over pooled HTTP/1.1. Connection pools are
+ * keyed by the address each try connects to, so every Service endpoint has its own.
  */
 final class HttpForwarder {
   private final UpstreamClients clients;
@@ -33,7 +36,11 @@ final class HttpForwarder {
     this.mirrors = new MirrorSender(clients);
   }
 
-  /** What to send upstream, fixed for all tries of one request. */
+  /**
+   * What to send upstream, fixed for all tries of one request.
+   *
+   * @param uri where to connect; {@code null} for a Service, whose endpoint each try picks
+   */
   record Target(
       ClientUri uri,
       String target,
@@ -45,14 +52,32 @@ final class HttpForwarder {
     ConnectionPool.Key key() {
       return new ConnectionPool.Key(uri.host(), uri.port());
     }
+
+    /** This target sent to {@code endpoint}. */
+    Target at(UpstreamEndpoint endpoint) {
+      return new Target(
+          UpstreamRequests.uri("http", endpoint.address(), endpoint.port(), target),
+          target,
+          clientAuthority,
+          host,
+          grpc,
+          buffer);
+    }
   }
 
+  /**
+   * Forwards one request.
+   *
+   * @param endpoints the Service's endpoints, one picked per try (a retry prefers another one), or
+   *     {@code null} to send every try to {@code to}'s fixed address
+   */
   void forward(
       ServerRequest req,
       ServerResponse res,
       Exchange exchange,
       CompiledPolicies policies,
-      Target to) {
+      Target to,
+      EndpointSet endpoints) {
     RetryPlan retry = policies.retry();
     RequestBody body = RequestBody.open(req, to.buffer());
     exchange.bytesIn(body.bytesRead());
@@ -66,56 +91,76 @@ final class HttpForwarder {
     long deadline =
         policies.requestTimeoutNanos() > 0 ? System.nanoTime() + policies.requestTimeoutNanos() : 0;
     boolean staleRetried = false;
+    UpstreamEndpoint endpoint = null;
+    boolean sameEndpoint = false;
     for (int tries = 1; ; tries++) {
-      Watchdog watchdog = watchdog(policies, deadline);
-      UpstreamTry attempt = new UpstreamTry(exchange.backend(), observer);
-      UpstreamReply upstream;
+      Target tryTo = to;
+      if (endpoints != null) {
+        if (!sameEndpoint) {
+          endpoint = endpoints.pick(ThreadLocalRandom.current(), endpoint);
+        }
+        sameEndpoint = false;
+        tryTo = to.at(endpoint);
+        // Held until the response is relayed (or the try failed), so P2C sees long streams too.
+        endpoint.acquire();
+      }
       try {
-        upstream = send(req, method, to, policies, body, watchdog, attempt);
-      } catch (RuntimeException e) {
-        watchdog.stop();
+        Watchdog watchdog = watchdog(policies, deadline);
+        UpstreamTry attempt = new UpstreamTry(exchange.backend(), observer);
+        UpstreamReply upstream;
+        try {
+          upstream = send(req, method, tryTo, policies, body, watchdog, attempt);
+        } catch (RuntimeException e) {
+          watchdog.stop();
+          exchange.bytesIn(body.bytesRead());
+          UpstreamFailure failure =
+              watchdog.fired()
+                  ? UpstreamFailure.timeout()
+                  : UpstreamFailure.classify(e, attempt.connectionObtained());
+          boolean resendable = failure.kind() != UpstreamFailure.Kind.TIMEOUT && body.replayable();
+          if (resendable
+              && !staleRetried
+              && attempt.reusedConnection()
+              && failure.kind() == UpstreamFailure.Kind.RESET) {
+            // A pooled connection the upstream had already closed: one free, immediate retry,
+            // on the same endpoint (its connection was stale, not the endpoint).
+            staleRetried = true;
+            sameEndpoint = true;
+            exchange.retried();
+            tries--;
+            continue;
+          }
+          if (resendable && tries < retry.attempts() && backoff(retry, deadline)) {
+            exchange.retried();
+            continue;
+          }
+          exchange.reply(res, failure.status(), failure.reason());
+          return;
+        }
         exchange.bytesIn(body.bytesRead());
-        UpstreamFailure failure =
-            watchdog.fired()
-                ? UpstreamFailure.timeout()
-                : UpstreamFailure.classify(e, attempt.connectionObtained());
-        boolean resendable = failure.kind() != UpstreamFailure.Kind.TIMEOUT && body.replayable();
-        if (resendable
-            && !staleRetried
-            && attempt.reusedConnection()
-            && failure.kind() == UpstreamFailure.Kind.RESET) {
-          // A pooled connection the upstream had already closed: one free, immediate retry.
-          staleRetried = true;
-          exchange.retried();
-          tries--;
-          continue;
+        if (retry.retriesStatus(upstream.status().code())
+            && tries < retry.attempts()
+            && body.replayable()
+            && hasTimeFor(retry, deadline)) {
+          watchdog.stop();
+          ResponseRelay.discard(upstream);
+          if (backoff(retry, deadline)) {
+            exchange.retried();
+            continue;
+          }
         }
-        if (resendable && tries < retry.attempts() && backoff(retry, deadline)) {
-          exchange.retried();
-          continue;
+        try {
+          ResponseRelay.relay(
+              upstream, res, method, policies.responseHeaders(), to.grpc(), watchdog, exchange);
+        } finally {
+          watchdog.stop();
         }
-        exchange.reply(res, failure.status(), failure.reason());
         return;
-      }
-      exchange.bytesIn(body.bytesRead());
-      if (retry.retriesStatus(upstream.status().code())
-          && tries < retry.attempts()
-          && body.replayable()
-          && hasTimeFor(retry, deadline)) {
-        watchdog.stop();
-        ResponseRelay.discard(upstream);
-        if (backoff(retry, deadline)) {
-          exchange.retried();
-          continue;
+      } finally {
+        if (endpoint != null) {
+          endpoint.release();
         }
       }
-      try {
-        ResponseRelay.relay(
-            upstream, res, method, policies.responseHeaders(), to.grpc(), watchdog, exchange);
-      } finally {
-        watchdog.stop();
-      }
-      return;
     }
   }
 

@@ -2,6 +2,8 @@ package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.proxy.endpoints.EndpointSet;
+import dev.agentgateway.proxy.endpoints.EndpointTable;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
 import dev.agentgateway.proxy.routing.RouteSelection;
@@ -22,8 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The reverse proxy for one bind: per request it takes one state snapshot, selects a route, applies
- * the route's policies and forwards to a weighted backend, streaming both ways; every request ends
- * with exactly one {@link RequestObserver#requestDone} call.
+ * the route's policies and forwards to a weighted backend (a host, or a Service's endpoint),
+ * streaming both ways; every request ends with exactly one {@link RequestObserver#requestDone}
+ * call.
  */
 public final class ProxyHandler implements Handler {
   private static final System.Logger LOGGER = System.getLogger(ProxyHandler.class.getName());
@@ -114,11 +117,6 @@ public final class ProxyHandler implements Handler {
       ex.reply(res, Status.SERVICE_UNAVAILABLE_503, none ? "no backends" : "no healthy backend");
       return;
     }
-    if (!(picked.backend() instanceof Backend.Host host)) {
-      ex.reply(res, Status.SERVICE_UNAVAILABLE_503, "unsupported backend");
-      return;
-    }
-    ex.backend(host.name());
     String path = compiled.rewrite().path(ex.path(), selection.matchedPath());
     String target = UpstreamRequests.target(path, req.prologue().query().rawValue());
     boolean grpc = !http1 && isGrpc(req);
@@ -126,15 +124,38 @@ public final class ProxyHandler implements Handler {
         compiled.retry().attempts() > 1 || compiled.mirror() != null
             ? snapshot.config().frontendHttp().maxBufferSize()
             : 0;
-    HttpForwarder.Target to =
-        new HttpForwarder.Target(
-            UpstreamRequests.uri("http", host.hostname(), host.port(), target),
-            target,
-            authority,
-            compiled.rewrite().authority(authority == null ? "" : authority, host.authority()),
-            grpc,
-            buffer);
-    forwarder.forward(req, res, ex, compiled, to);
+    String client = authority == null ? "" : authority;
+    HttpForwarder.Target to;
+    EndpointSet endpoints = null;
+    switch (picked.backend()) {
+      case Backend.Host host -> {
+        ex.backend(host.name());
+        to =
+            new HttpForwarder.Target(
+                UpstreamRequests.uri("http", host.hostname(), host.port(), target),
+                target,
+                authority,
+                compiled.rewrite().authority(client, host.authority()),
+                grpc,
+                buffer);
+      }
+      case Backend.Service service -> {
+        endpoints = snapshot.endpoints().get(service);
+        if (endpoints == null || endpoints.size() == 0) {
+          ex.backend(service.name());
+          ex.reply(res, Status.SERVICE_UNAVAILABLE_503, EndpointTable.noEndpointsReason(service));
+          return;
+        }
+        ex.backend(endpoints.service());
+        // Gateway API keeps the client's Host for Service backends unless a rewrite changes it.
+        String host =
+            compiled.rewrite().rewritesAuthority()
+                ? compiled.rewrite().authority(client, endpoints.hostname())
+                : authority == null ? endpoints.hostname() : authority;
+        to = new HttpForwarder.Target(null, target, authority, host, grpc, buffer);
+      }
+    }
+    forwarder.forward(req, res, ex, compiled, to, endpoints);
   }
 
   private static void redirect(

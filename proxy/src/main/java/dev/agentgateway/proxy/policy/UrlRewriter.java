@@ -31,6 +31,11 @@ public final class UrlRewriter {
     return path == null ? rawPath : UrlParts.path(path, rawPath, matched);
   }
 
+  /** Whether the rewrite sets the authority (else a Service backend keeps the client's Host). */
+  public boolean rewritesAuthority() {
+    return authority != null;
+  }
+
   /**
    * The upstream Host: the backend's authority unless the rewrite says otherwise ({@code None}
    * keeps the client's).

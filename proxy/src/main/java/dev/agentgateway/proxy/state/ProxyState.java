@@ -4,6 +4,7 @@ import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.proxy.endpoints.EndpointTable;
 import dev.agentgateway.proxy.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,12 +17,15 @@ import java.util.Map;
  *
  * @param config the IR this state was compiled from
  * @param tables the route table of each bound port
+ * @param endpoints the ready endpoints of every Service port that routes may forward to
  * @param version increases with every accepted config
  */
-public record ProxyState(GatewayConfig config, Map<Integer, RouteTable> tables, long version) {
+public record ProxyState(
+    GatewayConfig config, Map<Integer, RouteTable> tables, EndpointTable endpoints, long version) {
 
   public ProxyState {
     tables = Map.copyOf(tables);
+    endpoints = endpoints == null ? EndpointTable.EMPTY : endpoints;
   }
 
   /** Compiles {@code config}; route regexes were validated by the loader. */
@@ -43,7 +47,7 @@ public record ProxyState(GatewayConfig config, Map<Integer, RouteTable> tables, 
       }
       tables.put(bind.port(), RouteTable.compile(listeners, routes));
     }
-    return new ProxyState(config, tables, version);
+    return new ProxyState(config, tables, EndpointTable.compile(config.endpoints()), version);
   }
 
   /** The route table for {@code port}, or {@code null} when nothing is bound there. */

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 
@@ -39,6 +40,7 @@ public final class XdsClient implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(XdsClient.class.getName());
   private static final Duration BACKOFF_BASE = Duration.ofMillis(100);
   private static final Duration BACKOFF_MAX = Duration.ofSeconds(15);
+  private static final int MAX_RESPONSE_BYTES = 256 << 20;
 
   /** Installs a config the way a file reload would; empty when serving, else why not. */
   @FunctionalInterface
@@ -58,6 +60,7 @@ public final class XdsClient implements AutoCloseable {
   private volatile XdsResourceSet held = XdsResourceSet.EMPTY;
   private volatile boolean synced;
   private volatile boolean closed;
+  private final AtomicLong streamsOpened = new AtomicLong();
   private ClientCallStreamObserver<DeltaDiscoveryRequest> requests;
   private Thread loop;
 
@@ -73,6 +76,8 @@ public final class XdsClient implements AutoCloseable {
         Grpc.newChannelBuilderForAddress(
                 settings.host(), settings.port(), settings.channelCredentials())
             .executor(executor)
+            // The initial state of a large Gateway is one response: 20k routes are ~6 MB.
+            .maxInboundMessageSize(MAX_RESPONSE_BYTES)
             .build();
   }
 
@@ -84,6 +89,11 @@ public final class XdsClient implements AutoCloseable {
   /** True once a response has been applied: the proxy holds its first complete state. */
   public boolean synced() {
     return synced;
+  }
+
+  /** Streams opened so far: 1 while the first stream lives, one more per reconnect. */
+  public long streamsOpened() {
+    return streamsOpened.get();
   }
 
   /** Name to version of the resources applied so far. */
@@ -138,6 +148,7 @@ public final class XdsClient implements AutoCloseable {
         stream.ended.complete("closed");
         return;
       }
+      streamsOpened.incrementAndGet();
       var stub = AggregatedDiscoveryServiceGrpc.newStub(channel);
       if (settings.callCredentials() != null) {
         stub = stub.withCallCredentials(settings.callCredentials());
@@ -258,7 +269,7 @@ public final class XdsClient implements AutoCloseable {
     @Override
     public void onError(Throwable t) {
       io.grpc.Status status = io.grpc.Status.fromThrowable(t);
-      String cause = status.getCause() == null ? "" : " (" + status.getCause().getMessage() + ")";
+      String cause = status.getCause() == null ? "" : " (" + causes(status.getCause()) + ")";
       ended.complete(
           status.getCode()
               + (status.getDescription() == null ? "" : ": " + status.getDescription())
@@ -268,6 +279,18 @@ public final class XdsClient implements AutoCloseable {
     @Override
     public void onCompleted() {
       ended.complete("closed by the server");
+    }
+
+    /**
+     * The cause's message and its root cause's: a TLS failure says "General OpenSslEngine problem"
+     * on top and why (an untrusted or expired certificate, a wrong host name) only at the root.
+     */
+    private static String causes(Throwable t) {
+      Throwable root = t;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root == t ? t.getMessage() : t.getMessage() + ": " + root.getMessage();
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.model.xds.InvalidResourceException;
 import dev.agentgateway.model.xds.ProtoToIr;
@@ -100,15 +101,18 @@ public final class XdsResourceSet {
     List<Listener> listeners = new ArrayList<>();
     List<Route> routes = new ArrayList<>();
     List<Policy> policies = new ArrayList<>();
+    List<ServiceEndpoints> endpoints = new ArrayList<>();
     for (Entry entry : entries.values()) {
       switch (entry.value()) {
         case Bind b -> binds.add(b);
         case Listener l -> listeners.add(l);
         case Route r -> routes.add(r);
         case Policy p -> policies.add(p);
+        case ServiceEndpoints e -> endpoints.add(e);
         default -> {}
       }
     }
-    return new GatewayConfig(statics, FrontendHttp.DEFAULT, binds, listeners, routes, policies);
+    return new GatewayConfig(
+        statics, FrontendHttp.DEFAULT, binds, listeners, routes, policies, endpoints);
   }
 }

@@ -6,9 +6,16 @@ import dev.agentgateway.model.xds.envoy.Node;
 import io.grpc.CallCredentials;
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
+import io.grpc.TlsChannelCredentials;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -46,9 +53,10 @@ public record XdsSettings(
   }
 
   /**
-   * Reads {@code XDS_ADDRESS} ({@code http://host:port}), {@code NAMESPACE} and {@code GATEWAY}
-   * (required), {@code POD_NAME}, {@code POD_NAMESPACE}, {@code INSTANCE_IP}, and for
-   * authentication {@code XDS_AUTH_TOKEN} (token file) and {@code CLUSTER_ID}.
+   * Reads {@code XDS_ADDRESS} ({@code http://host:port}, or {@code https://host:port} with {@code
+   * XDS_ROOT_CA}), {@code NAMESPACE} and {@code GATEWAY} (required), {@code POD_NAME}, {@code
+   * POD_NAMESPACE}, {@code INSTANCE_IP}, and for authentication {@code XDS_AUTH_TOKEN} (token file)
+   * and {@code CLUSTER_ID}.
    *
    * @throws IllegalArgumentException with a one-line reason when something is missing or invalid
    */
@@ -60,19 +68,17 @@ public record XdsSettings(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("XDS_ADDRESS " + address + ": not a URI");
     }
-    if ("https".equals(uri.getScheme())) {
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "XDS_ADDRESS " + address + ": TLS to the controller is not supported yet; use http://");
-    }
-    if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException("XDS_ADDRESS " + address + ": expected http://host:port");
+          "XDS_ADDRESS " + address + ": expected http://host:port or https://host:port");
     }
     int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
     return new XdsSettings(
         uri.getHost(),
         port,
         node(env),
-        InsecureChannelCredentials.create(),
+        channelCredentials(uri, env),
         callCredentials(env, DEFAULT_TOKEN_PATH));
   }
 
@@ -96,6 +102,34 @@ public record XdsSettings(
     String clusterId = env.get("CLUSTER_ID");
     return new TokenFileCredentials(
         path, clusterId == null || clusterId.isBlank() ? "Kubernetes" : clusterId.strip());
+  }
+
+  /**
+   * Plaintext for {@code http://}; for {@code https://}, TLS trusting only the CA certificates in
+   * the PEM file {@code XDS_ROOT_CA} (the controller's CA, mounted from its ConfigMap).
+   */
+  private static ChannelCredentials channelCredentials(URI uri, Map<String, String> env) {
+    if ("http".equals(uri.getScheme())) {
+      return InsecureChannelCredentials.create();
+    }
+    String path = env.get("XDS_ROOT_CA");
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException(
+          "XDS_ROOT_CA must name the controller's CA certificate file for an https:// XDS_ADDRESS");
+    }
+    File file = new File(path);
+    // Checked here so a bad mount fails at startup with the path, not later as a handshake error.
+    try (InputStream in = new FileInputStream(file)) {
+      if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        throw new IllegalArgumentException("XDS_ROOT_CA " + path + ": no PEM certificate found");
+      }
+      return TlsChannelCredentials.newBuilder().trustManager(file).build();
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "XDS_ROOT_CA " + path + ": cannot read: " + e.getMessage());
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException("XDS_ROOT_CA " + path + ": not a PEM certificate");
+    }
   }
 
   /**

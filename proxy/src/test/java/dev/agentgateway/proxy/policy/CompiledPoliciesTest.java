@@ -103,6 +103,7 @@ class CompiledPoliciesTest {
             List.of(new Bind("b", 1)),
             List.of(),
             List.of(route),
+            List.of(),
             List.of());
     ProxyState state = ProxyState.compile(config, 1);
     PolicyCache cache = new PolicyCache();

@@ -173,7 +173,7 @@ class RoutingIT {
                 List.of(backend("split-a", 1), backend("split-b", 3)),
                 match(new PathMatch.Prefix("/split"))));
     return new GatewayConfig(
-        StaticConfig.DEFAULT, null, List.of(bind), listeners, routes, List.of());
+        StaticConfig.DEFAULT, null, List.of(bind), listeners, routes, List.of(), List.of());
   }
 
   private static RouteMatch match(PathMatch path) {

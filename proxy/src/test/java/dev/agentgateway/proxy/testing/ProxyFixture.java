@@ -6,6 +6,7 @@ import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.server.Drain;
@@ -28,15 +29,22 @@ import java.util.List;
 /** A proxy on a real socket, configured from IR records, recording what it observes. */
 public final class ProxyFixture implements AutoCloseable {
   private final int port;
+  private final List<Route> routes;
+  private final FrontendHttp frontend;
+  private final StateHolder state;
   private final WebServer server;
   private final UpstreamClients clients;
   private final Drain drain = new Drain();
   private final RecordingObserver observer = new RecordingObserver();
 
-  private ProxyFixture(List<Route> routes, FrontendHttp frontend) {
+  private ProxyFixture(
+      List<Route> routes, FrontendHttp frontend, List<ServiceEndpoints> endpoints) {
     this.port = ShellTesting.freePort();
-    StateHolder state =
-        new StateHolder(ProxyState.compile(TestConfigs.oneListener(port, frontend, routes), 1));
+    this.routes = List.copyOf(routes);
+    this.frontend = frontend;
+    this.state =
+        new StateHolder(
+            ProxyState.compile(TestConfigs.oneListener(port, frontend, routes, endpoints), 1));
     this.clients =
         UpstreamClients.create(new BackendConfig(Duration.ofSeconds(2), Duration.ofSeconds(90), 0));
     ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain);
@@ -55,12 +63,24 @@ public final class ProxyFixture implements AutoCloseable {
 
   /** A proxy serving {@code routes} (matched in order by path prefix). */
   public static ProxyFixture start(Route... routes) {
-    return new ProxyFixture(Arrays.asList(routes), FrontendHttp.DEFAULT);
+    return new ProxyFixture(Arrays.asList(routes), FrontendHttp.DEFAULT, List.of());
+  }
+
+  /** A proxy serving {@code routes}, whose Service backends have {@code endpoints}. */
+  public static ProxyFixture start(List<ServiceEndpoints> endpoints, Route... routes) {
+    return new ProxyFixture(Arrays.asList(routes), FrontendHttp.DEFAULT, endpoints);
+  }
+
+  /** Swaps in a state with the same routes and new Service endpoints, as a reload would. */
+  public void endpoints(List<ServiceEndpoints> endpoints) {
+    state.set(
+        ProxyState.compile(
+            TestConfigs.oneListener(port, frontend, routes, endpoints), state.get().version() + 1));
   }
 
   /** A proxy with a custom buffer limit. */
   public static ProxyFixture start(FrontendHttp frontend, Route... routes) {
-    return new ProxyFixture(Arrays.asList(routes), frontend);
+    return new ProxyFixture(Arrays.asList(routes), frontend, List.of());
   }
 
   /** A route named {@code name} matching {@code prefix}, forwarding to {@code backends}. */

@@ -11,6 +11,7 @@ import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.model.ir.UrlRewrite;
@@ -25,10 +26,22 @@ public final class TestConfigs {
 
   /** A config with one bind on {@code port} and one listener (no hostname) serving routes. */
   public static GatewayConfig oneListener(int port, FrontendHttp frontend, List<Route> routes) {
+    return oneListener(port, frontend, routes, List.of());
+  }
+
+  /** As {@link #oneListener(int, FrontendHttp, List)}, with the endpoints of Service backends. */
+  public static GatewayConfig oneListener(
+      int port, FrontendHttp frontend, List<Route> routes, List<ServiceEndpoints> endpoints) {
     Bind bind = new Bind("bind/" + port, port);
     Listener listener = new Listener(LISTENER, bind.key(), "main", null, ListenerProtocol.HTTP);
     return new GatewayConfig(
-        StaticConfig.DEFAULT, frontend, List.of(bind), List.of(listener), routes, List.of());
+        StaticConfig.DEFAULT,
+        frontend,
+        List.of(bind),
+        List.of(listener),
+        routes,
+        List.of(),
+        endpoints);
   }
 
   /** A route on {@link #LISTENER} named {@code name}, matched by {@code match}. */

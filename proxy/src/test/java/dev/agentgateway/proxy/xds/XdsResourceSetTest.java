@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.Any;
 import com.google.protobuf.StringValue;
 import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.model.xds.IrToProto;
 import dev.agentgateway.model.xds.XdsResources;
@@ -66,5 +67,26 @@ class XdsResourceSetTest {
     assertEquals(List.of("bind/a", "route/x"), List.copyOf(update.errors().keySet()));
     assertTrue(
         update.errors().get("route/x").contains("unexpected type"), update.errors().toString());
+  }
+
+  @Test
+  void serviceEndpointsBecomeTheConfigsEndpoints() {
+    ServiceEndpoints cart =
+        new ServiceEndpoints(
+            "shop", "cart", 80, List.of(new ServiceEndpoints.Endpoint("10.0.0.7", 8080)));
+    XdsResourceSet set =
+        XdsResourceSet.EMPTY
+            .apply(
+                DeltaDiscoveryResponse.newBuilder()
+                    .addResources(bind("a", 8080, "1"))
+                    .addResources(
+                        Resource.newBuilder()
+                            .setName(XdsResources.name(cart))
+                            .setVersion("7")
+                            .setResource(Any.pack(IrToProto.resource(cart))))
+                    .build())
+            .next();
+    assertEquals(List.of(cart), set.config(StaticConfig.DEFAULT).endpoints());
+    assertEquals("7", set.versions().get("endpoints/shop/cart:80"));
   }
 }

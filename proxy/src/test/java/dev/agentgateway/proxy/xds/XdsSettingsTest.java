@@ -2,11 +2,17 @@ package dev.agentgateway.proxy.xds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.xds.envoy.Node;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.Metadata;
+import io.grpc.TlsChannelCredentials;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,15 +56,70 @@ class XdsSettingsTest {
     assertEquals(XdsSettings.DEFAULT_PORT, XdsSettings.fromEnv(env("http://controller")).port());
   }
 
+  private static String testCa() throws URISyntaxException {
+    return Path.of(XdsSettingsTest.class.getResource("/xds/test-ca.crt").toURI()).toString();
+  }
+
   @Test
-  void tlsAddressIsRejectedAsNotSupportedYet() {
+  void plainAddressIsPlaintext() {
+    assertInstanceOf(
+        InsecureChannelCredentials.class,
+        XdsSettings.fromEnv(env("http://controller:9978")).channelCredentials());
+  }
+
+  @Test
+  void tlsAddressTrustsTheRootCaFile() throws Exception {
+    Map<String, String> env = env("https://controller.system:9978");
+    env.put("XDS_ROOT_CA", testCa());
+    XdsSettings s = XdsSettings.fromEnv(env);
+    assertEquals("controller.system", s.host());
+    TlsChannelCredentials tls =
+        assertInstanceOf(TlsChannelCredentials.class, s.channelCredentials());
+    assertNotNull(tls.getRootCertificates(), "trusts the given CA, not the system roots");
+    assertTrue(
+        new String(tls.getRootCertificates(), StandardCharsets.US_ASCII)
+            .contains("BEGIN CERTIFICATE"));
+  }
+
+  @Test
+  void tlsAddressWithoutRootCaIsRejectedByName() {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () -> XdsSettings.fromEnv(env("https://controller:9978")));
     assertEquals(
-        "XDS_ADDRESS https://controller:9978: TLS to the controller is not supported yet; use"
-            + " http://",
+        "XDS_ROOT_CA must name the controller's CA certificate file for an https:// XDS_ADDRESS",
+        e.getMessage());
+  }
+
+  @Test
+  void missingRootCaFileIsRejectedWithItsPath(@TempDir Path dir) {
+    Map<String, String> env = env("https://controller:9978");
+    String path = dir.resolve("absent.crt").toString();
+    env.put("XDS_ROOT_CA", path);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> XdsSettings.fromEnv(env));
+    assertTrue(
+        e.getMessage().startsWith("XDS_ROOT_CA " + path + ": cannot read: "), e.getMessage());
+  }
+
+  @Test
+  void rootCaFileWithoutACertificateIsRejectedWithItsPath(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("ca.crt"), "not a certificate\n");
+    Map<String, String> env = env("https://controller:9978");
+    env.put("XDS_ROOT_CA", file.toString());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> XdsSettings.fromEnv(env));
+    assertEquals("XDS_ROOT_CA " + file + ": not a PEM certificate", e.getMessage());
+  }
+
+  @Test
+  void otherSchemesAreRejected() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> XdsSettings.fromEnv(env("grpc://controller")));
+    assertEquals(
+        "XDS_ADDRESS grpc://controller: expected http://host:port or https://host:port",
         e.getMessage());
   }
 

@@ -26,6 +26,7 @@ public final class Watch<T> implements AutoCloseable {
   private Map<String, VersionedResource<T>> target = Map.of();
   private String targetVersion = "";
   private long targetGeneration = -1;
+  private long sentGeneration = -1;
   private boolean draining;
   private boolean closed;
 
@@ -122,25 +123,36 @@ public final class Watch<T> implements AutoCloseable {
 
   /** The delta from what was sent to the target, recorded as sent; null when there is none. */
   private Delta<T> nextDelta() {
+    if (sentGeneration == targetGeneration) {
+      return null; // already sent (the drain loop asks once more after every send)
+    }
+    sentGeneration = targetGeneration;
     List<VersionedResource<T>> updated = new ArrayList<>();
+    int matched = 0;
     for (VersionedResource<T> resource : target.values()) {
-      if (!resource.version().equals(sent.get(resource.name()))) {
+      String version = sent.get(resource.name());
+      if (version != null) {
+        matched++;
+      }
+      if (!resource.version().equals(version)) {
         updated.add(resource);
       }
     }
     List<String> removed = new ArrayList<>();
-    for (String name : sent.keySet()) {
-      if (!target.containsKey(name)) {
-        removed.add(name);
+    // Every sent name still in the target means nothing was removed: skip the second scan.
+    if (matched != sent.size()) {
+      for (String name : sent.keySet()) {
+        if (!target.containsKey(name)) {
+          removed.add(name);
+        }
       }
     }
     if (updated.isEmpty() && removed.isEmpty()) {
       return null;
     }
     removed.sort(null);
-    Map<String, String> versions = new HashMap<>();
-    target.forEach((name, resource) -> versions.put(name, resource.version()));
-    sent = versions;
+    removed.forEach(sent::remove);
+    updated.forEach(r -> sent.put(r.name(), r.version()));
     return new Delta<>(typeUrl, updated, removed, targetVersion);
   }
 

@@ -192,6 +192,7 @@ final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
     }
     String nonce = Long.toString(nonces.incrementAndGet(), 36);
     response.setNonce(nonce);
+    DeltaDiscoveryResponse built = response.build();
     boolean initial;
     lock.lock();
     try {
@@ -200,14 +201,15 @@ final class DeltaStream implements StreamObserver<DeltaDiscoveryRequest> {
       }
       initial = initialSent.add(delta.typeUrl());
       lastNonce.put(delta.typeUrl(), nonce);
-      responses.onNext(response.build());
+      responses.onNext(built);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "xDS send to " + gateway + " failed: " + e);
       return;
     } finally {
       lock.unlock();
     }
-    metrics.pushed();
+    // Memoized by protobuf: the marshaller computed it already to frame the message.
+    metrics.pushed(built.getSerializedSize());
     XdsPublisher.Published published = publisher.published(gateway);
     // The initial state answers a subscribe, not a publish, so only later pushes are timed.
     if (!initial

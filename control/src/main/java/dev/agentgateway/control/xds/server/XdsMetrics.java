@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class XdsMetrics {
   private final AtomicLong connectedProxies = new AtomicLong();
   private final LongAdder pushes = new LongAdder();
+  private final LongAdder bytesSent = new LongAdder();
   private final LongAdder rejects = new LongAdder();
   private final LongAdder streamErrors = new LongAdder();
   private final LongAdder pushLatencyCount = new LongAdder();
@@ -23,6 +24,14 @@ public final class XdsMetrics {
   /** Responses sent, initial state included. */
   public long pushesTotal() {
     return pushes.sum();
+  }
+
+  /**
+   * Serialized size of the responses sent, in bytes: the protobuf payload before gRPC framing,
+   * compression and TLS, which is what grows with the number and size of the resources pushed.
+   */
+  public long bytesSentTotal() {
+    return bytesSent.sum();
   }
 
   /** NACKs received. */
@@ -86,7 +95,9 @@ public final class XdsMetrics {
     connectedProxies.decrementAndGet();
   }
 
-  void pushed() {
+  void pushed(int bytes) {
+    // Bytes first: whoever sees the push counted also sees its bytes.
+    bytesSent.add(bytes);
     pushes.increment();
   }
 

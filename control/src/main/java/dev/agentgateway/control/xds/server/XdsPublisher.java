@@ -5,16 +5,19 @@ import dev.agentgateway.control.xds.cache.Debouncer;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.cache.Snapshot;
 import dev.agentgateway.control.xds.cache.SnapshotCache;
+import dev.agentgateway.control.xds.cache.VersionedResource;
 import dev.agentgateway.control.xds.cache.Versioner;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.xds.IrToProto;
 import dev.agentgateway.model.xds.XdsResources;
 import dev.agentgateway.model.xds.proto.Resource;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +44,8 @@ public final class XdsPublisher implements AutoCloseable {
   private final SnapshotCache<Resource> cache =
       new SnapshotCache<>(Executors.newVirtualThreadPerTaskExecutor());
   private final Map<GatewayKey, Published> published = new ConcurrentHashMap<>();
+  private final Map<GatewayKey, Map<Object, VersionedResource<Resource>>> converted =
+      new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
   private final Debouncer<GatewayKey, Pending> debouncer;
 
@@ -65,8 +70,8 @@ public final class XdsPublisher implements AutoCloseable {
 
   /**
    * Publishes the full configuration of one Gateway: IR {@link Bind}, {@link Listener}, {@link
-   * Route}, {@link Backend} and {@link Policy} values; later values replace earlier ones of the
-   * same xDS name.
+   * Route}, {@link Backend}, {@link Policy} and {@link ServiceEndpoints} values; later values
+   * replace earlier ones of the same xDS name.
    *
    * @throws IllegalArgumentException naming the first value that is not one of those types
    */
@@ -79,13 +84,14 @@ public final class XdsPublisher implements AutoCloseable {
           || value instanceof Listener
           || value instanceof Route
           || value instanceof Backend
-          || value instanceof Policy)) {
+          || value instanceof Policy
+          || value instanceof ServiceEndpoints)) {
         throw new IllegalArgumentException(
             "resources["
                 + i
                 + "]: "
                 + value.getClass().getName()
-                + " is not an IR bind, listener, route, backend or policy");
+                + " is not an IR bind, listener, route, backend, policy or service endpoints");
       }
     }
     Pending pending = new Pending(copy, System.nanoTime());
@@ -124,24 +130,50 @@ public final class XdsPublisher implements AutoCloseable {
   }
 
   private void apply(GatewayKey gateway, Pending pending) {
+    // IR values are records with value equality: an unchanged value reuses last publish's proto
+    // and version, so a one-route change converts and hashes one route, not the whole Gateway.
+    Map<Object, VersionedResource<Resource>> previous = converted.getOrDefault(gateway, Map.of());
+    Map<Object, VersionedResource<Resource>> next = new HashMap<>();
     Snapshot.Builder<Resource> builder = Snapshot.builder(VERSIONER);
     for (Object value : pending.resources()) {
-      switch (value) {
-        case Bind b ->
-            builder.add(XdsResources.TYPE_URL, XdsResources.name(b), IrToProto.resource(b));
-        case Listener l ->
-            builder.add(XdsResources.TYPE_URL, XdsResources.name(l), IrToProto.resource(l));
-        case Route r ->
-            builder.add(XdsResources.TYPE_URL, XdsResources.name(r), IrToProto.resource(r));
-        case Backend b ->
-            builder.add(XdsResources.TYPE_URL, XdsResources.name(b), IrToProto.resource(b));
-        case Policy p ->
-            builder.add(XdsResources.TYPE_URL, XdsResources.name(p), IrToProto.resource(p));
-        default -> throw new IllegalStateException("checked in publish: " + value.getClass());
+      VersionedResource<Resource> resource = previous.get(value);
+      if (resource == null) {
+        resource = VersionedResource.of(nameOf(value), protoOf(value), VERSIONER);
       }
+      next.put(value, resource);
+      builder.add(XdsResources.TYPE_URL, resource);
     }
     Snapshot<Resource> snapshot = builder.build();
+    if (next.isEmpty()) {
+      converted.remove(gateway);
+    } else {
+      converted.put(gateway, next);
+    }
     published.put(gateway, new Published(snapshot.version(), pending.publishedNanos()));
     cache.setSnapshot(gateway, snapshot);
+  }
+
+  private static String nameOf(Object value) {
+    return switch (value) {
+      case Bind b -> XdsResources.name(b);
+      case Listener l -> XdsResources.name(l);
+      case Route r -> XdsResources.name(r);
+      case Backend b -> XdsResources.name(b);
+      case Policy p -> XdsResources.name(p);
+      case ServiceEndpoints e -> XdsResources.name(e);
+      default -> throw new IllegalStateException("checked in publish: " + value.getClass());
+    };
+  }
+
+  private static Resource protoOf(Object value) {
+    return switch (value) {
+      case Bind b -> IrToProto.resource(b);
+      case Listener l -> IrToProto.resource(l);
+      case Route r -> IrToProto.resource(r);
+      case Backend b -> IrToProto.resource(b);
+      case Policy p -> IrToProto.resource(p);
+      case ServiceEndpoints e -> IrToProto.resource(e);
+      default -> throw new IllegalStateException("checked in publish: " + value.getClass());
+    };
   }
 }

@@ -134,6 +134,22 @@ class XdsServerIT {
   }
 
   @Test
+  void bytesSentCountsTheSerializedSizeOfEveryResponse() throws Exception {
+    start(Duration.ZERO);
+    publisher.publish(GW, config(route("r1", 0), route("r2", 0)));
+    AdsTestClient c = client().subscribe("ns~gw", Map.of());
+    DeltaDiscoveryResponse initial = c.next();
+    c.ack(initial);
+    publisher.publish(GW, config(route("r1", 1), route("r2", 0)));
+    DeltaDiscoveryResponse push = c.next();
+
+    assertEquals(1, push.getResourcesCount());
+    await("two pushes counted", () -> server.metrics().pushesTotal() == 2);
+    assertEquals(
+        initial.getSerializedSize() + push.getSerializedSize(), server.metrics().bytesSentTotal());
+  }
+
+  @Test
   void anotherGatewaysStreamIsNotNotified() throws Exception {
     start(Duration.ZERO);
     publisher.publish(GW, config(route("r1", 0)));
