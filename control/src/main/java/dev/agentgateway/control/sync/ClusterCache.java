@@ -47,9 +47,17 @@ public final class ClusterCache implements AutoCloseable {
     return this;
   }
 
-  /** Starts watching namespaced {@code type} whose status translation reads (Deployments). */
+  /** Starts watching namespaced {@code type} whose status translation reads (Services). */
   public <T extends HasMetadata> ClusterCache watchWithStatus(Class<T> type) {
     informers.put(type, client.resources(type).inAnyNamespace().inform(handler(true)));
+    return this;
+  }
+
+  /** Like {@link #watchWithStatus(Class)}, only objects carrying {@code labels}. */
+  public <T extends HasMetadata> ClusterCache watchWithStatus(
+      Class<T> type, Map<String, String> labels) {
+    informers.put(
+        type, client.resources(type).inAnyNamespace().withLabels(labels).inform(handler(true)));
     return this;
   }
 

@@ -8,6 +8,8 @@ import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
@@ -37,6 +39,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class Syncer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Syncer.class.getName());
+
+  /** The label on every object the controller provisions. */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  /** Its value. */
+  public static final String MANAGER = "agentgateway";
 
   private final String controllerName;
   private final XdsPublisher publisher;
@@ -90,7 +98,9 @@ public final class Syncer implements AutoCloseable {
         .watch(HTTPRoute.class)
         .watch(GRPCRoute.class)
         .watch(ReferenceGrant.class)
-        .watch(Service.class);
+        .watchWithStatus(Service.class)
+        .watch(EndpointSlice.class)
+        .watchWithStatus(Deployment.class, Map.of(MANAGED_BY, MANAGER));
     changed();
     return this;
   }
@@ -147,6 +157,7 @@ public final class Syncer implements AutoCloseable {
                   cache.list(GRPCRoute.class),
                   cache.list(ReferenceGrant.class),
                   cache.list(Service.class),
+                  cache.list(EndpointSlice.class),
                   cache.list(Namespace.class),
                   infra));
       Set<GatewayKey> now = new HashSet<>(t.resources().keySet());
