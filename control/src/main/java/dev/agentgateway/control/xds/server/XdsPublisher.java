@@ -102,6 +102,15 @@ public final class XdsPublisher implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops a Gateway that no longer exists (or is no longer ours): its proxies keep their streams
+   * and see its resources removed. A pending debounced update for it is superseded.
+   */
+  public void remove(GatewayKey gateway) {
+    Objects.requireNonNull(gateway, "gateway");
+    publish(gateway, List.of());
+  }
+
   /** The cache the xDS server watches. */
   public SnapshotCache<Resource> cache() {
     return cache;

@@ -1,0 +1,162 @@
+package dev.agentgateway.control.sync;
+
+import dev.agentgateway.control.status.StatusMerge;
+import dev.agentgateway.control.translate.ObjectKey;
+import dev.agentgateway.control.translate.Translation;
+import dev.agentgateway.control.xds.cache.GatewayKey;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassStatusBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Writes a translation's statuses, each only when it differs from what the object already has, so
+ * an unchanged world costs no API calls. A failed write is logged and retried by the next
+ * translation; it never stops the others.
+ */
+final class StatusWriter {
+  private static final System.Logger LOG = System.getLogger(StatusWriter.class.getName());
+
+  private final KubernetesClient client;
+  private final ClusterCache cache;
+  private final String controllerName;
+  private final LongAdder writes = new LongAdder();
+
+  StatusWriter(KubernetesClient client, ClusterCache cache, String controllerName) {
+    this.client = client;
+    this.cache = cache;
+    this.controllerName = controllerName;
+  }
+
+  long writes() {
+    return writes.sum();
+  }
+
+  void write(Translation t) {
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    t.gatewayClasses().forEach((name, status) -> gatewayClass(name, status, now));
+    t.gateways().forEach((key, status) -> gateway(key, status, now));
+    t.httpRoutes().forEach((key, parents) -> httpRoute(key, parents, now));
+    t.grpcRoutes().forEach((key, parents) -> grpcRoute(key, parents, now));
+  }
+
+  private void gatewayClass(String name, GatewayClassStatus desired, String now) {
+    GatewayClass current = cache.get(GatewayClass.class, null, name);
+    if (current == null) {
+      return;
+    }
+    GatewayClassStatus old = current.getStatus();
+    GatewayClassStatus next =
+        new GatewayClassStatusBuilder(desired)
+            .withConditions(
+                StatusMerge.conditions(
+                    old == null ? null : old.getConditions(), desired.getConditions(), now))
+            .build();
+    if (!next.equals(old)) {
+      update(
+          "GatewayClass " + name,
+          () ->
+              client
+                  .resources(GatewayClass.class)
+                  .withName(name)
+                  .editStatus(
+                      c -> {
+                        c.setStatus(next);
+                        return c;
+                      }));
+    }
+  }
+
+  private void gateway(GatewayKey key, GatewayStatus desired, String now) {
+    Gateway current = cache.get(Gateway.class, key.namespace(), key.name());
+    if (current == null) {
+      return;
+    }
+    GatewayStatus next = StatusMerge.gateway(current.getStatus(), desired, now);
+    if (!next.equals(current.getStatus())) {
+      update(
+          "Gateway " + key,
+          () ->
+              client
+                  .resources(Gateway.class)
+                  .inNamespace(key.namespace())
+                  .withName(key.name())
+                  .editStatus(
+                      g -> {
+                        g.setStatus(next);
+                        return g;
+                      }));
+    }
+  }
+
+  private void httpRoute(ObjectKey key, List<RouteParentStatus> parents, String now) {
+    HTTPRoute current = cache.get(HTTPRoute.class, key.namespace(), key.name());
+    if (current == null) {
+      return;
+    }
+    List<RouteParentStatus> old =
+        current.getStatus() == null ? null : current.getStatus().getParents();
+    List<RouteParentStatus> next = StatusMerge.routeParents(old, parents, controllerName, now);
+    if (!next.equals(old)) {
+      update(
+          "HTTPRoute " + key,
+          () ->
+              client
+                  .resources(HTTPRoute.class)
+                  .inNamespace(key.namespace())
+                  .withName(key.name())
+                  .editStatus(
+                      r -> {
+                        r.setStatus(new HTTPRouteStatus(next));
+                        return r;
+                      }));
+    }
+  }
+
+  private void grpcRoute(ObjectKey key, List<RouteParentStatus> parents, String now) {
+    GRPCRoute current = cache.get(GRPCRoute.class, key.namespace(), key.name());
+    if (current == null) {
+      return;
+    }
+    List<RouteParentStatus> old =
+        current.getStatus() == null ? null : current.getStatus().getParents();
+    List<RouteParentStatus> next = StatusMerge.routeParents(old, parents, controllerName, now);
+    if (!next.equals(old)) {
+      update(
+          "GRPCRoute " + key,
+          () ->
+              client
+                  .resources(GRPCRoute.class)
+                  .inNamespace(key.namespace())
+                  .withName(key.name())
+                  .editStatus(
+                      r -> {
+                        r.setStatus(new GRPCRouteStatus(next));
+                        return r;
+                      }));
+    }
+  }
+
+  private void update(String what, Runnable write) {
+    try {
+      write.run();
+      writes.increment();
+    } catch (KubernetesClientException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot write status of " + what + ": " + e.getCode() + " " + e.getMessage());
+    }
+  }
+}

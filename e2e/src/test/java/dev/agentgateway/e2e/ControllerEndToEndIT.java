@@ -1,0 +1,257 @@
+package dev.agentgateway.e2e;
+
+import static dev.agentgateway.e2e.E2e.WAIT;
+import static dev.agentgateway.e2e.E2e.body;
+import static dev.agentgateway.e2e.E2e.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentgateway.control.ControllerRuntime;
+import dev.agentgateway.control.config.ControllerSettings;
+import dev.agentgateway.control.sync.ProxyInfrastructure;
+import dev.agentgateway.proxy.ProxyRuntime;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.helidon.webserver.WebServer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller as it runs (informers, translation, status, xDS) against a Kubernetes API (the
+ * fabric8 mock in CRUD mode), and a real proxy subscribed to it: Gateway API objects become traffic
+ * through the proxy to the Service's endpoints.
+ */
+class ControllerEndToEndIT {
+  private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private KubernetesClient client;
+  private ControllerRuntime controller;
+  private int listenerPort;
+
+  @BeforeEach
+  void setUp() {
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
+    server.init();
+    cleanup.addFirst(server::destroy);
+    client = server.createClient();
+    cleanup.addFirst(client);
+    ControllerSettings defaults = ControllerSettings.fromEnv(Map.of());
+    ControllerSettings settings =
+        new ControllerSettings(
+            defaults.controllerName(),
+            defaults.gatewayClassName(),
+            Map.of(),
+            "agentgateway-system",
+            "agentgateway",
+            "",
+            0,
+            List.of(),
+            defaults.proxyImage(),
+            false,
+            443,
+            0,
+            0);
+    controller =
+        ControllerRuntime.start(
+            settings,
+            Map.of("AGW_XDS_AUTH", "false"),
+            client,
+            new ProxyInfrastructure(name -> name, gateway -> null),
+            new ControllerRuntime.LeaderTasks() {
+              @Override
+              public void start() {}
+
+              @Override
+              public void close() {}
+            },
+            () -> {});
+    cleanup.addFirst(controller);
+    listenerPort = E2e.freePort();
+  }
+
+  @AfterEach
+  void tearDown() {
+    for (AutoCloseable c : cleanup) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // keep closing the rest
+      }
+    }
+  }
+
+  @Test
+  void gatewayApiObjectsBecomeTrafficAndStatus() throws Exception {
+    WebServer a = E2e.upstreamSaying("A");
+    cleanup.addFirst(a::stop);
+    WebServer b = E2e.upstreamSaying("B");
+    cleanup.addFirst(b::stop);
+    service("apps", "echo-a", a.port());
+    service("apps", "echo-b", b.port());
+    client.resource(gateway()).create();
+    client.resource(route("echo-a")).create();
+
+    ProxyRuntime proxy =
+        E2e.xdsProxy(
+            Map.of(
+                "XDS_ADDRESS", "http://127.0.0.1:" + controller.xdsPort(),
+                "NAMESPACE", "apps",
+                "GATEWAY", "gw"));
+    cleanup.addFirst(proxy);
+
+    assertTrue(eventually(WAIT, () -> "A".equals(body(listenerPort, "/echo"))), "traffic flows");
+    assertTrue(
+        eventually(
+            WAIT,
+            () ->
+                accepted(
+                    client
+                                .resources(HTTPRoute.class)
+                                .inNamespace("apps")
+                                .withName("echo")
+                                .get()
+                                .getStatus()
+                            == null
+                        ? List.of()
+                        : client
+                            .resources(HTTPRoute.class)
+                            .inNamespace("apps")
+                            .withName("echo")
+                            .get()
+                            .getStatus()
+                            .getParents()
+                            .get(0)
+                            .getConditions())),
+        "route status written");
+    Gateway gw = client.resources(Gateway.class).inNamespace("apps").withName("gw").get();
+    assertTrue(accepted(gw.getStatus().getConditions()), "gateway accepted");
+    assertEquals(1, gw.getStatus().getListeners().get(0).getAttachedRoutes());
+    GatewayClass gc = client.resources(GatewayClass.class).withName("agentgateway").get();
+    assertTrue(accepted(gc.getStatus().getConditions()), "the class was created and accepted");
+
+    client
+        .resources(HTTPRoute.class)
+        .inNamespace("apps")
+        .withName("echo")
+        .edit(
+            r -> {
+              r.getSpec().getRules().get(0).getBackendRefs().get(0).setName("echo-b");
+              return r;
+            });
+    assertTrue(
+        eventually(WAIT, () -> "B".equals(body(listenerPort, "/echo"))), "route change followed");
+
+    client.resources(Gateway.class).inNamespace("apps").withName("gw").delete();
+    assertTrue(
+        eventually(WAIT, () -> !"B".equals(body(listenerPort, "/echo"))),
+        "the deleted Gateway's listener is gone");
+  }
+
+  private static boolean accepted(List<Condition> conditions) {
+    return conditions.stream()
+        .anyMatch(c -> "Accepted".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  private void service(String ns, String name, int port) {
+    client
+        .resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name)
+                .endMetadata()
+                .withNewSpec()
+                .addNewPort()
+                .withName("http")
+                .withPort(80)
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+    client
+        .resource(
+            new EndpointSliceBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name + "-1")
+                .addToLabels("kubernetes.io/service-name", name)
+                .endMetadata()
+                .withAddressType("IPv4")
+                .addNewPort()
+                .withName("http")
+                .withPort(port)
+                .endPort()
+                .addNewEndpoint()
+                .withAddresses("127.0.0.1")
+                .withNewConditions()
+                .withReady(true)
+                .endConditions()
+                .endEndpoint()
+                .build())
+        .create();
+  }
+
+  private Gateway gateway() {
+    return new GatewayBuilder()
+        .withNewMetadata()
+        .withNamespace("apps")
+        .withName("gw")
+        .endMetadata()
+        .withNewSpec()
+        .withGatewayClassName("agentgateway")
+        .addNewListener()
+        .withName("http")
+        .withPort(listenerPort)
+        .withProtocol("HTTP")
+        .endListener()
+        .endSpec()
+        .build();
+  }
+
+  private static HTTPRoute route(String service) {
+    return new HTTPRouteBuilder()
+        .withNewMetadata()
+        .withNamespace("apps")
+        .withName("echo")
+        .endMetadata()
+        .withNewSpec()
+        .addNewParentRef()
+        .withName("gw")
+        .endParentRef()
+        .addNewRule()
+        .addNewMatch()
+        .withNewPath()
+        .withType("PathPrefix")
+        .withValue("/echo")
+        .endPath()
+        .endMatch()
+        .addNewBackendRef()
+        .withName(service)
+        .withPort(80)
+        .endBackendRef()
+        .endRule()
+        .endSpec()
+        .build();
+  }
+}
