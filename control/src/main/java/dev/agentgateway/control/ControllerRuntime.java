@@ -33,6 +33,16 @@ public final class ControllerRuntime implements AutoCloseable {
 
   /** Starts and stops what only the leader runs (proxy provisioning). */
   public interface LeaderTasks extends AutoCloseable {
+    /** Nothing to run (a controller that does not provision). */
+    LeaderTasks NONE =
+        new LeaderTasks() {
+          @Override
+          public void start() {}
+
+          @Override
+          public void close() {}
+        };
+
     /** Starts leading; called at most once. */
     void start();
 

@@ -78,13 +78,7 @@ class ControllerEndToEndIT {
             Map.of("AGW_XDS_AUTH", "false"),
             client,
             new ProxyInfrastructure(name -> name, gateway -> null),
-            new ControllerRuntime.LeaderTasks() {
-              @Override
-              public void start() {}
-
-              @Override
-              public void close() {}
-            },
+            ControllerRuntime.LeaderTasks.NONE,
             () -> {});
     cleanup.addFirst(controller);
     listenerPort = E2e.freePort();

@@ -20,6 +20,8 @@ import java.util.function.Function;
  * downstream sees them; the Namespace informer itself is never filtered.
  */
 public final class ClusterCache implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(ClusterCache.class.getName());
+
   private final KubernetesClient client;
   private final List<LabelSelector> discoverySelectors;
   private final Runnable onChange;
@@ -43,33 +45,53 @@ public final class ClusterCache implements AutoCloseable {
    * (they are mostly our own writes and translation does not read them).
    */
   public <T extends HasMetadata> ClusterCache watch(Class<T> type) {
-    informers.put(type, client.resources(type).inAnyNamespace().inform(handler(false)));
-    return this;
+    return start(type, client.resources(type).inAnyNamespace().runnableInformer(0), false);
   }
 
   /** Starts watching namespaced {@code type} whose status translation reads (Services). */
   public <T extends HasMetadata> ClusterCache watchWithStatus(Class<T> type) {
-    informers.put(type, client.resources(type).inAnyNamespace().inform(handler(true)));
-    return this;
+    return start(type, client.resources(type).inAnyNamespace().runnableInformer(0), true);
   }
 
   /** Like {@link #watchWithStatus(Class)}, only objects carrying {@code labels}. */
   public <T extends HasMetadata> ClusterCache watchWithStatus(
       Class<T> type, Map<String, String> labels) {
-    informers.put(
-        type, client.resources(type).inAnyNamespace().withLabels(labels).inform(handler(true)));
-    return this;
+    return start(
+        type, client.resources(type).inAnyNamespace().withLabels(labels).runnableInformer(0), true);
   }
 
   /** Starts watching cluster-scoped {@code type}. */
   public <T extends HasMetadata> ClusterCache watchClusterScoped(Class<T> type) {
-    SharedIndexInformer<T> informer = client.resources(type).inform(handler(false));
-    informers.put(type, informer);
+    SharedIndexInformer<T> informer = client.resources(type).runnableInformer(0);
+    start(type, informer, false);
     if (type == Namespace.class) {
       @SuppressWarnings("unchecked")
       SharedIndexInformer<Namespace> ns = (SharedIndexInformer<Namespace>) informer;
       namespaces = ns;
     }
+    return this;
+  }
+
+  /**
+   * Starts {@code informer} without waiting for its first list: translation waits for {@link
+   * #synced()} instead, and an API server that is down at start is retried, not fatal.
+   */
+  private <T extends HasMetadata> ClusterCache start(
+      Class<T> type, SharedIndexInformer<T> informer, boolean statusMatters) {
+    informer.addEventHandler(handler(statusMatters));
+    informers.put(type, informer);
+    informer
+        .start()
+        .exceptionally(
+            e -> {
+              LOG.log(
+                  System.Logger.Level.ERROR,
+                  "cannot list "
+                      + type.getSimpleName()
+                      + " from the API server: "
+                      + e.getMessage());
+              return null;
+            });
     return this;
   }
 
