@@ -23,18 +23,11 @@ import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.xds.XdsSettings;
 import io.helidon.webserver.WebServer;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,12 +41,6 @@ class ServiceEndpointsEndToEndIT {
   private static final GatewayKey GATEWAY = new GatewayKey("ns", "gw");
   private static final Backend.Service CART = new Backend.Service("shop", "cart", 80);
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-
   private final List<AutoCloseable> cleanup = new ArrayList<>();
   private XdsPublisher publisher;
   private WebServer upstreamA;
@@ -64,15 +51,15 @@ class ServiceEndpointsEndToEndIT {
   @BeforeEach
   void setUp() throws Exception {
     try {
-      upstreamA = upstreamSaying("A");
+      upstreamA = E2e.upstreamSaying("A");
       cleanup.addFirst(upstreamA::stop);
-      upstreamB = upstreamSaying("B");
+      upstreamB = E2e.upstreamSaying("B");
       cleanup.addFirst(upstreamB::stop);
       publisher = new XdsPublisher(Duration.ZERO);
       cleanup.addFirst(publisher);
       XdsServer server = XdsServer.start(XdsServer.Options.onPort(0), publisher, NackListener.NONE);
       cleanup.addFirst(server::stop);
-      bindPort = freePort();
+      bindPort = E2e.freePort();
       Map<String, String> env =
           Map.of(
               "XDS_ADDRESS", "http://127.0.0.1:" + server.port(),
@@ -119,7 +106,7 @@ class ServiceEndpointsEndToEndIT {
   void trafficSpreadsOverEndpointsAndFollowsAScaleDownWithoutARoutePush() throws Exception {
     Route route = routeToCart();
     publish(route, cartAt(upstreamA, upstreamB));
-    assertTrue(eventually(WAIT, () -> "A".equals(body()) || "B".equals(body())), "served");
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body()) || "B".equals(body())), "served");
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < 40; i++) {
       seen.merge(body(), 1, Integer::sum);
@@ -135,7 +122,8 @@ class ServiceEndpointsEndToEndIT {
 
     publish(route, cartAt(upstreamB));
     assertTrue(
-        eventually(WAIT, () -> !before.get(endpointsName).equals(endpointsVersion(endpointsName))),
+        E2e.eventually(
+            WAIT, () -> !before.get(endpointsName).equals(endpointsVersion(endpointsName))),
         "the endpoints change arrived");
     for (int i = 0; i < 20; i++) {
       assertEquals("B", body(), "request " + i + " after A left the endpoints");
@@ -152,11 +140,11 @@ class ServiceEndpointsEndToEndIT {
     Route route = routeToCart();
     publish(route, new ServiceEndpoints("shop", "cart", 80, List.of()));
     assertTrue(
-        eventually(WAIT, () -> "no ready endpoints for service shop/cart:80".equals(body())),
+        E2e.eventually(WAIT, () -> "no ready endpoints for service shop/cart:80".equals(body())),
         "503 reason names the service");
 
     publish(route, cartAt(upstreamA));
-    assertTrue(eventually(WAIT, () -> "A".equals(body())), "endpoints arrived");
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body())), "endpoints arrived");
   }
 
   private String endpointsVersion(String name) {
@@ -191,49 +179,7 @@ class ServiceEndpointsEndToEndIT {
     return new ServiceEndpoints(CART.namespace(), CART.serviceName(), CART.port(), endpoints);
   }
 
-  /** The body of a GET through the proxy, or the exception's class name when it fails. */
   private String body() {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bindPort + "/"))
-            .timeout(Duration.ofSeconds(5))
-            .GET()
-            .build();
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
-  }
-
-  private static WebServer upstreamSaying(String body) {
-    return WebServer.builder()
-        .host("127.0.0.1")
-        .port(0)
-        .shutdownHook(false)
-        .routing(r -> r.any((req, res) -> res.send(body)))
-        .build()
-        .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** Polls {@code condition} every 20 ms until it holds or {@code timeout} passes. */
-  private static boolean eventually(Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
+    return E2e.body(bindPort, "/");
   }
 }

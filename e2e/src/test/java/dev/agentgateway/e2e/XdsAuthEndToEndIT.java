@@ -23,12 +23,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.grpc.InsecureServerCredentials;
 import io.helidon.webserver.WebServer;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -63,12 +56,6 @@ class XdsAuthEndToEndIT {
       Map.of(
           GW_TOKEN, "system:serviceaccount:ns:gw",
           OTHER_TOKEN, "system:serviceaccount:ns:other");
-
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
 
   @TempDir Path dir;
   private final List<AutoCloseable> cleanup = new ArrayList<>();
@@ -112,11 +99,11 @@ class XdsAuthEndToEndIT {
           .always();
       KubernetesClient client = k8s.createClient();
       cleanup.addFirst(client);
-      upstreamA = upstreamSaying("A");
+      upstreamA = E2e.upstreamSaying("A");
       cleanup.addFirst(upstreamA::stop);
-      upstreamB = upstreamSaying("B");
+      upstreamB = E2e.upstreamSaying("B");
       cleanup.addFirst(upstreamB::stop);
-      bindPort = freePort();
+      bindPort = E2e.freePort();
       publisher = new XdsPublisher(Duration.ZERO);
       cleanup.addFirst(publisher);
       publisher.publish(GATEWAY, resources(oneRoute(upstreamA.port())));
@@ -179,8 +166,8 @@ class XdsAuthEndToEndIT {
   @Test
   void theGatewaysOwnServiceAccountIsAccepted() throws Exception {
     ProxyRuntime proxy = proxyWithToken(GW_TOKEN);
-    assertTrue(eventually(WAIT, proxy::ready), "synced with its own ServiceAccount's token");
-    assertTrue(eventually(WAIT, () -> "A".equals(body("/"))), "traffic flows");
+    assertTrue(E2e.eventually(WAIT, proxy::ready), "synced with its own ServiceAccount's token");
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body("/"))), "traffic flows");
     assertTrue(metrics.authSuccessesTotal() >= 1);
     assertEquals(List.of("agentgateway"), reviews.getFirst().getSpec().getAudiences());
   }
@@ -188,11 +175,11 @@ class XdsAuthEndToEndIT {
   @Test
   void anotherGatewaysServiceAccountIsRefused() throws Exception {
     ProxyRuntime healthy = proxyWithToken(GW_TOKEN);
-    assertTrue(eventually(WAIT, healthy::ready));
+    assertTrue(E2e.eventually(WAIT, healthy::ready));
 
     ProxyRuntime refused = proxyWithToken(OTHER_TOKEN);
     assertTrue(
-        eventually(
+        E2e.eventually(
             WAIT,
             () ->
                 logged(
@@ -206,12 +193,13 @@ class XdsAuthEndToEndIT {
   @Test
   void aProxyWithoutATokenIsUnauthenticated() throws Exception {
     ProxyRuntime healthy = proxyWithToken(GW_TOKEN);
-    assertTrue(eventually(WAIT, healthy::ready));
+    assertTrue(E2e.eventually(WAIT, healthy::ready));
 
     // No XDS_AUTH_TOKEN and no file at the default path: the proxy sends no token.
     ProxyRuntime refused = proxy(Map.of());
     assertTrue(
-        eventually(WAIT, () -> logged("UNAUTHENTICATED: missing authorization: Bearer <token>")),
+        E2e.eventually(
+            WAIT, () -> logged("UNAUTHENTICATED: missing authorization: Bearer <token>")),
         "the proxy heard why: " + logs);
     assertFalse(refused.ready());
     assertHealthyProxyStillServed();
@@ -220,11 +208,11 @@ class XdsAuthEndToEndIT {
   @Test
   void aTokenTheApiServerRejectsIsUnauthenticated() throws Exception {
     ProxyRuntime healthy = proxyWithToken(GW_TOKEN);
-    assertTrue(eventually(WAIT, healthy::ready));
+    assertTrue(E2e.eventually(WAIT, healthy::ready));
 
     ProxyRuntime refused = proxyWithToken(FORGED_TOKEN);
     assertTrue(
-        eventually(
+        E2e.eventually(
             WAIT, () -> logged("UNAUTHENTICATED: token not authenticated: invalid bearer token")),
         "the proxy heard why: " + logs);
     assertFalse(refused.ready());
@@ -236,7 +224,7 @@ class XdsAuthEndToEndIT {
   void aRotatedTokenFileIsSentOnTheNextStream() throws Exception {
     Path token = Files.writeString(dir.resolve("xds-token"), OTHER_TOKEN);
     ProxyRuntime proxy = proxy(Map.of("XDS_AUTH_TOKEN", token.toString()));
-    assertTrue(eventually(WAIT, () -> logged("PERMISSION_DENIED")), "refused first: " + logs);
+    assertTrue(E2e.eventually(WAIT, () -> logged("PERMISSION_DENIED")), "refused first: " + logs);
     assertFalse(proxy.ready());
 
     // The kubelet's way: write the new token aside, then swap it in.
@@ -246,14 +234,15 @@ class XdsAuthEndToEndIT {
         token,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    assertTrue(eventually(WAIT, proxy::ready), "the retry carried the new token");
-    assertTrue(eventually(WAIT, () -> "A".equals(body("/"))));
+    assertTrue(E2e.eventually(WAIT, proxy::ready), "the retry carried the new token");
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body("/"))));
     assertEquals(GW_TOKEN, reviews.getLast().getSpec().getToken());
   }
 
   private void assertHealthyProxyStillServed() throws InterruptedException {
     publisher.publish(GATEWAY, resources(oneRoute(upstreamB.port())));
-    assertTrue(eventually(WAIT, () -> "B".equals(body("/"))), "the healthy proxy still updates");
+    assertTrue(
+        E2e.eventually(WAIT, () -> "B".equals(body("/"))), "the healthy proxy still updates");
   }
 
   private boolean logged(String text) {
@@ -328,46 +317,6 @@ class XdsAuthEndToEndIT {
   }
 
   private String body(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bindPort + path))
-            .timeout(Duration.ofSeconds(5))
-            .GET()
-            .build();
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
-  }
-
-  private static WebServer upstreamSaying(String body) {
-    return WebServer.builder()
-        .host("127.0.0.1")
-        .port(0)
-        .shutdownHook(false)
-        .routing(r -> r.any((req, res) -> res.send(body)))
-        .build()
-        .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private static boolean eventually(Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
+    return E2e.body(bindPort, path);
   }
 }

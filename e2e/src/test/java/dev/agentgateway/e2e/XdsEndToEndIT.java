@@ -26,12 +26,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.helidon.webserver.WebServer;
-import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,12 +49,6 @@ class XdsEndToEndIT {
   private static final GatewayKey GATEWAY = new GatewayKey("ns", "gw");
   private static final int CHANGES = 100;
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-
   private final List<AutoCloseable> cleanup = new ArrayList<>();
   private final Queue<String> nacks = new ConcurrentLinkedQueue<>();
   private XdsPublisher publisher;
@@ -73,14 +61,14 @@ class XdsEndToEndIT {
   @BeforeEach
   void setUp() throws Exception {
     try {
-      upstreamA = upstreamSaying("A");
+      upstreamA = E2e.upstreamSaying("A");
       cleanup.addFirst(upstreamA::stop);
-      upstreamB = upstreamSaying("B");
+      upstreamB = E2e.upstreamSaying("B");
       cleanup.addFirst(upstreamB::stop);
       publisher = new XdsPublisher(Duration.ZERO);
       cleanup.addFirst(publisher);
       server = startServer(0);
-      bindPort = freePort();
+      bindPort = E2e.freePort();
       Map<String, String> env =
           Map.of(
               "XDS_ADDRESS", "http://127.0.0.1:" + server.port(),
@@ -131,12 +119,12 @@ class XdsEndToEndIT {
   void publishedRoutesServeTrafficAndEveryChangeArrives() throws Exception {
     assertFalse(proxy.ready(), "not ready before the controller has sent anything");
     publish(GATEWAY, oneRoute(upstreamA.port()));
-    assertTrue(eventually(WAIT, proxy::ready), "ready after the first push");
-    assertTrue(eventually(WAIT, () -> "A".equals(body("/"))), "traffic reaches A");
+    assertTrue(E2e.eventually(WAIT, proxy::ready), "ready after the first push");
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body("/"))), "traffic reaches A");
     assertTrue(server.metrics().connectedProxies() >= 1);
 
     publish(GATEWAY, oneRoute(upstreamB.port()));
-    assertTrue(eventually(WAIT, () -> "B".equals(body("/"))), "traffic reaches B");
+    assertTrue(E2e.eventually(WAIT, () -> "B".equals(body("/"))), "traffic reaches B");
 
     long[] nanos = new long[CHANGES];
     for (int i = 0; i < CHANGES; i++) {
@@ -169,14 +157,14 @@ class XdsEndToEndIT {
   @Test
   void anotherGatewaysConfigDoesNotReachThisProxy() throws Exception {
     publish(GATEWAY, oneRoute(upstreamB.port()));
-    assertTrue(eventually(WAIT, () -> "B".equals(body("/"))));
+    assertTrue(E2e.eventually(WAIT, () -> "B".equals(body("/"))));
     long pushes = server.metrics().pushesTotal();
 
     publish(new GatewayKey("ns", "other"), oneRoute(upstreamA.port()));
     // A later change of our own Gateway orders the check: once it is visible, an "other" push
     // would have been sent before it.
     publish(GATEWAY, withMarker(upstreamB.port(), upstreamA.port()));
-    assertTrue(eventually(WAIT, () -> "A".equals(body("/marker"))), "own change arrived");
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body("/marker"))), "own change arrived");
 
     assertEquals("B", body("/"), "the other Gateway's route did not replace ours");
     assertEquals(pushes + 1, server.metrics().pushesTotal(), "only our own change was pushed");
@@ -185,13 +173,13 @@ class XdsEndToEndIT {
   @Test
   void bindOnABusyPortIsNackedAndReportedToTheController() throws Exception {
     publish(GATEWAY, oneRoute(upstreamA.port()));
-    assertTrue(eventually(WAIT, () -> "A".equals(body("/"))));
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body("/"))));
 
     try (ServerSocket busy = new ServerSocket(0)) {
       // IR validation rejects a bad regex before it becomes a proto, so the one invalid resource
       // the publisher can carry is one the proxy cannot apply: a bind on a port already taken.
       publish(GATEWAY, twoBinds(upstreamB.port(), busy.getLocalPort()));
-      assertTrue(eventually(WAIT, () -> !nacks.isEmpty()), "the controller heard a NACK");
+      assertTrue(E2e.eventually(WAIT, () -> !nacks.isEmpty()), "the controller heard a NACK");
       assertTrue(server.metrics().rejectsTotal() >= 1);
       String nack = nacks.peek();
       assertTrue(nack.startsWith(GATEWAY + ": "), nack);
@@ -220,7 +208,7 @@ class XdsEndToEndIT {
     int port = server.port();
     server.stop();
     server = startServer(port, events);
-    assertTrue(eventually(WAIT, () -> server.metrics().connectedProxies() == 1), "reconnected");
+    assertTrue(E2e.eventually(WAIT, () -> server.metrics().connectedProxies() == 1), "reconnected");
 
     GatewayConfig good = withMarker(upstreamA.port(), upstreamB.port());
     Route marker = good.routes().get(1);
@@ -245,11 +233,11 @@ class XdsEndToEndIT {
     resources.add(badRegex);
     publisher.publish(GATEWAY, resources);
 
-    assertTrue(eventually(WAIT, () -> "B".equals(body("/marker"))), "valid routes applied");
+    assertTrue(E2e.eventually(WAIT, () -> "B".equals(body("/marker"))), "valid routes applied");
     assertEquals("A", body("/"));
-    assertTrue(eventually(WAIT, () -> server.metrics().rejectsTotal() == 1), "NACK counted");
+    assertTrue(E2e.eventually(WAIT, () -> server.metrics().rejectsTotal() == 1), "NACK counted");
     assertTrue(
-        eventually(
+        E2e.eventually(
             WAIT,
             () ->
                 !client.v1().events().inNamespace(GATEWAY.namespace()).list().getItems().isEmpty()),
@@ -270,8 +258,8 @@ class XdsEndToEndIT {
   @Test
   void keepsServingWithoutTheServerAndReconnectsToARestartedOne() throws Exception {
     publish(GATEWAY, oneRoute(upstreamB.port()));
-    assertTrue(eventually(WAIT, () -> "B".equals(body("/"))));
-    assertTrue(eventually(WAIT, () -> server.metrics().connectedProxies() == 1));
+    assertTrue(E2e.eventually(WAIT, () -> "B".equals(body("/"))));
+    assertTrue(E2e.eventually(WAIT, () -> server.metrics().connectedProxies() == 1));
 
     int port = server.port();
     server.stop();
@@ -281,11 +269,11 @@ class XdsEndToEndIT {
 
     server = startServer(port);
     assertTrue(
-        eventually(WAIT, () -> server.metrics().connectedProxies() == 1),
+        E2e.eventually(WAIT, () -> server.metrics().connectedProxies() == 1),
         "the proxy reconnected to the restarted server");
     assertEquals("B", body("/"));
     publish(GATEWAY, oneRoute(upstreamA.port()));
-    assertTrue(eventually(WAIT, () -> "A".equals(body("/"))), "changes flow again");
+    assertTrue(E2e.eventually(WAIT, () -> "A".equals(body("/"))), "changes flow again");
   }
 
   private XdsServer startServer(int port) {
@@ -373,49 +361,7 @@ class XdsEndToEndIT {
     }
   }
 
-  /** The body of a GET through the proxy, or the exception's class name when it fails. */
   private String body(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bindPort + path))
-            .timeout(Duration.ofSeconds(5))
-            .GET()
-            .build();
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
-  }
-
-  private static WebServer upstreamSaying(String body) {
-    return WebServer.builder()
-        .host("127.0.0.1")
-        .port(0)
-        .shutdownHook(false)
-        .routing(r -> r.any((req, res) -> res.send(body)))
-        .build()
-        .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  /** Polls {@code condition} every 20 ms until it holds or {@code timeout} passes. */
-  private static boolean eventually(Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
+    return E2e.body(bindPort, path);
   }
 }

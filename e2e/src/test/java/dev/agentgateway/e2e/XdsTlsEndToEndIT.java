@@ -24,11 +24,6 @@ import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -64,8 +59,6 @@ class XdsTlsEndToEndIT {
   private static final GatewayKey GATEWAY = new GatewayKey("ns", "gw");
   // Renewed at half of it: the served certificate changes about every second.
   private static final Duration LEAF_LIFETIME = Duration.ofSeconds(2);
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   static KubernetesClient client;
 
@@ -99,7 +92,7 @@ class XdsTlsEndToEndIT {
   }
 
   private void startProxy(Path rootCa) throws Exception {
-    bindPort = freePort();
+    bindPort = E2e.freePort();
     proxy =
         ProxyRuntime.start(
             new ProxyRuntime.Settings(
@@ -152,9 +145,9 @@ class XdsTlsEndToEndIT {
 
   @Test
   void servingCertificateRotatesUnderTheOpenStreamWithoutAReconnect() throws Exception {
-    WebServer upstreamA = upstreamSaying("A");
+    WebServer upstreamA = E2e.upstreamSaying("A");
     cleanup.add(upstreamA::stop);
-    WebServer upstreamB = upstreamSaying("B");
+    WebServer upstreamB = E2e.upstreamSaying("B");
     cleanup.add(upstreamB::stop);
     startController();
     Path ca = storedCa();
@@ -206,7 +199,7 @@ class XdsTlsEndToEndIT {
     log.addHandler(capture);
     cleanup.add(() -> log.removeHandler(capture));
     startProxy(other);
-    publish(oneRoute(freePort()));
+    publish(oneRoute(E2e.freePort()));
 
     assertTrue(eventually(() -> !failures.isEmpty()), "the stream failed at the transport");
     String failure = failures.peek();
@@ -287,45 +280,10 @@ class XdsTlsEndToEndIT {
   }
 
   private String body(String path) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bindPort + path))
-            .timeout(Duration.ofSeconds(5))
-            .GET()
-            .build();
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      return e.getClass().getSimpleName();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
-  }
-
-  private static WebServer upstreamSaying(String body) {
-    return WebServer.builder()
-        .host("127.0.0.1")
-        .port(0)
-        .shutdownHook(false)
-        .routing(r -> r.any((req, res) -> res.send(body)))
-        .build()
-        .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+    return E2e.body(bindPort, path);
   }
 
   private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(20);
-    }
-    return condition.getAsBoolean();
+    return E2e.eventually(WAIT, condition);
   }
 }

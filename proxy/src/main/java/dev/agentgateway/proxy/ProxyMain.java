@@ -57,7 +57,7 @@ public final class ProxyMain {
     }
     LocalConfigLoader loader = new LocalConfigLoader(env);
     XdsSettings xds = null;
-    if (cl.usesDefaultConfig() && env.get(XDS_ADDRESS) != null) {
+    if (env.get(XDS_ADDRESS) != null && !env.get(XDS_ADDRESS).isBlank()) {
       try {
         xds = XdsSettings.fromEnv(env);
       } catch (IllegalArgumentException e) {
@@ -67,7 +67,7 @@ public final class ProxyMain {
     }
     GatewayConfig config;
     try {
-      config = xds != null ? loader.parse("{}") : load(cl, loader);
+      config = xds != null && cl.usesDefaultConfig() ? loader.parse("{}") : load(cl, loader);
     } catch (IOException e) {
       err.println("agentgateway: cannot read " + cl.file() + ": " + e.getMessage());
       return 1;
@@ -75,6 +75,17 @@ public final class ProxyMain {
       for (ConfigError error : e.errors()) {
         err.println(error);
       }
+      return 1;
+    }
+    if (xds != null && !(config.binds().isEmpty() && config.policies().isEmpty())) {
+      // The controller owns the resources; mixing in local ones would be silently overwritten.
+      err.println(
+          "agentgateway: with "
+              + XDS_ADDRESS
+              + " set, the config file gives only static settings (config:); its binds and"
+              + " policies would be replaced by the controller's. Remove them or unset "
+              + XDS_ADDRESS
+              + ".");
       return 1;
     }
     if (cl.validateOnly()) {
@@ -120,7 +131,7 @@ public final class ProxyMain {
           ProxyRuntime.start(
               new ProxyRuntime.Settings(
                   config,
-                  cl.file(),
+                  xds == null ? cl.file() : null, // under xDS the file is read once, for statics
                   loader::parse,
                   version(),
                   logging,

@@ -36,12 +36,16 @@ class CommandLineTest {
   }
 
   private static Run run(String... args) {
+    return runWith(Map.of(), args);
+  }
+
+  private static Run runWith(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         ProxyMain.run(
             args,
-            Map.of(),
+            env,
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(
@@ -146,5 +150,22 @@ class CommandLineTest {
     assertEquals(1, r.code());
     assertTrue(r.err().startsWith("agentgateway: cannot read "), r.err());
     assertEquals(1, r.errLines().size(), r.err());
+  }
+
+  @Test
+  void underXdsTheFileGivesStaticSettingsOnly() throws Exception {
+    Map<String, String> xds =
+        Map.of("XDS_ADDRESS", "http://127.0.0.1:9978", "NAMESPACE", "ns", "GATEWAY", "gw");
+    Path statics =
+        Files.writeString(dir.resolve("statics.yaml"), "config:\n  logging:\n    format: json\n");
+    Run ok = runWith(xds, "--validate-only", "-f", statics.toString());
+    assertEquals(0, ok.code(), ok.err());
+
+    Path withBinds = Files.writeString(dir.resolve("binds.yaml"), VALID);
+    Run refused = runWith(xds, "--validate-only", "-f", withBinds.toString());
+    assertEquals(1, refused.code());
+    assertTrue(
+        refused.err().contains("with XDS_ADDRESS set, the config file gives only static"),
+        refused.err());
   }
 }

@@ -4,6 +4,7 @@ import dev.agentgateway.control.status.StatusMerge;
 import dev.agentgateway.control.translate.ObjectKey;
 import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 
 /**
  * Writes a translation's statuses, each only when it differs from what the object already has, so
@@ -103,47 +105,50 @@ final class StatusWriter {
 
   private void httpRoute(ObjectKey key, List<RouteParentStatus> parents, String now) {
     HTTPRoute current = cache.get(HTTPRoute.class, key.namespace(), key.name());
-    if (current == null) {
-      return;
-    }
-    List<RouteParentStatus> old =
-        current.getStatus() == null ? null : current.getStatus().getParents();
-    List<RouteParentStatus> next = StatusMerge.routeParents(old, parents, controllerName, now);
-    if (!next.equals(old)) {
-      update(
-          "HTTPRoute " + key,
-          () ->
-              client
-                  .resources(HTTPRoute.class)
-                  .inNamespace(key.namespace())
-                  .withName(key.name())
-                  .editStatus(
-                      r -> {
-                        r.setStatus(new HTTPRouteStatus(next));
-                        return r;
-                      }));
+    if (current != null) {
+      route(
+          HTTPRoute.class,
+          key,
+          current.getStatus() == null ? null : current.getStatus().getParents(),
+          parents,
+          now,
+          (r, next) -> r.setStatus(new HTTPRouteStatus(next)));
     }
   }
 
   private void grpcRoute(ObjectKey key, List<RouteParentStatus> parents, String now) {
     GRPCRoute current = cache.get(GRPCRoute.class, key.namespace(), key.name());
-    if (current == null) {
-      return;
+    if (current != null) {
+      route(
+          GRPCRoute.class,
+          key,
+          current.getStatus() == null ? null : current.getStatus().getParents(),
+          parents,
+          now,
+          (r, next) -> r.setStatus(new GRPCRouteStatus(next)));
     }
-    List<RouteParentStatus> old =
-        current.getStatus() == null ? null : current.getStatus().getParents();
-    List<RouteParentStatus> next = StatusMerge.routeParents(old, parents, controllerName, now);
+  }
+
+  /** Writes a route's parents when they differ from {@code old}, keeping others' entries. */
+  private <R extends HasMetadata> void route(
+      Class<R> type,
+      ObjectKey key,
+      List<RouteParentStatus> old,
+      List<RouteParentStatus> ours,
+      String now,
+      BiConsumer<R, List<RouteParentStatus>> setStatus) {
+    List<RouteParentStatus> next = StatusMerge.routeParents(old, ours, controllerName, now);
     if (!next.equals(old)) {
       update(
-          "GRPCRoute " + key,
+          type.getSimpleName() + " " + key,
           () ->
               client
-                  .resources(GRPCRoute.class)
+                  .resources(type)
                   .inNamespace(key.namespace())
                   .withName(key.name())
                   .editStatus(
                       r -> {
-                        r.setStatus(new GRPCRouteStatus(next));
+                        setStatus.accept(r, next);
                         return r;
                       }));
     }
