@@ -103,7 +103,8 @@ public final class ProvisioningState {
     }
     if (addresses.isEmpty() && service.getSpec() != null) {
       List<String> ips = new ArrayList<>();
-      if (service.getSpec().getClusterIPs() != null) {
+      if (service.getSpec().getClusterIPs() != null
+          && !service.getSpec().getClusterIPs().isEmpty()) {
         ips.addAll(service.getSpec().getClusterIPs());
       } else if (service.getSpec().getClusterIP() != null) {
         ips.add(service.getSpec().getClusterIP());
