@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.LocalParametersReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParametersReference;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.RegisteredController;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -23,6 +22,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +71,9 @@ public class GatewayReconciler implements Reconciler<Gateway> {
   private final ProvisioningState state;
   private volatile InformerEventSource<GatewayClass, Gateway> classes;
   private volatile InformerEventSource<AgentgatewayParameters, Gateway> parameters;
+  private volatile IndexerResourceCache<Gateway> gateways;
+  private final SimpleInboundEventSource<Gateway> caChanges =
+      new SimpleInboundEventSource<>("xds-ca-changes");
 
   /**
    * @param xdsCaPem the CA certificate (PEM) proxies must trust, or null while xDS is plaintext;
@@ -83,18 +86,35 @@ public class GatewayReconciler implements Reconciler<Gateway> {
     this.state = Objects.requireNonNull(state, "state");
   }
 
-  /** Registers a new reconciler with {@code operator}; call before {@code operator.start()}. */
-  public static RegisteredController<Gateway> register(
+  /**
+   * Registers a new reconciler with {@code operator}; call before {@code operator.start()}. The
+   * returned reconciler's {@link #xdsCaChanged()} is for the xDS certificate manager.
+   */
+  public static GatewayReconciler register(
       Operator operator,
       ControllerSettings settings,
       Supplier<String> xdsCaPem,
       ProvisioningState state) {
-    return operator.register(new GatewayReconciler(settings, xdsCaPem, state));
+    GatewayReconciler reconciler = new GatewayReconciler(settings, xdsCaPem, state);
+    operator.register(reconciler);
+    return reconciler;
+  }
+
+  /**
+   * Re-reconciles every Gateway, so a new xDS CA (or TLS turned on or off) reaches the CA
+   * ConfigMaps and rolls the proxies; a no-op before the operator started.
+   */
+  public void xdsCaChanged() {
+    IndexerResourceCache<Gateway> cache = gateways;
+    if (cache != null) {
+      cache.list().forEach(gw -> caChanges.propagateEvent(ResourceID.fromResource(gw)));
+    }
   }
 
   @Override
   public List<EventSource<?, Gateway>> prepareEventSources(EventSourceContext<Gateway> context) {
     IndexerResourceCache<Gateway> gateways = context.getPrimaryCache();
+    this.gateways = gateways;
     gateways.addIndexer(BY_CLASS, gw -> List.of(gw.getSpec().getGatewayClassName()));
     gateways.addIndexer(BY_PARAMETERS, GatewayReconciler::gatewayParametersKeys);
     classes =
@@ -111,7 +131,7 @@ public class GatewayReconciler implements Reconciler<Gateway> {
                 .withSecondaryToPrimaryMapper(p -> usingParameters(gateways, p))
                 .build(),
             context);
-    return List.of(classes, parameters);
+    return List.of(classes, parameters, caChanges);
   }
 
   @Override

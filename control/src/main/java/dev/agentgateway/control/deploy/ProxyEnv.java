@@ -108,6 +108,7 @@ final class ProxyEnv {
             .withName(name)
             .withNewValueFrom()
             .withNewFieldRef()
+            .withApiVersion("v1")
             .withFieldPath(path)
             .endFieldRef()
             .endValueFrom()

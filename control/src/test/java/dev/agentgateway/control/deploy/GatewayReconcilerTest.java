@@ -22,6 +22,7 @@ import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,8 @@ class GatewayReconcilerTest {
   static KubernetesClient client;
   static Operator operator;
   static final ProvisioningState state = new ProvisioningState();
+  static final AtomicReference<String> xdsCa = new AtomicReference<>();
+  static GatewayReconciler reconciler;
 
   @BeforeAll
   static void startOperator() {
@@ -87,8 +90,9 @@ class GatewayReconcilerTest {
                     .withUseSSAToPatchPrimaryResource(false)
                     .withSSABasedCreateUpdateMatchForDependentResources(false)
                     .withCacheSyncTimeout(Duration.ofSeconds(30))
+                    .withReconciliationTerminationTimeout(Duration.ofSeconds(1))
                     .withExecutorService(Executors.newVirtualThreadPerTaskExecutor()));
-    GatewayReconciler.register(operator, Fixtures.settings(), () -> null, state);
+    reconciler = GatewayReconciler.register(operator, Fixtures.settings(), xdsCa::get, state);
     operator.start();
   }
 
@@ -128,6 +132,10 @@ class GatewayReconcilerTest {
     assertNull(get(ConfigMap.class, "t1", "gw-xds-ca"), "plaintext xDS: no CA ConfigMap");
     Infrastructure infra = state.infrastructure(new GatewayKey("t1", "gw"));
     assertNull(infra.parametersError());
+    Gateway live = get(Gateway.class, "t1", "gw");
+    assertTrue(
+        live.getMetadata().getFinalizers() == null || live.getMetadata().getFinalizers().isEmpty(),
+        "no finalizer: deleting the Gateway is left to Kubernetes' garbage collector");
   }
 
   @Test
@@ -202,6 +210,34 @@ class GatewayReconcilerTest {
                 : null);
   }
 
+  @Test
+  void xdsTlsAddsTheCaConfigMapAndTurningItOffDeletesIt() {
+    createGateway("t5", "gw", "agentgateway", null);
+    await(() -> get(Deployment.class, "t5", "gw"));
+    assertNull(get(ConfigMap.class, "t5", "gw-xds-ca"));
+    try {
+      xdsCa.set("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+      reconciler.xdsCaChanged();
+      ConfigMap ca = await(() -> get(ConfigMap.class, "t5", "gw-xds-ca"));
+      assertEquals(xdsCa.get(), ca.getData().get("ca.crt"));
+      assertOwnedBy(get(Gateway.class, "t5", "gw"), ca);
+      await(
+          () ->
+              env(get(Deployment.class, "t5", "gw"), "XDS_ADDRESS").startsWith("https")
+                  ? true
+                  : null);
+    } finally {
+      xdsCa.set(null);
+      reconciler.xdsCaChanged();
+    }
+    await(() -> get(ConfigMap.class, "t5", "gw-xds-ca") == null ? true : null);
+    await(
+        () ->
+            env(get(Deployment.class, "t5", "gw"), "XDS_ADDRESS").startsWith("http:")
+                ? true
+                : null);
+  }
+
   private static AgentgatewayParameters createParameters(String ns, String name, String image) {
     return client
         .resource(
@@ -269,6 +305,8 @@ class GatewayReconcilerTest {
     assertEquals("gateway.networking.k8s.io/v1", ref.getApiVersion());
     assertEquals(gw.getMetadata().getName(), ref.getName());
     assertEquals(gw.getMetadata().getUid(), ref.getUid());
+    assertEquals(true, ref.getController());
+    assertEquals(true, ref.getBlockOwnerDeletion());
   }
 
   /** Polls until {@code probe} returns non-null; fails after 30 s. */
