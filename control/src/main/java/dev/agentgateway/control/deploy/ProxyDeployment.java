@@ -94,7 +94,7 @@ final class ProxyDeployment {
         .endSysctl()
         .endSecurityContext()
         .withContainers(container(gateway, name, spec, settings, listenerPorts, tls))
-        .withVolumes(volumes(gateway, name, tls))
+        .withVolumes(volumes(gateway, name, tls, ProxyEnv.istioEnabled(spec)))
         .endSpec()
         .endTemplate()
         .endSpec()
@@ -120,6 +120,10 @@ final class ProxyDeployment {
     mounts.add(mount("xds-token", TOKEN_DIR, true));
     if (tls) {
       mounts.add(mount("xds-ca", "/etc/xds-tls", true));
+    }
+    if (ProxyEnv.istioEnabled(spec)) {
+      mounts.add(mount("istio-ca-root-cert", "/var/run/secrets/istio", true));
+      mounts.add(mount("istio-token", "/var/run/secrets/tokens", true));
     }
     return new ContainerBuilder()
         .withName(CONTAINER)
@@ -239,7 +243,7 @@ final class ProxyDeployment {
         .build();
   }
 
-  private static List<Volume> volumes(Gateway gateway, String name, boolean tls) {
+  private static List<Volume> volumes(Gateway gateway, String name, boolean tls, boolean istio) {
     List<Volume> volumes = new ArrayList<>();
     volumes.add(
         new VolumeBuilder()
@@ -249,19 +253,7 @@ final class ProxyDeployment {
             .endConfigMap()
             .build());
     volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
-    volumes.add(
-        new VolumeBuilder()
-            .withName("xds-token")
-            .withNewProjected()
-            .addNewSource()
-            .withNewServiceAccountToken()
-            .withAudience(TOKEN_AUDIENCE)
-            .withExpirationSeconds(TOKEN_EXPIRY_SECONDS)
-            .withPath("xds-token")
-            .endServiceAccountToken()
-            .endSource()
-            .endProjected()
-            .build());
+    volumes.add(token("xds-token", TOKEN_AUDIENCE));
     if (tls) {
       volumes.add(
           new VolumeBuilder()
@@ -271,6 +263,33 @@ final class ProxyDeployment {
               .endConfigMap()
               .build());
     }
+    if (istio) {
+      // The mesh CA's root and a token istiod accepts, for the proxy's workload certificate.
+      volumes.add(
+          new VolumeBuilder()
+              .withName("istio-ca-root-cert")
+              .withNewConfigMap()
+              .withName("istio-ca-root-cert")
+              .endConfigMap()
+              .build());
+      volumes.add(token("istio-token", "istio-ca"));
+    }
     return volumes;
+  }
+
+  /** A projected ServiceAccount token for {@code audience}, at {@code <mount>/<name>}. */
+  private static Volume token(String name, String audience) {
+    return new VolumeBuilder()
+        .withName(name)
+        .withNewProjected()
+        .addNewSource()
+        .withNewServiceAccountToken()
+        .withAudience(audience)
+        .withExpirationSeconds(TOKEN_EXPIRY_SECONDS)
+        .withPath(name)
+        .endServiceAccountToken()
+        .endSource()
+        .endProjected()
+        .build();
   }
 }

@@ -238,6 +238,42 @@ class GatewayReconcilerTest {
                 : null);
   }
 
+  @Test
+  void gatewayClassCreatedLaterAndItsParametersChangesReachItsGateways() {
+    createGateway("t6", "gw", "late-class", null);
+    createParameters("t6", "class-b", "tag: 4.0.0");
+    client
+        .resource(
+            Fixtures.gatewayClass(
+                """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata: {name: late-class}
+                spec:
+                  controllerName: agentgateway.dev/agentgateway
+                  parametersRef:
+                    group: agentgateway.dev
+                    kind: AgentgatewayParameters
+                    name: class-b
+                    namespace: t6
+                """))
+        .create();
+    await(() -> imageOf("t6", "gw").endsWith(":4.0.0") ? true : null);
+
+    client
+        .resource(
+            Fixtures.parameters(
+                """
+                apiVersion: agentgateway.dev/v1alpha1
+                kind: AgentgatewayParameters
+                metadata: {name: class-b, namespace: t6}
+                spec:
+                  image: {tag: 4.1.0}
+                """))
+        .update();
+    await(() -> imageOf("t6", "gw").endsWith(":4.1.0") ? true : null);
+  }
+
   private static AgentgatewayParameters createParameters(String ns, String name, String image) {
     return client
         .resource(

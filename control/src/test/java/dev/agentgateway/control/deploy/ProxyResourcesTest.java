@@ -183,6 +183,27 @@ class ProxyResourcesTest {
   }
 
   @Test
+  void istioOptsInWithASectionAndAddsMeshEnvironmentLabelsAndVolumes() {
+    ProxyPlan plan = build(GW, "{istio: {trustDomain: corp.local, clusterId: c1}}", null);
+    Map<String, EnvVar> env = env(plan);
+    assertEquals("https://istiod.istio-system.svc:15012", env.get("CA_ADDRESS").getValue());
+    assertEquals("corp.local", env.get("TRUST_DOMAIN").getValue());
+    assertEquals("c1", env.get("CLUSTER_ID").getValue());
+    var template = plan.deployment().getSpec().getTemplate();
+    assertEquals("false", template.getMetadata().getLabels().get("sidecar.istio.io/inject"));
+    assertEquals("none", template.getMetadata().getLabels().get("istio.io/dataplane-mode"));
+    Volume token =
+        template.getSpec().getVolumes().stream()
+            .filter(v -> v.getName().equals("istio-token"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "istio-ca",
+        token.getProjected().getSources().get(0).getServiceAccountToken().getAudience());
+    assertNull(env(build(GW, "{istio: {enabled: false}}", null)).get("CA_ADDRESS"));
+  }
+
+  @Test
   void serviceIsALoadBalancerWithOnePortPerListenerPort() {
     var service = build(GW, "{}", null).service();
     assertEquals("LoadBalancer", service.getSpec().getType());
