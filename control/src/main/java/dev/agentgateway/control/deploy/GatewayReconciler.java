@@ -38,8 +38,11 @@ import java.util.stream.Collectors;
  * the existing objects untouched and is exposed through {@link ProvisioningState}. Gateway status
  * is written elsewhere, from that state.
  *
- * <p>Register it with {@link #register}; production keeps JOSDK's default server-side apply for
- * Deployment, Service and ServiceAccount (ConfigMaps use update, JOSDK's default for them).
+ * <p>Register it with {@link #register} before {@code operator.start()}. Production keeps JOSDK's
+ * default server-side apply for Deployment, Service and ServiceAccount (ConfigMaps use update,
+ * JOSDK's default for them). An API server without server-side apply, such as fabric8's mock, needs
+ * the Operator built with {@code withSSABasedCreateUpdateMatchForDependentResources(false)} (and
+ * {@code withUseSSAToPatchPrimaryResource(false)}), as {@code GatewayReconcilerTest} does.
  */
 @ControllerConfiguration(name = GatewayReconciler.NAME)
 @Workflow(
@@ -115,7 +118,12 @@ public class GatewayReconciler implements Reconciler<Gateway> {
   public List<EventSource<?, Gateway>> prepareEventSources(EventSourceContext<Gateway> context) {
     IndexerResourceCache<Gateway> gateways = context.getPrimaryCache();
     this.gateways = gateways;
-    gateways.addIndexer(BY_CLASS, gw -> List.of(gw.getSpec().getGatewayClassName()));
+    gateways.addIndexer(
+        BY_CLASS,
+        gw ->
+            gw.getSpec() == null || gw.getSpec().getGatewayClassName() == null
+                ? List.of()
+                : List.of(gw.getSpec().getGatewayClassName()));
     gateways.addIndexer(BY_PARAMETERS, GatewayReconciler::gatewayParametersKeys);
     classes =
         new InformerEventSource<>(
@@ -138,8 +146,9 @@ public class GatewayReconciler implements Reconciler<Gateway> {
   public UpdateControl<Gateway> reconcile(Gateway gateway, Context<Gateway> context) {
     GatewayKey key =
         new GatewayKey(gateway.getMetadata().getNamespace(), gateway.getMetadata().getName());
+    String className = gateway.getSpec() == null ? null : gateway.getSpec().getGatewayClassName();
     GatewayClass gatewayClass =
-        classes.get(new ResourceID(gateway.getSpec().getGatewayClassName())).orElse(null);
+        className == null ? null : classes.get(new ResourceID(className)).orElse(null);
     if (gatewayClass == null
         || gatewayClass.getSpec() == null
         || !settings.controllerName().equals(gatewayClass.getSpec().getControllerName())) {
@@ -183,7 +192,7 @@ public class GatewayReconciler implements Reconciler<Gateway> {
 
   private static List<String> gatewayParametersKeys(Gateway gw) {
     LocalParametersReference ref =
-        gw.getSpec().getInfrastructure() == null
+        gw.getSpec() == null || gw.getSpec().getInfrastructure() == null
             ? null
             : gw.getSpec().getInfrastructure().getParametersRef();
     return ref == null ? List.of() : List.of(gw.getMetadata().getNamespace() + "/" + ref.getName());
