@@ -1,7 +1,6 @@
 package dev.agentgateway.control;
 
 import dev.agentgateway.control.config.ControllerSettings;
-import dev.agentgateway.control.sync.ProxyInfrastructure;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
@@ -86,8 +85,7 @@ public final class ControllerMain {
             settings,
             env,
             client,
-            new ProxyInfrastructure(name -> name, gateway -> null),
-            ControllerRuntime.LeaderTasks.NONE,
+            true,
             () -> {
               status[0] = 1; // restart to rejoin the election cleanly
               stop.countDown();

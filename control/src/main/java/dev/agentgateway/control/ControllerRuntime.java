@@ -3,23 +3,29 @@ package dev.agentgateway.control;
 import dev.agentgateway.control.admin.ControllerEndpoints;
 import dev.agentgateway.control.admin.ControllerMetrics;
 import dev.agentgateway.control.config.ControllerSettings;
+import dev.agentgateway.control.deploy.ProvisioningState;
 import dev.agentgateway.control.events.EventRecorder;
 import dev.agentgateway.control.events.NackEvents;
+import dev.agentgateway.control.sync.ClusterCache;
 import dev.agentgateway.control.sync.GatewayClasses;
 import dev.agentgateway.control.sync.InfrastructureSource;
 import dev.agentgateway.control.sync.Syncer;
+import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.xds.auth.XdsAuthSettings;
+import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.ServerSecurity;
 import dev.agentgateway.control.xds.server.XdsMetrics;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
 import dev.agentgateway.control.xds.tls.XdsTls;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,15 +39,6 @@ public final class ControllerRuntime implements AutoCloseable {
 
   /** Starts and stops what only the leader runs (proxy provisioning). */
   public interface LeaderTasks extends AutoCloseable {
-    /** Nothing to run (a controller that does not provision). */
-    LeaderTasks NONE =
-        new LeaderTasks() {
-          @Override
-          public void start() {}
-
-          @Override
-          public void close() {}
-        };
 
     /** Starts leading; called at most once. */
     void start();
@@ -62,21 +59,20 @@ public final class ControllerRuntime implements AutoCloseable {
    * Starts the controller.
    *
    * @param env the process environment (xDS TLS and auth settings are read from it)
-   * @param infrastructure what provisioning reports per Gateway
-   * @param leaderTasks what runs while this replica leads
+   * @param serverSideApply whether provisioning applies server-side (off only for the fabric8 mock
+   *     API server, which lacks it)
    * @param onLostLeadership called when a held lease is lost
    */
   public static ControllerRuntime start(
       ControllerSettings settings,
       Map<String, String> env,
       KubernetesClient client,
-      InfrastructureSource infrastructure,
-      LeaderTasks leaderTasks,
+      boolean serverSideApply,
       Runnable onLostLeadership) {
     Objects.requireNonNull(settings, "settings");
     ControllerRuntime runtime = new ControllerRuntime();
     try {
-      runtime.startAll(settings, env, client, infrastructure, leaderTasks, onLostLeadership);
+      runtime.startAll(settings, env, client, serverSideApply, onLostLeadership);
       return runtime;
     } catch (RuntimeException e) {
       runtime.close();
@@ -88,8 +84,7 @@ public final class ControllerRuntime implements AutoCloseable {
       ControllerSettings settings,
       Map<String, String> env,
       KubernetesClient client,
-      InfrastructureSource infrastructure,
-      LeaderTasks leaderTasks,
+      boolean serverSideApply,
       Runnable onLostLeadership) {
     XdsTls tls = XdsTls.fromEnv(env, client);
     closeables.add(tls);
@@ -108,6 +103,24 @@ public final class ControllerRuntime implements AutoCloseable {
             publisher,
             new NackEvents(client, events));
     closeables.add(xds);
+    // Provisioning (leader only) reports each Gateway's proxy; a change re-translates its status.
+    ProvisioningState provisioning = new ProvisioningState(key -> syncer.changed());
+    InfrastructureSource infrastructure =
+        new InfrastructureSource() {
+          @Override
+          public Infrastructure of(Gateway gateway, ClusterCache cache) {
+            return provisioning.infrastructure(
+                new GatewayKey(
+                    gateway.getMetadata().getNamespace(), gateway.getMetadata().getName()));
+          }
+
+          @Override
+          public void retainOnly(Set<GatewayKey> existing) {
+            provisioning.retainOnly(existing);
+          }
+        };
+    LeaderTasks leaderTasks =
+        new OperatorTasks(client, settings, tls::caPem, provisioning, serverSideApply);
     syncer =
         new Syncer(
             client,

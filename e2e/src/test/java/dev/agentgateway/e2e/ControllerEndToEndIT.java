@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.control.ControllerRuntime;
 import dev.agentgateway.control.config.ControllerSettings;
-import dev.agentgateway.control.sync.ProxyInfrastructure;
 import dev.agentgateway.proxy.ProxyRuntime;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
@@ -77,8 +79,7 @@ class ControllerEndToEndIT {
             settings,
             Map.of("AGW_XDS_AUTH", "false"),
             client,
-            new ProxyInfrastructure(name -> name, gateway -> null),
-            ControllerRuntime.LeaderTasks.NONE,
+            false, // the mock API server has no server-side apply
             () -> {});
     cleanup.addFirst(controller);
     listenerPort = E2e.freePort();
@@ -144,6 +145,71 @@ class ControllerEndToEndIT {
     GatewayClass gc = client.resources(GatewayClass.class).withName("agentgateway").get();
     assertTrue(accepted(gc.getStatus().getConditions()), "the class was created and accepted");
 
+    // Provisioning: the proxy's objects, owned by the Gateway (the API server's garbage collector
+    // deletes them with it; the mock has none, so ownership is what is checked).
+    assertTrue(
+        eventually(
+            WAIT,
+            () -> client.apps().deployments().inNamespace("apps").withName("gw").get() != null),
+        "Deployment provisioned");
+    Deployment deployment = client.apps().deployments().inNamespace("apps").withName("gw").get();
+    assertEquals("Gateway", deployment.getMetadata().getOwnerReferences().get(0).getKind());
+    assertEquals(
+        gw.getMetadata().getUid(), deployment.getMetadata().getOwnerReferences().get(0).getUid());
+    assertTrue(
+        eventually(WAIT, () -> client.services().inNamespace("apps").withName("gw").get() != null));
+    assertTrue(
+        eventually(
+            WAIT, () -> client.serviceAccounts().inNamespace("apps").withName("gw").get() != null));
+    assertTrue(
+        eventually(
+            WAIT, () -> client.configMaps().inNamespace("apps").withName("gw").get() != null));
+    assertEquals(
+        "False", condition(gw, "Programmed").getStatus(), "not programmed before the proxy is up");
+
+    // The Deployment becomes available: the Gateway is Programmed, with the Service's address.
+    client
+        .apps()
+        .deployments()
+        .inNamespace("apps")
+        .withName("gw")
+        .editStatus(
+            d -> {
+              d.setStatus(
+                  new DeploymentStatusBuilder()
+                      .withReplicas(1)
+                      .withReadyReplicas(1)
+                      .withAvailableReplicas(1)
+                      .build());
+              return d;
+            });
+    client
+        .services()
+        .inNamespace("apps")
+        .withName("gw")
+        .editStatus(
+            svc -> {
+              svc.setStatus(
+                  new ServiceStatusBuilder()
+                      .withNewLoadBalancer()
+                      .addNewIngress()
+                      .withIp("203.0.113.7")
+                      .endIngress()
+                      .endLoadBalancer()
+                      .build());
+              return svc;
+            });
+    assertTrue(
+        eventually(WAIT, () -> "True".equals(condition(gateway("gw"), "Programmed").getStatus())),
+        "programmed once the proxy is available");
+    assertTrue(
+        eventually(
+            WAIT,
+            () ->
+                gateway("gw").getStatus().getAddresses().stream()
+                    .anyMatch(address -> "203.0.113.7".equals(address.getValue()))),
+        () -> "the Service's address: " + gateway("gw").getStatus().getAddresses());
+
     client
         .resources(HTTPRoute.class)
         .inNamespace("apps")
@@ -160,6 +226,17 @@ class ControllerEndToEndIT {
     assertTrue(
         eventually(WAIT, () -> !"B".equals(body(listenerPort, "/echo"))),
         "the deleted Gateway's listener is gone");
+  }
+
+  private Gateway gateway(String name) {
+    return client.resources(Gateway.class).inNamespace("apps").withName(name).get();
+  }
+
+  private static Condition condition(Gateway gw, String type) {
+    return gw.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static boolean accepted(List<Condition> conditions) {

@@ -8,7 +8,6 @@ import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -39,12 +38,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class Syncer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Syncer.class.getName());
-
-  /** The label on every object the controller provisions. */
-  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-
-  /** Its value. */
-  public static final String MANAGER = "agentgateway";
 
   private final String controllerName;
   private final XdsPublisher publisher;
@@ -99,8 +92,7 @@ public final class Syncer implements AutoCloseable {
         .watch(GRPCRoute.class)
         .watch(ReferenceGrant.class)
         .watchWithStatus(Service.class)
-        .watch(EndpointSlice.class)
-        .watchWithStatus(Deployment.class, Map.of(MANAGED_BY, MANAGER));
+        .watch(EndpointSlice.class);
     changed();
     return this;
   }
@@ -160,6 +152,7 @@ public final class Syncer implements AutoCloseable {
                   cache.list(EndpointSlice.class),
                   cache.list(Namespace.class),
                   infra));
+      infrastructure.retainOnly(infra.keySet());
       Set<GatewayKey> now = new HashSet<>(t.resources().keySet());
       t.resources().forEach(publisher::publish);
       for (GatewayKey gone : published) {

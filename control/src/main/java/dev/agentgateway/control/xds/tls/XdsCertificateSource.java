@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.grpc.ServerCredentials;
 import io.grpc.TlsServerCredentials;
 import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +88,39 @@ public final class XdsCertificateSource implements AutoCloseable {
   public ServerCredentials credentials() {
     // grpc's defaults apply: TLS 1.2 and 1.3 with HTTP/2's cipher suites, no client certificates.
     return TlsServerCredentials.newBuilder().keyManager(keyManager).build();
+  }
+
+  /**
+   * The PEM of the CA proxies must trust: the signing CA, or for a provided serving certificate the
+   * Secret's {@code ca.crt}; null when a provided Secret has none.
+   */
+  public String caPem() {
+    lock.lock();
+    try {
+      if (contents instanceof SecretContents.Signing signing) {
+        return pem(signing.ca().certificate());
+      }
+      if (lastStringData != null && lastStringData.get(SecretContents.CA_CRT) != null) {
+        return lastStringData.get(SecretContents.CA_CRT);
+      }
+      String data = lastData == null ? null : lastData.get(SecretContents.CA_CRT);
+      return data == null
+          ? null
+          : new String(java.util.Base64.getDecoder().decode(data), StandardCharsets.US_ASCII);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String pem(X509Certificate certificate) {
+    try {
+      return "-----BEGIN CERTIFICATE-----\n"
+          + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+              .encodeToString(certificate.getEncoded())
+          + "\n-----END CERTIFICATE-----\n";
+    } catch (java.security.cert.CertificateEncodingException e) {
+      throw new IllegalStateException("cannot encode the xDS CA certificate", e);
+    }
   }
 
   /** The certificate new connections get. */

@@ -45,6 +45,11 @@ public final class XdsTls implements AutoCloseable {
     return credentials;
   }
 
+  /** The PEM of the CA proxies must trust, or null in plaintext mode. */
+  public String caPem() {
+    return source == null ? null : source.caPem();
+  }
+
   /** True when the port serves TLS. */
   public boolean tls() {
     return source != null;
