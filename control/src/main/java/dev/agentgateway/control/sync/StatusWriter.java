@@ -4,6 +4,9 @@ import dev.agentgateway.control.status.StatusMerge;
 import dev.agentgateway.control.translate.ObjectKey;
 import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.crds.backend.AgentgatewayBackendStatus;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -16,6 +19,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -50,6 +54,40 @@ final class StatusWriter {
     t.gateways().forEach((key, status) -> gateway(key, status, now));
     t.httpRoutes().forEach((key, parents) -> httpRoute(key, parents, now));
     t.grpcRoutes().forEach((key, parents) -> grpcRoute(key, parents, now));
+    t.backends().forEach((key, status) -> backend(key, status, now));
+  }
+
+  private void backend(ObjectKey key, List<Condition> desired, String now) {
+    AgentgatewayBackend current = cache.get(AgentgatewayBackend.class, key.namespace(), key.name());
+    if (current == null) {
+      return;
+    }
+    // Our CRD types carry their own Condition record; merge as fabric8 conditions, as for the rest.
+    KubernetesSerialization json = client.getKubernetesSerialization();
+    AgentgatewayBackendStatus old = current.getStatus();
+    List<Condition> oldConditions =
+        old == null || old.conditions() == null
+            ? null
+            : old.conditions().stream().map(c -> json.convertValue(c, Condition.class)).toList();
+    AgentgatewayBackendStatus next =
+        new AgentgatewayBackendStatus(
+            StatusMerge.conditions(oldConditions, desired, now).stream()
+                .map(c -> json.convertValue(c, dev.agentgateway.crds.common.Condition.class))
+                .toList());
+    if (!next.equals(old)) {
+      update(
+          "AgentgatewayBackend " + key,
+          () ->
+              client
+                  .resources(AgentgatewayBackend.class)
+                  .inNamespace(key.namespace())
+                  .withName(key.name())
+                  .editStatus(
+                      b -> {
+                        b.setStatus(next);
+                        return b;
+                      }));
+    }
   }
 
   private void gatewayClass(String name, GatewayClassStatus desired, String now) {

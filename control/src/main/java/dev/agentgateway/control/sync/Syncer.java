@@ -6,6 +6,7 @@ import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.translate.Translator;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -99,6 +100,7 @@ public final class Syncer implements AutoCloseable {
         .watch(GRPCRoute.class)
         .watch(ReferenceGrant.class)
         .watchWithStatus(Service.class)
+        .watch(AgentgatewayBackend.class)
         .watch(EndpointSlice.class)
         .watchWithStatus(Deployment.class, Map.of(MANAGED_BY, MANAGER));
     changed();
@@ -157,6 +159,7 @@ public final class Syncer implements AutoCloseable {
                   cache.list(GRPCRoute.class),
                   cache.list(ReferenceGrant.class),
                   cache.list(Service.class),
+                  cache.list(AgentgatewayBackend.class),
                   cache.list(EndpointSlice.class),
                   cache.list(Namespace.class),
                   infra));

@@ -1,6 +1,7 @@
 package dev.agentgateway.control.translate;
 
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -25,6 +26,7 @@ public record Inputs(
     List<GRPCRoute> grpcRoutes,
     List<ReferenceGrant> referenceGrants,
     List<Service> services,
+    List<AgentgatewayBackend> backends,
     List<EndpointSlice> endpointSlices,
     List<Namespace> namespaces,
     Map<GatewayKey, Infrastructure> infrastructure) {
@@ -37,6 +39,7 @@ public record Inputs(
     grpcRoutes = List.copyOf(grpcRoutes);
     referenceGrants = List.copyOf(referenceGrants);
     services = List.copyOf(services);
+    backends = List.copyOf(backends);
     endpointSlices = List.copyOf(endpointSlices);
     namespaces = List.copyOf(namespaces);
     infrastructure = Map.copyOf(infrastructure);

@@ -81,7 +81,8 @@ public final class Translator {
     }
 
     BackendRefs backends =
-        new BackendRefs(inputs.services(), new ReferenceGrants(inputs.referenceGrants()));
+        new BackendRefs(
+            inputs.services(), inputs.backends(), new ReferenceGrants(inputs.referenceGrants()));
     Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
     for (Namespace n : inputs.namespaces()) {
       namespaceLabels.put(
@@ -145,7 +146,13 @@ public final class Translator {
       resources.put(g.key, ir);
       gatewayStatuses.put(g.key, gatewayStatus(g));
     }
-    return new Translation(resources, classStatuses, gatewayStatuses, httpStatuses, grpcStatuses);
+    return new Translation(
+        resources,
+        classStatuses,
+        gatewayStatuses,
+        httpStatuses,
+        grpcStatuses,
+        AgentgatewayBackends.statuses(inputs.backends()));
   }
 
   /** Routes in Gateway API precedence order: oldest first, then by namespace/name. */
