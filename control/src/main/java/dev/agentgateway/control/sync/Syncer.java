@@ -1,5 +1,6 @@
 package dev.agentgateway.control.sync;
 
+import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.translate.Inputs;
 import dev.agentgateway.control.translate.Translation;
@@ -52,6 +53,7 @@ public final class Syncer implements AutoCloseable {
   private final InfrastructureSource infrastructure;
   private final BooleanSupplier leader;
   private final Duration debounce;
+  private final io.fabric8.kubernetes.client.KubernetesClient client;
   private final ClusterCache cache;
   private final StatusWriter status;
   private final ScheduledExecutorService thread =
@@ -62,6 +64,7 @@ public final class Syncer implements AutoCloseable {
   private final AtomicLong lastTranslationNanos = new AtomicLong();
   private Set<GatewayKey> published = new HashSet<>();
   private volatile Translation last;
+  private volatile boolean listenerSets;
 
   /**
    * A syncer over {@code cache}'s builder; call {@link #start} after constructing.
@@ -81,6 +84,7 @@ public final class Syncer implements AutoCloseable {
     this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
     this.leader = Objects.requireNonNull(leader, "leader");
     this.debounce = Objects.requireNonNull(debounce, "debounce");
+    this.client = client;
     this.cache = new ClusterCache(client, discoverySelectors, this::changed);
     this.status = new StatusWriter(client, cache, controllerName);
   }
@@ -103,8 +107,25 @@ public final class Syncer implements AutoCloseable {
         .watch(AgentgatewayBackend.class)
         .watch(EndpointSlice.class)
         .watchWithStatus(Deployment.class, Map.of(MANAGED_BY, MANAGER));
+    // ListenerSet is GA from Gateway API 1.5 only: an informer on a kind the API server does not
+    // serve would never sync and would hold translation back, so watch it only when served.
+    listenerSets = served("listenersets.gateway.networking.k8s.io");
+    if (listenerSets) {
+      cache.watch(ListenerSet.class);
+    }
     changed();
     return this;
+  }
+
+  private boolean served(String crd) {
+    try {
+      return client.apiextensions().v1().customResourceDefinitions().withName(crd).get() != null;
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot tell whether " + crd + " is installed; not watching it: " + e.getMessage());
+      return false;
+    }
   }
 
   /** Translations run so far. */
@@ -155,6 +176,7 @@ public final class Syncer implements AutoCloseable {
                   controllerName,
                   cache.list(GatewayClass.class),
                   gateways,
+                  listenerSets ? cache.list(ListenerSet.class) : List.of(),
                   cache.list(HTTPRoute.class),
                   cache.list(GRPCRoute.class),
                   cache.list(ReferenceGrant.class),

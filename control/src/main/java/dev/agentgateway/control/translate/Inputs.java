@@ -1,5 +1,6 @@
 package dev.agentgateway.control.translate;
 
+import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -22,6 +23,7 @@ public record Inputs(
     String controllerName,
     List<GatewayClass> gatewayClasses,
     List<Gateway> gateways,
+    List<ListenerSet> listenerSets,
     List<HTTPRoute> httpRoutes,
     List<GRPCRoute> grpcRoutes,
     List<ReferenceGrant> referenceGrants,
@@ -35,6 +37,7 @@ public record Inputs(
     Objects.requireNonNull(controllerName, "controllerName");
     gatewayClasses = List.copyOf(gatewayClasses);
     gateways = List.copyOf(gateways);
+    listenerSets = List.copyOf(listenerSets);
     httpRoutes = List.copyOf(httpRoutes);
     grpcRoutes = List.copyOf(grpcRoutes);
     referenceGrants = List.copyOf(referenceGrants);

@@ -1,5 +1,6 @@
 package dev.agentgateway.control.translate;
 
+import dev.agentgateway.control.gatewayapi.ListenerSetStatus;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassStatus;
@@ -18,6 +19,7 @@ import java.util.Map;
  *     entries are kept by the status writer)
  * @param grpcRoutes the same for each GRPCRoute
  * @param backends the status conditions of each AgentgatewayBackend
+ * @param listenerSets status of each ListenerSet whose parent is a Gateway of ours
  */
 public record Translation(
     Map<GatewayKey, List<Object>> resources,
@@ -25,7 +27,8 @@ public record Translation(
     Map<GatewayKey, GatewayStatus> gateways,
     Map<ObjectKey, List<RouteParentStatus>> httpRoutes,
     Map<ObjectKey, List<RouteParentStatus>> grpcRoutes,
-    Map<ObjectKey, List<Condition>> backends) {
+    Map<ObjectKey, List<Condition>> backends,
+    Map<ObjectKey, ListenerSetStatus> listenerSets) {
 
   public Translation {
     resources = Map.copyOf(resources);
@@ -34,5 +37,6 @@ public record Translation(
     httpRoutes = Map.copyOf(httpRoutes);
     grpcRoutes = Map.copyOf(grpcRoutes);
     backends = Map.copyOf(backends);
+    listenerSets = Map.copyOf(listenerSets);
   }
 }

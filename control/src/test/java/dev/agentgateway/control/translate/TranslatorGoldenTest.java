@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.google.protobuf.util.JsonFormat;
+import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.model.ir.Backend;
@@ -64,7 +65,7 @@ class TranslatorGoldenTest {
 
   /** Kinds the serialization does not know by apiVersion and kind. */
   private static final Map<String, Class<? extends HasMetadata>> CUSTOM_KINDS =
-      Map.of("AgentgatewayBackend", AgentgatewayBackend.class);
+      Map.of("AgentgatewayBackend", AgentgatewayBackend.class, "ListenerSet", ListenerSet.class);
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> files = Files.list(CASES)) {
@@ -123,6 +124,7 @@ class TranslatorGoldenTest {
         CONTROLLER,
         list(byType, GatewayClass.class),
         list(byType, Gateway.class),
+        list(byType, ListenerSet.class),
         list(byType, HTTPRoute.class),
         list(byType, GRPCRoute.class),
         list(byType, ReferenceGrant.class),
@@ -171,8 +173,14 @@ class TranslatorGoldenTest {
     status.set("grpcRoutes", YAML.valueToTree(grpc));
     TreeMap<String, Object> backends = new TreeMap<>();
     t.backends().forEach((k, v) -> backends.put(k.toString(), Map.of("conditions", v)));
-    if (!backends.isEmpty()) { // only in the cases that have some, to keep the others short
+    // Only in the cases that have some, to keep the others short.
+    if (!backends.isEmpty()) {
       status.set("agentgatewayBackends", YAML.valueToTree(backends));
+    }
+    if (!t.listenerSets().isEmpty()) {
+      TreeMap<String, Object> sets = new TreeMap<>();
+      t.listenerSets().forEach((k, v) -> sets.put(k.toString(), v));
+      status.set("listenerSets", YAML.valueToTree(sets));
     }
     return out;
   }
