@@ -8,18 +8,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.control.ControllerRuntime;
 import dev.agentgateway.control.config.ControllerSettings;
+import dev.agentgateway.control.gatewayapi.ListenerSet;
+import dev.agentgateway.control.gatewayapi.ListenerSetSpec;
+import dev.agentgateway.control.gatewayapi.ParentGatewayReference;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.crds.backend.AgentgatewayBackendSpec;
+import dev.agentgateway.crds.backend.AgentgatewayBackendStatus;
+import dev.agentgateway.crds.backend.StaticBackend;
+import dev.agentgateway.crds.common.ConditionStatus;
 import dev.agentgateway.proxy.ProxyRuntime;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedListeners;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerNamespaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -58,6 +70,31 @@ class ControllerEndToEndIT {
     cleanup.addFirst(server::destroy);
     client = server.createClient();
     cleanup.addFirst(client);
+    // The controller watches ListenerSets only where the API server serves them.
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(
+            new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("listenersets.gateway.networking.k8s.io")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("gateway.networking.k8s.io")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("ListenerSet")
+                .withPlural("listenersets")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build())
+        .create();
     ControllerSettings defaults = ControllerSettings.fromEnv(Map.of());
     ControllerSettings settings =
         new ControllerSettings(
@@ -237,6 +274,103 @@ class ControllerEndToEndIT {
         .filter(c -> type.equals(c.getType()))
         .findFirst()
         .orElseThrow();
+  }
+
+  @Test
+  void staticAgentgatewayBackendCarriesTrafficAndIsAccepted() throws Exception {
+    WebServer upstream = E2e.upstreamSaying("static");
+    cleanup.addFirst(upstream::stop);
+    AgentgatewayBackend backend = new AgentgatewayBackend();
+    backend.getMetadata().setNamespace("apps");
+    backend.getMetadata().setName("local");
+    backend.setSpec(
+        new AgentgatewayBackendSpec(
+            null, null, null, null, null, new StaticBackend("127.0.0.1", upstream.port(), null)));
+    client.resource(backend).create();
+    client.resource(gateway()).create();
+    HTTPRoute route = route("unused");
+    route.getSpec().getRules().get(0).getBackendRefs().get(0).setGroup("agentgateway.dev");
+    route.getSpec().getRules().get(0).getBackendRefs().get(0).setKind("AgentgatewayBackend");
+    route.getSpec().getRules().get(0).getBackendRefs().get(0).setName("local");
+    route.getSpec().getRules().get(0).getBackendRefs().get(0).setPort(null);
+    client.resource(route).create();
+    cleanup.addFirst(proxy());
+
+    assertTrue(
+        eventually(WAIT, () -> "static".equals(body(listenerPort, "/echo"))),
+        "traffic reaches the static backend's host:port");
+    assertTrue(
+        eventually(
+            WAIT,
+            () -> {
+              AgentgatewayBackendStatus status =
+                  client
+                      .resources(AgentgatewayBackend.class)
+                      .inNamespace("apps")
+                      .withName("local")
+                      .get()
+                      .getStatus();
+              return status != null
+                  && status.conditions().stream()
+                      .anyMatch(
+                          c ->
+                              "Accepted".equals(c.type())
+                                  && c.status() == ConditionStatus.TRUE
+                                  && c.lastTransitionTime() != null);
+            }),
+        "the AgentgatewayBackend's status says Accepted");
+  }
+
+  @Test
+  void listenerSetListenerServesRoutesAttachedToIt() throws Exception {
+    WebServer upstream = E2e.upstreamSaying("set");
+    cleanup.addFirst(upstream::stop);
+    service("apps", "echo-set", upstream.port());
+    Gateway gw = gateway();
+    gw.getSpec().setAllowedListeners(new AllowedListeners(new ListenerNamespaces("Same", null)));
+    client.resource(gw).create();
+    int setPort = E2e.freePort();
+    ListenerSet set = new ListenerSet();
+    set.getMetadata().setNamespace("apps");
+    set.getMetadata().setName("team");
+    set.setSpec(
+        new ListenerSetSpec(
+            new ParentGatewayReference(null, null, "gw", null),
+            List.of(
+                new ListenerBuilder()
+                    .withName("extra")
+                    .withPort(setPort)
+                    .withProtocol("HTTP")
+                    .build())));
+    client.resource(set).create();
+    HTTPRoute route = route("echo-set");
+    route.getSpec().getParentRefs().get(0).setKind("ListenerSet");
+    route.getSpec().getParentRefs().get(0).setName("team");
+    client.resource(route).create();
+    cleanup.addFirst(proxy());
+
+    assertTrue(
+        eventually(WAIT, () -> "set".equals(body(setPort, "/echo"))),
+        "the ListenerSet's port serves the route attached to it");
+    assertTrue(
+        eventually(
+            WAIT,
+            () -> {
+              ListenerSet current =
+                  client.resources(ListenerSet.class).inNamespace("apps").withName("team").get();
+              return current.getStatus() != null
+                  && accepted(current.getStatus().conditions())
+                  && current.getStatus().listeners().get(0).getAttachedRoutes() == 1;
+            }),
+        "the ListenerSet's status says Accepted with one attached route");
+  }
+
+  private ProxyRuntime proxy() throws Exception {
+    return E2e.xdsProxy(
+        Map.of(
+            "XDS_ADDRESS", "http://127.0.0.1:" + controller.xdsPort(),
+            "NAMESPACE", "apps",
+            "GATEWAY", "gw"));
   }
 
   private static boolean accepted(List<Condition> conditions) {

@@ -1,9 +1,14 @@
 package dev.agentgateway.control.sync;
 
+import dev.agentgateway.control.gatewayapi.ListenerSet;
+import dev.agentgateway.control.gatewayapi.ListenerSetStatus;
 import dev.agentgateway.control.status.StatusMerge;
 import dev.agentgateway.control.translate.ObjectKey;
 import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.crds.backend.AgentgatewayBackendStatus;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteStatus;
@@ -14,12 +19,17 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassStatusBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatusBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
@@ -52,6 +62,84 @@ final class StatusWriter {
     t.gateways().forEach((key, status) -> gateway(key, status, now));
     t.httpRoutes().forEach((key, parents) -> httpRoute(key, parents, now));
     t.grpcRoutes().forEach((key, parents) -> grpcRoute(key, parents, now));
+    t.backends().forEach((key, status) -> backend(key, status, now));
+    t.listenerSets().forEach((key, status) -> listenerSet(key, status, now));
+  }
+
+  private void listenerSet(ObjectKey key, ListenerSetStatus desired, String now) {
+    ListenerSet current = cache.get(ListenerSet.class, key.namespace(), key.name());
+    if (current == null) {
+      return;
+    }
+    ListenerSetStatus old = current.getStatus();
+    Map<String, ListenerStatus> oldListeners = new HashMap<>();
+    if (old != null && old.listeners() != null) {
+      old.listeners().forEach(l -> oldListeners.putIfAbsent(l.getName(), l));
+    }
+    List<ListenerStatus> listeners =
+        desired.listeners().stream()
+            .map(
+                l -> {
+                  ListenerStatus was = oldListeners.get(l.getName());
+                  return new ListenerStatusBuilder(l)
+                      .withConditions(
+                          StatusMerge.conditions(
+                              was == null ? null : was.getConditions(), l.getConditions(), now))
+                      .build();
+                })
+            .toList();
+    ListenerSetStatus next =
+        new ListenerSetStatus(
+            StatusMerge.conditions(
+                old == null ? null : old.conditions(), desired.conditions(), now),
+            listeners);
+    if (!next.equals(old)) {
+      update(
+          "ListenerSet " + key,
+          () ->
+              client
+                  .resources(ListenerSet.class)
+                  .inNamespace(key.namespace())
+                  .withName(key.name())
+                  .editStatus(
+                      l -> {
+                        l.setStatus(next);
+                        return l;
+                      }));
+    }
+  }
+
+  private void backend(ObjectKey key, List<Condition> desired, String now) {
+    AgentgatewayBackend current = cache.get(AgentgatewayBackend.class, key.namespace(), key.name());
+    if (current == null) {
+      return;
+    }
+    // Our CRD types carry their own Condition record; merge as fabric8 conditions, as for the rest.
+    KubernetesSerialization json = client.getKubernetesSerialization();
+    AgentgatewayBackendStatus old = current.getStatus();
+    List<Condition> oldConditions =
+        old == null || old.conditions() == null
+            ? null
+            : old.conditions().stream().map(c -> json.convertValue(c, Condition.class)).toList();
+    AgentgatewayBackendStatus next =
+        new AgentgatewayBackendStatus(
+            StatusMerge.conditions(oldConditions, desired, now).stream()
+                .map(c -> json.convertValue(c, dev.agentgateway.crds.common.Condition.class))
+                .toList());
+    if (!next.equals(old)) {
+      update(
+          "AgentgatewayBackend " + key,
+          () ->
+              client
+                  .resources(AgentgatewayBackend.class)
+                  .inNamespace(key.namespace())
+                  .withName(key.name())
+                  .editStatus(
+                      b -> {
+                        b.setStatus(next);
+                        return b;
+                      }));
+    }
   }
 
   private void gatewayClass(String name, GatewayClassStatus desired, String now) {

@@ -1,11 +1,13 @@
 package dev.agentgateway.control.sync;
 
+import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.translate.Inputs;
 import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.translate.Translator;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -44,6 +46,7 @@ public final class Syncer implements AutoCloseable {
   private final InfrastructureSource infrastructure;
   private final BooleanSupplier leader;
   private final Duration debounce;
+  private final io.fabric8.kubernetes.client.KubernetesClient client;
   private final ClusterCache cache;
   private final StatusWriter status;
   private final ScheduledExecutorService thread =
@@ -54,6 +57,7 @@ public final class Syncer implements AutoCloseable {
   private final AtomicLong lastTranslationNanos = new AtomicLong();
   private Set<GatewayKey> published = new HashSet<>();
   private volatile Translation last;
+  private volatile boolean listenerSets;
 
   /**
    * A syncer over {@code cache}'s builder; call {@link #start} after constructing.
@@ -73,6 +77,7 @@ public final class Syncer implements AutoCloseable {
     this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
     this.leader = Objects.requireNonNull(leader, "leader");
     this.debounce = Objects.requireNonNull(debounce, "debounce");
+    this.client = client;
     this.cache = new ClusterCache(client, discoverySelectors, this::changed);
     this.status = new StatusWriter(client, cache, controllerName);
   }
@@ -92,9 +97,27 @@ public final class Syncer implements AutoCloseable {
         .watch(GRPCRoute.class)
         .watch(ReferenceGrant.class)
         .watchWithStatus(Service.class)
+        .watch(AgentgatewayBackend.class)
         .watch(EndpointSlice.class);
+    // ListenerSet is GA from Gateway API 1.5 only: an informer on a kind the API server does not
+    // serve would never sync and would hold translation back, so watch it only when served.
+    listenerSets = served("listenersets.gateway.networking.k8s.io");
+    if (listenerSets) {
+      cache.watch(ListenerSet.class);
+    }
     changed();
     return this;
+  }
+
+  private boolean served(String crd) {
+    try {
+      return client.apiextensions().v1().customResourceDefinitions().withName(crd).get() != null;
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "cannot tell whether " + crd + " is installed; not watching it: " + e.getMessage());
+      return false;
+    }
   }
 
   /** Translations run so far. */
@@ -145,10 +168,12 @@ public final class Syncer implements AutoCloseable {
                   controllerName,
                   cache.list(GatewayClass.class),
                   gateways,
+                  listenerSets ? cache.list(ListenerSet.class) : List.of(),
                   cache.list(HTTPRoute.class),
                   cache.list(GRPCRoute.class),
                   cache.list(ReferenceGrant.class),
                   cache.list(Service.class),
+                  cache.list(AgentgatewayBackend.class),
                   cache.list(EndpointSlice.class),
                   cache.list(Namespace.class),
                   infra));

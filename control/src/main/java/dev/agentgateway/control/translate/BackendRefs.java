@@ -1,5 +1,6 @@
 package dev.agentgateway.control.translate;
 
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.model.ir.Backend;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -23,10 +24,12 @@ final class BackendRefs {
   }
 
   private final Map<ObjectKey, Service> services = new HashMap<>();
+  private final Map<ObjectKey, AgentgatewayBackend> backends = new HashMap<>();
   private final ReferenceGrants grants;
 
-  BackendRefs(List<Service> services, ReferenceGrants grants) {
+  BackendRefs(List<Service> services, List<AgentgatewayBackend> backends, ReferenceGrants grants) {
     services.forEach(s -> this.services.put(ObjectKey.of(s), s));
+    backends.forEach(b -> this.backends.put(ObjectKey.of(b), b));
     this.grants = grants;
   }
 
@@ -46,6 +49,9 @@ final class BackendRefs {
     String g = Objects.requireNonNullElse(group, "");
     String k = kind == null || kind.isEmpty() ? "Service" : kind;
     String ns = namespace == null || namespace.isEmpty() ? routeNamespace : namespace;
+    if (g.equals(AgentgatewayBackends.GROUP) && k.equals(AgentgatewayBackends.KIND)) {
+      return agentgatewayBackend(routeKind, routeNamespace, name, ns);
+    }
     if (!g.isEmpty() || !k.equals("Service")) {
       return Resolved.failed(
           "InvalidKind", "backendRef " + (g.isEmpty() ? "" : g + "/") + k + " is not supported");
@@ -78,5 +84,30 @@ final class BackendRefs {
           "BackendNotFound", "Service " + ns + "/" + name + " has no port " + port);
     }
     return new Resolved(new Backend.Service(ns, name, port), null, null);
+  }
+
+  private Resolved agentgatewayBackend(
+      String routeKind, String routeNamespace, String name, String ns) {
+    String what = AgentgatewayBackends.KIND + " " + ns + "/" + name;
+    if (!grants.allows(
+        GatewayListeners.GROUP,
+        routeKind,
+        routeNamespace,
+        AgentgatewayBackends.GROUP,
+        AgentgatewayBackends.KIND,
+        ns,
+        name)) {
+      return Resolved.failed(
+          "RefNotPermitted",
+          "backendRef to " + what + " is not permitted by any ReferenceGrant in namespace " + ns);
+    }
+    AgentgatewayBackend backend = backends.get(new ObjectKey(ns, name));
+    if (backend == null) {
+      return Resolved.failed("BackendNotFound", what + " not found");
+    }
+    AgentgatewayBackends.Translated t = AgentgatewayBackends.translate(backend);
+    return t.ok()
+        ? new Resolved(t.backend(), null, null)
+        : Resolved.failed("UnsupportedValue", ns + "/" + name + ": " + t.message());
   }
 }

@@ -5,15 +5,18 @@ import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteGroupKind;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteGroupKindBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /** Validates a Gateway's listeners and turns the usable ones into IR binds and listeners. */
@@ -23,20 +26,40 @@ final class GatewayListeners {
 
   private GatewayListeners() {}
 
-  /** The listener models of {@code gateway}, in spec order. */
+  /** The listener models of {@code gateway}'s own listeners, in spec order. */
   static List<ListenerModel> of(GatewayKey key, Gateway gateway) {
+    return of(key, gateway, null, gateway.getSpec().getListeners(), List.of());
+  }
+
+  /**
+   * The listener models of {@code owner}, the Gateway or one of its ListenerSets ({@code
+   * listenerSet} names it then). Within one owner, listeners that conflict are all Conflicted; a
+   * listener that conflicts with a usable one in {@code earlier} (which takes precedence) is too.
+   */
+  static List<ListenerModel> of(
+      GatewayKey key,
+      HasMetadata owner,
+      ObjectKey listenerSet,
+      List<io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener> listeners,
+      List<ListenerModel> earlier) {
     List<io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener> specs =
-        gateway.getSpec().getListeners() == null ? List.of() : gateway.getSpec().getListeners();
+        listeners == null ? List.of() : listeners;
+    Map<Integer, String> earlierProtocols = new HashMap<>();
+    Set<String> earlierHosts = new HashSet<>();
+    for (ListenerModel e : earlier) {
+      if (e.usable()) {
+        earlierProtocols.putIfAbsent(e.port(), e.protocol());
+        earlierHosts.add(e.port() + "|" + e.hostname());
+      }
+    }
     Map<Integer, String> protocolByPort = new HashMap<>();
-    Map<Integer, Integer> protocolsPerPort = new HashMap<>();
+    Set<Integer> protocolConflicts = new HashSet<>();
+    Map<String, Integer> hostsPerPort = new HashMap<>();
     for (var l : specs) {
       String previous = protocolByPort.putIfAbsent(l.getPort(), l.getProtocol());
       if (previous != null && !previous.equals(l.getProtocol())) {
-        protocolsPerPort.merge(l.getPort(), 1, Integer::sum);
+        protocolConflicts.add(l.getPort());
       }
-    }
-    Map<String, Integer> hostsPerPort = new HashMap<>();
-    for (var l : specs) {
       hostsPerPort.merge(l.getPort() + "|" + l.getHostname(), 1, Integer::sum);
     }
     List<ListenerModel> models = new ArrayList<>();
@@ -44,10 +67,14 @@ final class GatewayListeners {
       models.add(
           one(
               key,
-              gateway,
+              owner,
+              listenerSet,
               l,
-              protocolsPerPort.containsKey(l.getPort()),
-              hostsPerPort.get(l.getPort() + "|" + l.getHostname()) > 1));
+              protocolConflicts.contains(l.getPort())
+                  || !Objects.equals(
+                      earlierProtocols.getOrDefault(l.getPort(), l.getProtocol()), l.getProtocol()),
+              hostsPerPort.get(l.getPort() + "|" + l.getHostname()) > 1
+                  || earlierHosts.contains(l.getPort() + "|" + l.getHostname())));
     }
     return models;
   }
@@ -65,7 +92,8 @@ final class GatewayListeners {
 
   private static ListenerModel one(
       GatewayKey key,
-      Gateway gateway,
+      HasMetadata gateway,
+      ObjectKey listenerSet,
       io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener spec,
       boolean protocolConflict,
       boolean hostnameConflict) {
@@ -125,19 +153,24 @@ final class GatewayListeners {
               "InvalidRouteKinds",
               "unsupported route kinds: " + String.join(", ", kinds.invalid())));
     }
+    String prefix =
+        key.namespace() + "/" + key.name() + (listenerSet == null ? "" : "/" + listenerSet);
     Listener ir =
         supported && !conflicted
             ? new Listener(
-                key.namespace() + "/" + key.name() + "." + spec.getName(),
+                prefix + "." + spec.getName(),
                 bindKey(key, spec.getPort()),
                 spec.getName(),
                 spec.getHostname(),
                 ListenerProtocol.HTTP)
             : null;
     return new ListenerModel(
+        listenerSet,
         spec.getName(),
         spec.getPort(),
+        protocol,
         spec.getHostname(),
+        gateway.getMetadata().getNamespace(),
         ir,
         kinds.supported(),
         spec.getAllowedRoutes() == null ? null : spec.getAllowedRoutes().getNamespaces(),

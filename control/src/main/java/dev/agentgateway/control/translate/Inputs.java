@@ -1,6 +1,8 @@
 package dev.agentgateway.control.translate;
 
+import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -21,10 +23,12 @@ public record Inputs(
     String controllerName,
     List<GatewayClass> gatewayClasses,
     List<Gateway> gateways,
+    List<ListenerSet> listenerSets,
     List<HTTPRoute> httpRoutes,
     List<GRPCRoute> grpcRoutes,
     List<ReferenceGrant> referenceGrants,
     List<Service> services,
+    List<AgentgatewayBackend> backends,
     List<EndpointSlice> endpointSlices,
     List<Namespace> namespaces,
     Map<GatewayKey, Infrastructure> infrastructure) {
@@ -33,10 +37,12 @@ public record Inputs(
     Objects.requireNonNull(controllerName, "controllerName");
     gatewayClasses = List.copyOf(gatewayClasses);
     gateways = List.copyOf(gateways);
+    listenerSets = List.copyOf(listenerSets);
     httpRoutes = List.copyOf(httpRoutes);
     grpcRoutes = List.copyOf(grpcRoutes);
     referenceGrants = List.copyOf(referenceGrants);
     services = List.copyOf(services);
+    backends = List.copyOf(backends);
     endpointSlices = List.copyOf(endpointSlices);
     namespaces = List.copyOf(namespaces);
     infrastructure = Map.copyOf(infrastructure);

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.google.protobuf.util.JsonFormat;
+import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
@@ -61,6 +63,10 @@ class TranslatorGoldenTest {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private static final KubernetesSerialization KUBE = new KubernetesSerialization();
 
+  /** Kinds the serialization does not know by apiVersion and kind. */
+  private static final Map<String, Class<? extends HasMetadata>> CUSTOM_KINDS =
+      Map.of("AgentgatewayBackend", AgentgatewayBackend.class, "ListenerSet", ListenerSet.class);
+
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> files = Files.list(CASES)) {
       return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
@@ -90,7 +96,9 @@ class TranslatorGoldenTest {
   static Inputs inputs(JsonNode root) {
     Map<Class<?>, List<Object>> byType = new HashMap<>();
     for (JsonNode item : root.path("inputs")) {
-      HasMetadata object = KUBE.convertValue(item, HasMetadata.class);
+      HasMetadata object =
+          KUBE.convertValue(
+              item, CUSTOM_KINDS.getOrDefault(item.path("kind").asText(), HasMetadata.class));
       if (object.getMetadata().getGeneration() == null) {
         object.getMetadata().setGeneration(1L);
       }
@@ -116,10 +124,12 @@ class TranslatorGoldenTest {
         CONTROLLER,
         list(byType, GatewayClass.class),
         list(byType, Gateway.class),
+        list(byType, ListenerSet.class),
         list(byType, HTTPRoute.class),
         list(byType, GRPCRoute.class),
         list(byType, ReferenceGrant.class),
         list(byType, Service.class),
+        list(byType, AgentgatewayBackend.class),
         list(byType, EndpointSlice.class),
         list(byType, Namespace.class),
         infrastructure);
@@ -161,6 +171,17 @@ class TranslatorGoldenTest {
     TreeMap<String, Object> grpc = new TreeMap<>();
     t.grpcRoutes().forEach((k, v) -> grpc.put(k.toString(), v));
     status.set("grpcRoutes", YAML.valueToTree(grpc));
+    TreeMap<String, Object> backends = new TreeMap<>();
+    t.backends().forEach((k, v) -> backends.put(k.toString(), Map.of("conditions", v)));
+    // Only in the cases that have some, to keep the others short.
+    if (!backends.isEmpty()) {
+      status.set("agentgatewayBackends", YAML.valueToTree(backends));
+    }
+    if (!t.listenerSets().isEmpty()) {
+      TreeMap<String, Object> sets = new TreeMap<>();
+      t.listenerSets().forEach((k, v) -> sets.put(k.toString(), v));
+      status.set("listenerSets", YAML.valueToTree(sets));
+    }
     return out;
   }
 
