@@ -132,7 +132,9 @@ public final class ControllerScaleBench {
     createAll(workload.base());
     long heapMockBase = heapAfterGc();
     startController();
-    awaitTrue("first translation", Duration.ofMinutes(1), () -> syncer().translations() > 0);
+    // A run can fail while the runtime is still registering informers (it logs and retries): wait
+    // for one that succeeded.
+    awaitTrue("first translation", Duration.ofMinutes(1), () -> syncer().last() != null);
     long heapIdle = heapAfterGc();
     Thread sampler = Thread.ofPlatform().daemon().name("sampler").start(this::sampleTranslations);
 
@@ -146,6 +148,8 @@ public final class ControllerScaleBench {
     long[] translationsAtSnapshots = {0};
     long deadline = start + CONVERGE_TIMEOUT.toNanos();
     long nextProgress = start;
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<Double> duringBacklog = null;
     while (snapshotsAt[0] == 0 || statusAt[0] == 0) {
       long now = System.nanoTime();
       if (now > deadline) {
@@ -155,6 +159,8 @@ public final class ControllerScaleBench {
       if (snapshotsAt[0] == 0 && inSnapshots == workload.routes()) {
         snapshotsAt[0] = System.nanoTime();
         translationsAtSnapshots[0] = syncer().translations() - translationsBefore;
+        duringBacklog =
+            pool.submit(() -> changeRoute(workload.routes() - 1, "backlog", "during the backlog"));
       }
       int statuses = statusesWritten();
       if (statusAt[0] == 0 && statuses == workload.routes() + workload.gateways()) {
@@ -172,11 +178,16 @@ public final class ControllerScaleBench {
             syncer().statusWrites() - writesBefore);
         nextProgress = now + 5_000_000_000L;
       }
-      Thread.sleep(20);
+      // Polling walks 5,000 informer entries and 50 snapshot views: keep it rare enough not to
+      // compete with the controller for the two cores.
+      Thread.sleep(250);
     }
+    double backlogChangeMs = duringBacklog.get();
+    pool.shutdown();
     long translations = syncer().translations() - translationsBefore;
     long writes = syncer().statusWrites() - writesBefore;
     long heapConverged = heapAfterGc();
+    histogram("converged");
     String apiCheck = verifyViaApi();
     sampler.interrupt();
     List<Long> burstTranslations = translationSamples.stream().map(s -> s[1]).toList();
@@ -184,12 +195,14 @@ public final class ControllerScaleBench {
     PureCost pure = pureCost();
     double[] changeMs = new double[changes];
     for (int i = 0; i < changes; i++) {
-      changeMs[i] = changeOneRoute(i);
+      changeMs[i] = changeRoute((i * 997 + 13) % workload.routes(), "c" + i, "change " + (i + 1));
+      Thread.sleep(500); // let the status write that follows the change settle
     }
     long lastTranslation = syncer().lastTranslationNanos();
     controller.close();
     controller = null;
     long heapMockAfter = heapAfterGc();
+    histogram("controller closed");
 
     System.out.println();
     System.out.printf(
@@ -226,6 +239,10 @@ public final class ControllerScaleBench {
         changeMs[changes / 2],
         Arrays.toString(Arrays.stream(changeMs).map(Math::rint).toArray()),
         ms(lastTranslation));
+    System.out.printf(
+        "one route changed once every snapshot held every route, while statuses were"
+            + " still being written: %.0f ms to its snapshot%n",
+        backlogChangeMs);
     System.out.printf("load average after: %s%n", loadAverage());
   }
 
@@ -455,8 +472,7 @@ public final class ControllerScaleBench {
   }
 
   /** Edits one route's path; the time until the new version is in its Gateway's snapshot. */
-  private double changeOneRoute(int i) throws Exception {
-    int r = (i * 997 + 13) % workload.routes();
+  private double changeRoute(int r, String tag, String what) throws Exception {
     int g = workload.gatewayOf(r);
     String xdsName = workload.xdsRouteName(r);
     SnapshotCache<Resource> cache = controller.publisher().cache();
@@ -465,7 +481,7 @@ public final class ControllerScaleBench {
     if (before == null) {
       throw new IllegalStateException(xdsName + " is not in the snapshot");
     }
-    String path = "/changed/" + i + ScaleWorkload.pathOf(r);
+    String path = "/changed/" + tag + ScaleWorkload.pathOf(r);
     long t0 = System.nanoTime();
     client
         .resources(HTTPRoute.class)
@@ -489,9 +505,8 @@ public final class ControllerScaleBench {
         });
     long seen = System.nanoTime();
     System.err.printf(
-        "  change %d: %s edit call %.0f ms, in snapshot after %.0f ms%n",
-        i + 1, xdsName, ms(edited - t0), ms(seen - t0));
-    Thread.sleep(500); // let the status write that follows the change settle
+        "  %s: %s edit call %.0f ms, in snapshot after %.0f ms%n",
+        what, xdsName, ms(edited - t0), ms(seen - t0));
     return ms(seen - t0);
   }
 
@@ -504,6 +519,23 @@ public final class ControllerScaleBench {
       }
       Thread.sleep(1);
     }
+  }
+
+  /** With AGW_SCALE_HISTOGRAM=1, prints the top of the live-object class histogram. */
+  private static void histogram(String when) throws Exception {
+    if (!"1".equals(System.getenv("AGW_SCALE_HISTOGRAM"))) {
+      return;
+    }
+    String out =
+        (String)
+            ManagementFactory.getPlatformMBeanServer()
+                .invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram",
+                    new Object[] {new String[0]},
+                    new String[] {String[].class.getName()});
+    System.err.println("class histogram, " + when + ":");
+    out.lines().limit(28).forEach(System.err::println);
   }
 
   private static long heapAfterGc() {
