@@ -201,6 +201,7 @@ public final class ControllerScaleBench {
     long lastTranslation = syncer().lastTranslationNanos();
     controller.close();
     controller = null;
+    Thread.sleep(2000); // informer and gRPC threads wind down asynchronously
     long heapMockAfter = heapAfterGc();
     histogram("controller closed");
 
