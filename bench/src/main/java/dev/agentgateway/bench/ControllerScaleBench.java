@@ -143,28 +143,28 @@ public final class ControllerScaleBench {
     long start = System.nanoTime();
     createAll(workload.burst());
     long created = System.nanoTime();
-    long[] snapshotsAt = {0};
-    long[] statusAt = {0};
-    long[] translationsAtSnapshots = {0};
+    long snapshotsAt = 0;
+    long statusAt = 0;
+    long translationsAtSnapshots = 0;
     long deadline = start + CONVERGE_TIMEOUT.toNanos();
     long nextProgress = start;
     ExecutorService pool = Executors.newSingleThreadExecutor();
     Future<Double> duringBacklog = null;
-    while (snapshotsAt[0] == 0 || statusAt[0] == 0) {
+    while (snapshotsAt == 0 || statusAt == 0) {
       long now = System.nanoTime();
       if (now > deadline) {
         throw new IllegalStateException("not converged after " + CONVERGE_TIMEOUT);
       }
       int inSnapshots = routesInSnapshots();
-      if (snapshotsAt[0] == 0 && inSnapshots == workload.routes()) {
-        snapshotsAt[0] = System.nanoTime();
-        translationsAtSnapshots[0] = syncer().translations() - translationsBefore;
+      if (snapshotsAt == 0 && inSnapshots == workload.routes()) {
+        snapshotsAt = System.nanoTime();
+        translationsAtSnapshots = syncer().translations() - translationsBefore;
         duringBacklog =
             pool.submit(() -> changeRoute(workload.routes() - 1, "backlog", "during the backlog"));
       }
       int statuses = statusesWritten();
-      if (statusAt[0] == 0 && statuses == workload.routes() + workload.gateways()) {
-        statusAt[0] = System.nanoTime();
+      if (statusAt == 0 && statuses == workload.routes() + workload.gateways()) {
+        statusAt = System.nanoTime();
       }
       if (now >= nextProgress) {
         System.err.printf(
@@ -211,8 +211,8 @@ public final class ControllerScaleBench {
         workload.gateways() + workload.routes(), ms(created - start));
     System.out.printf(
         "all snapshots hold every route      %9.0f ms  (after %d translations)%n",
-        ms(snapshotsAt[0] - start), translationsAtSnapshots[0]);
-    System.out.printf("every status written (in informer) %9.0f ms%n", ms(statusAt[0] - start));
+        ms(snapshotsAt - start), translationsAtSnapshots);
+    System.out.printf("every status written (in informer) %9.0f ms%n", ms(statusAt - start));
     System.out.printf(
         "translations during the burst      %9d    status writes %d%n", translations, writes);
     System.out.printf(
