@@ -50,6 +50,7 @@ public final class ControllerRuntime implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final AtomicBoolean leader = new AtomicBoolean();
   private XdsServer xds;
+  private XdsPublisher publisher;
   private Syncer syncer;
   private ControllerEndpoints endpoints;
 
@@ -90,7 +91,7 @@ public final class ControllerRuntime implements AutoCloseable {
     closeables.add(tls);
     XdsMetrics metrics = new XdsMetrics();
     // The syncer already coalesces bursts of cluster events; a second window would only add delay.
-    XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
+    publisher = new XdsPublisher(Duration.ZERO);
     closeables.add(publisher);
     EventRecorder events = new EventRecorder(client, settings.controllerName());
     closeables.add(events);
@@ -191,6 +192,11 @@ public final class ControllerRuntime implements AutoCloseable {
   /** The health and metrics endpoints. */
   public ControllerEndpoints endpoints() {
     return endpoints;
+  }
+
+  /** The xDS publisher; its cache holds the snapshot each Gateway's proxies are served. */
+  public XdsPublisher publisher() {
+    return publisher;
   }
 
   /** The xDS server. */
