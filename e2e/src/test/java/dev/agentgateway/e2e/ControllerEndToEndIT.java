@@ -176,9 +176,18 @@ class ControllerEndToEndIT {
                             .get(0)
                             .getConditions())),
         "route status written");
-    Gateway gw = client.resources(Gateway.class).inNamespace("apps").withName("gw").get();
-    assertTrue(accepted(gw.getStatus().getConditions()), "gateway accepted");
-    assertEquals(1, gw.getStatus().getListeners().get(0).getAttachedRoutes());
+    // Statuses are written concurrently: wait for the Gateway's own.
+    assertTrue(
+        eventually(
+            WAIT,
+            () -> {
+              Gateway current = gateway("gw");
+              return current.getStatus() != null
+                  && accepted(current.getStatus().getConditions())
+                  && current.getStatus().getListeners().get(0).getAttachedRoutes() == 1;
+            }),
+        "gateway accepted with the route attached");
+    Gateway gw = gateway("gw");
     GatewayClass gc = client.resources(GatewayClass.class).withName("agentgateway").get();
     assertTrue(accepted(gc.getStatus().getConditions()), "the class was created and accepted");
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -26,7 +27,8 @@ public final class ClusterCache implements AutoCloseable {
   private final List<LabelSelector> discoverySelectors;
   private final Runnable onChange;
   private final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers =
-      new HashMap<>();
+      new ConcurrentHashMap<>();
+  private volatile boolean complete;
   private SharedIndexInformer<Namespace> namespaces;
 
   /**
@@ -95,9 +97,14 @@ public final class ClusterCache implements AutoCloseable {
     return this;
   }
 
-  /** True once every informer has listed its kind. */
+  /** Says every kind is registered: until then {@link #synced()} is false. */
+  public void complete() {
+    complete = true;
+  }
+
+  /** True once every kind is registered and every informer has listed it. */
   public boolean synced() {
-    return informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
+    return complete && informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
   /** The watched objects of {@code type} that are in a discovery namespace (or cluster-scoped). */

@@ -25,13 +25,23 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Writes a translation's statuses, each only when it differs from what the object already has, so
@@ -45,8 +55,18 @@ final class StatusWriter {
   private final ClusterCache cache;
   private final String controllerName;
   private final LongAdder writes = new LongAdder();
+  private final Runnable onConflict;
+  private static final int CONCURRENT_WRITES = 8;
+  private final AtomicReference<Translation> pending = new AtomicReference<>();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final List<Runnable> batch = new ArrayList<>();
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(Thread.ofVirtual().name("status-writer").factory());
+  private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
 
-  StatusWriter(KubernetesClient client, ClusterCache cache, String controllerName) {
+  StatusWriter(
+      KubernetesClient client, ClusterCache cache, String controllerName, Runnable onConflict) {
+    this.onConflict = onConflict;
     this.client = client;
     this.cache = cache;
     this.controllerName = controllerName;
@@ -56,7 +76,71 @@ final class StatusWriter {
     return writes.sum();
   }
 
-  void write(Translation t) {
+  /**
+   * Writes {@code t}'s statuses off the caller's thread: translation and xDS pushes never wait for
+   * the API server. A newer translation supersedes an older one whose writes have not started.
+   */
+  void submit(Translation t) {
+    pending.set(t);
+    if (draining.compareAndSet(false, true)) {
+      writer.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    while (true) {
+      Translation t = pending.getAndSet(null);
+      if (t == null) {
+        draining.set(false);
+        // A submit between getAndSet and set(false) found draining true: pick it up.
+        if (pending.get() == null || !draining.compareAndSet(false, true)) {
+          return;
+        }
+        continue;
+      }
+      batch.clear();
+      collect(t);
+      runBatch();
+    }
+  }
+
+  /** Runs the batch's writes a few at a time; the rest are skipped once a newer one is pending. */
+  private void runBatch() {
+    Semaphore inFlight = new Semaphore(CONCURRENT_WRITES);
+    List<Future<?>> running = new ArrayList<>();
+    try {
+      for (Runnable write : batch) {
+        if (pending.get() != null) {
+          break; // superseded: the newer translation's statuses are written instead
+        }
+        inFlight.acquire();
+        running.add(
+            requests.submit(
+                () -> {
+                  try {
+                    write.run();
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.log(System.Logger.Level.WARNING, "status write failed: " + e.getCause());
+    }
+  }
+
+  /** Stops writing; writes in flight may finish. */
+  void close() {
+    writer.shutdownNow();
+    requests.shutdownNow();
+  }
+
+  private void collect(Translation t) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     t.gatewayClasses().forEach((name, status) -> gatewayClass(name, status, now));
     t.gateways().forEach((key, status) -> gateway(key, status, now));
@@ -96,16 +180,7 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           "ListenerSet " + key,
-          () ->
-              client
-                  .resources(ListenerSet.class)
-                  .inNamespace(key.namespace())
-                  .withName(key.name())
-                  .editStatus(
-                      l -> {
-                        l.setStatus(next);
-                        return l;
-                      }));
+          () -> patchStatus(ListenerSet.class, current, l -> l.setStatus(next)));
     }
   }
 
@@ -129,16 +204,7 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           "AgentgatewayBackend " + key,
-          () ->
-              client
-                  .resources(AgentgatewayBackend.class)
-                  .inNamespace(key.namespace())
-                  .withName(key.name())
-                  .editStatus(
-                      b -> {
-                        b.setStatus(next);
-                        return b;
-                      }));
+          () -> patchStatus(AgentgatewayBackend.class, current, b -> b.setStatus(next)));
     }
   }
 
@@ -157,15 +223,7 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           "GatewayClass " + name,
-          () ->
-              client
-                  .resources(GatewayClass.class)
-                  .withName(name)
-                  .editStatus(
-                      c -> {
-                        c.setStatus(next);
-                        return c;
-                      }));
+          () -> patchStatus(GatewayClass.class, current, c -> c.setStatus(next)));
     }
   }
 
@@ -176,18 +234,7 @@ final class StatusWriter {
     }
     GatewayStatus next = StatusMerge.gateway(current.getStatus(), desired, now);
     if (!next.equals(current.getStatus())) {
-      update(
-          "Gateway " + key,
-          () ->
-              client
-                  .resources(Gateway.class)
-                  .inNamespace(key.namespace())
-                  .withName(key.name())
-                  .editStatus(
-                      g -> {
-                        g.setStatus(next);
-                        return g;
-                      }));
+      update("Gateway " + key, () -> patchStatus(Gateway.class, current, g -> g.setStatus(next)));
     }
   }
 
@@ -196,6 +243,7 @@ final class StatusWriter {
     if (current != null) {
       route(
           HTTPRoute.class,
+          current,
           key,
           current.getStatus() == null ? null : current.getStatus().getParents(),
           parents,
@@ -209,6 +257,7 @@ final class StatusWriter {
     if (current != null) {
       route(
           GRPCRoute.class,
+          current,
           key,
           current.getStatus() == null ? null : current.getStatus().getParents(),
           parents,
@@ -220,6 +269,7 @@ final class StatusWriter {
   /** Writes a route's parents when they differ from {@code old}, keeping others' entries. */
   private <R extends HasMetadata> void route(
       Class<R> type,
+      R current,
       ObjectKey key,
       List<RouteParentStatus> old,
       List<RouteParentStatus> ours,
@@ -229,27 +279,38 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           type.getSimpleName() + " " + key,
-          () ->
-              client
-                  .resources(type)
-                  .inNamespace(key.namespace())
-                  .withName(key.name())
-                  .editStatus(
-                      r -> {
-                        setStatus.accept(r, next);
-                        return r;
-                      }));
+          () -> patchStatus(type, current, r -> setStatus.accept(r, next)));
     }
   }
 
   private void update(String what, Runnable write) {
+    batch.add(
+        () -> {
+          try {
+            write.run();
+            writes.increment();
+          } catch (KubernetesClientException e) {
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "cannot write status of " + what + ": " + e.getCode() + " " + e.getMessage());
+          }
+        });
+  }
+
+  /**
+   * One PUT of the status subresource on a copy of the cached object (never the cache's own), so no
+   * GET first; a conflict means the cache was behind, and a retranslation writes again.
+   */
+  private <R extends HasMetadata> void patchStatus(Class<R> type, R current, Consumer<R> status) {
+    R copy = client.getKubernetesSerialization().clone(current);
+    status.accept(copy);
     try {
-      write.run();
-      writes.increment();
+      client.resource(copy).updateStatus();
     } catch (KubernetesClientException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "cannot write status of " + what + ": " + e.getCode() + " " + e.getMessage());
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+        onConflict.run();
+      }
+      throw e;
     }
   }
 }

@@ -79,7 +79,7 @@ public final class Syncer implements AutoCloseable {
     this.debounce = Objects.requireNonNull(debounce, "debounce");
     this.client = client;
     this.cache = new ClusterCache(client, discoverySelectors, this::changed);
-    this.status = new StatusWriter(client, cache, controllerName);
+    this.status = new StatusWriter(client, cache, controllerName, this::changed);
   }
 
   /** The informers, to add kinds other parts read (such as Deployments for availability). */
@@ -105,6 +105,7 @@ public final class Syncer implements AutoCloseable {
     if (listenerSets) {
       cache.watch(ListenerSet.class);
     }
+    cache.complete();
     changed();
     return this;
   }
@@ -187,7 +188,7 @@ public final class Syncer implements AutoCloseable {
       }
       published = now;
       if (leader.getAsBoolean()) {
-        status.write(t);
+        status.submit(t);
       }
       last = t;
     } catch (RuntimeException e) {
@@ -202,6 +203,7 @@ public final class Syncer implements AutoCloseable {
   @Override
   public void close() {
     thread.shutdownNow();
+    status.close();
     cache.close();
   }
 }
