@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +57,7 @@ final class StatusWriter {
   private final String controllerName;
   private final LongAdder writes = new LongAdder();
   private final Runnable onConflict;
+  private final Map<String, Object> written = new ConcurrentHashMap<>();
   private static final int CONCURRENT_WRITES = 8;
   private final AtomicReference<Translation> pending = new AtomicReference<>();
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -78,7 +80,7 @@ final class StatusWriter {
 
   /**
    * Writes {@code t}'s statuses off the caller's thread: translation and xDS pushes never wait for
-   * the API server. A newer translation supersedes an older one whose writes have not started.
+   * the API server. Translations submitted while a batch runs coalesce into the latest.
    */
   void submit(Translation t) {
     pending.set(t);
@@ -109,10 +111,9 @@ final class StatusWriter {
     Semaphore inFlight = new Semaphore(CONCURRENT_WRITES);
     List<Future<?>> running = new ArrayList<>();
     try {
+      // A batch runs to its end even when a newer translation is pending: aborting would starve
+      // status under a steady stream of changes; the newer batch then writes only what differs.
       for (Runnable write : batch) {
-        if (pending.get() != null) {
-          break; // superseded: the newer translation's statuses are written instead
-        }
         inFlight.acquire();
         running.add(
             requests.submit(
@@ -180,6 +181,7 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           "ListenerSet " + key,
+          next,
           () -> patchStatus(ListenerSet.class, current, l -> l.setStatus(next)));
     }
   }
@@ -204,6 +206,7 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           "AgentgatewayBackend " + key,
+          next,
           () -> patchStatus(AgentgatewayBackend.class, current, b -> b.setStatus(next)));
     }
   }
@@ -223,6 +226,7 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           "GatewayClass " + name,
+          next,
           () -> patchStatus(GatewayClass.class, current, c -> c.setStatus(next)));
     }
   }
@@ -234,7 +238,10 @@ final class StatusWriter {
     }
     GatewayStatus next = StatusMerge.gateway(current.getStatus(), desired, now);
     if (!next.equals(current.getStatus())) {
-      update("Gateway " + key, () -> patchStatus(Gateway.class, current, g -> g.setStatus(next)));
+      update(
+          "Gateway " + key,
+          next,
+          () -> patchStatus(Gateway.class, current, g -> g.setStatus(next)));
     }
   }
 
@@ -279,15 +286,21 @@ final class StatusWriter {
     if (!next.equals(old)) {
       update(
           type.getSimpleName() + " " + key,
+          next,
           () -> patchStatus(type, current, r -> setStatus.accept(r, next)));
     }
   }
 
-  private void update(String what, Runnable write) {
+  private void update(String what, Object next, Runnable write) {
+    // The informer cache lags our own writes: never send the same status twice in a row.
+    if (next.equals(written.get(what))) {
+      return;
+    }
     batch.add(
         () -> {
           try {
             write.run();
+            written.put(what, next);
             writes.increment();
           } catch (KubernetesClientException e) {
             LOG.log(

@@ -144,7 +144,10 @@ public final class Syncer implements AutoCloseable {
   /** Asks for a translation soon; bursts of calls coalesce into one. */
   public void changed() {
     if (scheduled.compareAndSet(false, true)) {
-      thread.schedule(this::run, debounce.toMillis(), TimeUnit.MILLISECONDS);
+      // Under a steady stream of changes, wait at least as long as a translation takes, so
+      // translating never uses more than about half of a core.
+      long delay = Math.max(debounce.toNanos(), lastTranslationNanos.get());
+      thread.schedule(this::run, delay, TimeUnit.NANOSECONDS);
     }
   }
 
