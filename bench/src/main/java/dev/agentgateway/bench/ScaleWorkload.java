@@ -65,7 +65,7 @@ record ScaleWorkload(int gateways, int routes) {
 
   /** The xDS name of the route's only rule on its Gateway's listener. */
   String xdsRouteName(int route) {
-    return "route/" + namespace(gatewayOf(route)) + "/" + routeName(route) + ".0." + LISTENER;
+    return "route/" + namespace(gatewayOf(route)) + "/" + routeName(route) + ".00." + LISTENER;
   }
 
   /** Namespaces, Services and EndpointSlices: what exists before the burst. */

@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatusBuilder;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,9 @@ final class RouteAttacher {
   private final Map<ObjectKey, ListenerSetModel> listenerSets;
   private final Map<String, Map<String, String>> namespaceLabels;
   private final String controllerName;
-  private int order;
+
+  /** 2020-01-01T00:00:00Z: route orders count seconds from here, which fits an int until 2088. */
+  private static final long ORDER_EPOCH_SECONDS = 1_577_836_800L;
 
   RouteAttacher(
       Map<GatewayKey, GatewayModel> gateways,
@@ -60,9 +64,27 @@ final class RouteAttacher {
         parents.add(status(route, kind, ref, parent, hostnames, rules));
       }
     }
-    order += rules.rules().size();
     if (!parents.isEmpty()) {
       statuses.put(ObjectKey.of(route), parents);
+    }
+  }
+
+  /**
+   * The route's precedence among equally specific matches: its creation time in seconds (Gateway
+   * API: oldest first; the proxy then breaks ties by namespace, name and key). Derived from the
+   * route alone, so adding or deleting another route never changes this one's IR (and never
+   * re-pushes it).
+   */
+  static int order(HasMetadata route) {
+    String created = route.getMetadata().getCreationTimestamp();
+    if (created == null || created.isEmpty()) {
+      return 0;
+    }
+    try {
+      long seconds = Instant.parse(created).getEpochSecond() - ORDER_EPOCH_SECONDS;
+      return (int) Math.max(0, Math.min(Integer.MAX_VALUE, seconds));
+    } catch (DateTimeParseException e) {
+      return 0;
     }
   }
 
@@ -126,7 +148,16 @@ final class RouteAttacher {
           RuleIr rule = rules.rules().get(i);
           gateway.routes.add(
               new Route(
-                  routeNs + "/" + route.getMetadata().getName() + "." + i + "." + listener.id(),
+                  // Two-digit rule index (as upstream's keys): the proxy breaks remaining ties by
+                  // key, so rule 2 must sort before rule 10.
+                  routeNs
+                      + "/"
+                      + route.getMetadata().getName()
+                      + "."
+                      + (i < 10 ? "0" : "")
+                      + i
+                      + "."
+                      + listener.id(),
                   listener.ir().key(),
                   route.getMetadata().getName(),
                   routeNs,
@@ -135,7 +166,7 @@ final class RouteAttacher {
                   rule.matches(),
                   rule.policies(),
                   rule.backends(),
-                  order + i));
+                  order(route)));
         }
       }
       if (attached == 0) {
