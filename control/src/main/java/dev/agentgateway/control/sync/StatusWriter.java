@@ -30,8 +30,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +60,7 @@ final class StatusWriter {
   private final LongAdder writes = new LongAdder();
   private final Runnable onConflict;
   private final Map<String, Object> written = new ConcurrentHashMap<>();
+  private final Set<String> pendingWrites = new HashSet<>(); // writer thread only
   private static final int CONCURRENT_WRITES = 8;
   private final AtomicReference<Translation> pending = new AtomicReference<>();
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -149,6 +152,9 @@ final class StatusWriter {
     t.grpcRoutes().forEach((key, parents) -> grpcRoute(key, parents, now));
     t.backends().forEach((key, status) -> backend(key, status, now));
     t.listenerSets().forEach((key, status) -> listenerSet(key, status, now));
+    // Forget what was written for objects whose status now matches the cache or that are gone.
+    written.keySet().retainAll(pendingWrites);
+    pendingWrites.clear();
   }
 
   private void listenerSet(ObjectKey key, ListenerSetStatus desired, String now) {
@@ -292,6 +298,7 @@ final class StatusWriter {
   }
 
   private void update(String what, Object next, Runnable write) {
+    pendingWrites.add(what);
     // The informer cache lags our own writes: never send the same status twice in a row.
     if (next.equals(written.get(what))) {
       return;
