@@ -105,7 +105,7 @@ public final class ControllerRuntime implements AutoCloseable {
             new NackEvents(client, events));
     closeables.add(xds);
     // Provisioning (leader only) reports each Gateway's proxy; a change re-translates its status.
-    ProvisioningState provisioning = new ProvisioningState(key -> syncer.changed());
+    ProvisioningState provisioning = new ProvisioningState(key -> syncer.changed(key));
     InfrastructureSource infrastructure =
         new InfrastructureSource() {
           @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -25,18 +26,21 @@ public final class ClusterCache implements AutoCloseable {
 
   private final KubernetesClient client;
   private final List<LabelSelector> discoverySelectors;
-  private final Runnable onChange;
+  private final BiConsumer<HasMetadata, HasMetadata> onChange;
   private final Map<Class<?>, SharedIndexInformer<? extends HasMetadata>> informers =
       new ConcurrentHashMap<>();
   private volatile boolean complete;
   private SharedIndexInformer<Namespace> namespaces;
 
   /**
-   * A cache that calls {@code onChange} after any watched object changes; {@code
-   * discoverySelectors} limit namespaced objects (all namespaces when empty).
+   * A cache that calls {@code onChange} with the old and new object (null for an add or a delete)
+   * after any watched object changes; {@code discoverySelectors} limit namespaced objects (all
+   * namespaces when empty).
    */
   public ClusterCache(
-      KubernetesClient client, List<LabelSelector> discoverySelectors, Runnable onChange) {
+      KubernetesClient client,
+      List<LabelSelector> discoverySelectors,
+      BiConsumer<HasMetadata, HasMetadata> onChange) {
     this.client = Objects.requireNonNull(client, "client");
     this.discoverySelectors = List.copyOf(discoverySelectors);
     this.onChange = Objects.requireNonNull(onChange, "onChange");
@@ -158,7 +162,7 @@ public final class ClusterCache implements AutoCloseable {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T obj) {
-        onChange.run();
+        onChange.accept(null, obj);
       }
 
       @Override
@@ -168,13 +172,13 @@ public final class ClusterCache implements AutoCloseable {
                 oldObj.getMetadata().getResourceVersion(),
                 newObj.getMetadata().getResourceVersion())
             && (statusMatters || !sameExceptStatus(oldObj, newObj))) {
-          onChange.run();
+          onChange.accept(oldObj, newObj);
         }
       }
 
       @Override
       public void onDelete(T obj, boolean deletedFinalStateUnknown) {
-        onChange.run();
+        onChange.accept(obj, null);
       }
     };
   }

@@ -3,11 +3,15 @@ package dev.agentgateway.control.sync;
 import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.translate.Inputs;
+import dev.agentgateway.control.translate.ObjectKey;
+import dev.agentgateway.control.translate.ParentOrder;
 import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.translate.Translator;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.model.ir.ServiceEndpoints;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -15,6 +19,8 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,12 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Re-translates the cluster after changes (a burst of events coalesced into one run), publishes
@@ -54,6 +62,10 @@ public final class Syncer implements AutoCloseable {
           Thread.ofPlatform().name("translate").daemon().factory());
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final AtomicLong translations = new AtomicLong();
+  private final AtomicLong fullTranslations = new AtomicLong();
+  private final Set<GatewayKey> dirty = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean fullNeeded = new AtomicBoolean(true);
+  private volatile Map<ObjectKey, Set<GatewayKey>> serviceUsers = Map.of();
   private final AtomicLong lastTranslationNanos = new AtomicLong();
   private Set<GatewayKey> published = new HashSet<>();
   private volatile Translation last;
@@ -78,7 +90,7 @@ public final class Syncer implements AutoCloseable {
     this.leader = Objects.requireNonNull(leader, "leader");
     this.debounce = Objects.requireNonNull(debounce, "debounce");
     this.client = client;
-    this.cache = new ClusterCache(client, discoverySelectors, this::changed);
+    this.cache = new ClusterCache(client, discoverySelectors, this::changedObject);
     this.status = new StatusWriter(client, cache, controllerName, this::changed);
   }
 
@@ -121,6 +133,11 @@ public final class Syncer implements AutoCloseable {
     }
   }
 
+  /** Full translations run so far (the rest covered only the Gateways a change touched). */
+  public long fullTranslations() {
+    return fullTranslations.get();
+  }
+
   /** Translations run so far. */
   public long translations() {
     return translations.get();
@@ -141,8 +158,77 @@ public final class Syncer implements AutoCloseable {
     return last;
   }
 
-  /** Asks for a translation soon; bursts of calls coalesce into one. */
+  /** Asks for a full translation soon; bursts of calls coalesce into one. */
   public void changed() {
+    fullNeeded.set(true);
+    schedule();
+  }
+
+  /** Asks for {@code gateway} to be re-translated soon (its proxy's state changed). */
+  public void changed(GatewayKey gateway) {
+    dirty.add(gateway);
+    schedule();
+  }
+
+  /**
+   * Re-translates what an object change affects: the Gateway itself, a route's parent Gateways
+   * (before and after), the Gateways using a Service whose endpoints changed; anything else
+   * (classes, grants, namespaces, Services, backends, ListenerSets) translates in full.
+   */
+  private void changedObject(HasMetadata before, HasMetadata after) {
+    HasMetadata any = after != null ? after : before;
+    switch (any) {
+      case Gateway g -> {
+        dirty.add(new GatewayKey(g.getMetadata().getNamespace(), g.getMetadata().getName()));
+        schedule();
+      }
+      case HTTPRoute r ->
+          routeParents(r, before, after, x -> ((HTTPRoute) x).getSpec().getParentRefs());
+      case GRPCRoute r ->
+          routeParents(r, before, after, x -> ((GRPCRoute) x).getSpec().getParentRefs());
+      case EndpointSlice slice -> {
+        Map<String, String> labels = slice.getMetadata().getLabels();
+        String service = labels == null ? null : labels.get("kubernetes.io/service-name");
+        Set<GatewayKey> users =
+            service == null
+                ? Set.of()
+                : serviceUsers.getOrDefault(
+                    new ObjectKey(slice.getMetadata().getNamespace(), service), Set.of());
+        if (!users.isEmpty()) { // endpoints of a Service no route uses change nothing
+          dirty.addAll(users);
+          schedule();
+        }
+      }
+      default -> changed();
+    }
+  }
+
+  private void routeParents(
+      HasMetadata route,
+      HasMetadata before,
+      HasMetadata after,
+      java.util.function.Function<HasMetadata, List<ParentReference>> refs) {
+    for (HasMetadata version : new HasMetadata[] {before, after}) {
+      if (version == null) {
+        continue;
+      }
+      for (ParentReference ref :
+          Objects.requireNonNullElse(refs.apply(version), List.<ParentReference>of())) {
+        String kind = Objects.requireNonNullElse(ref.getKind(), "Gateway");
+        if (!kind.equals("Gateway")) {
+          changed(); // a ListenerSet parent: translated in full
+          return;
+        }
+        dirty.add(
+            new GatewayKey(
+                Objects.requireNonNullElse(ref.getNamespace(), route.getMetadata().getNamespace()),
+                ref.getName()));
+      }
+    }
+    schedule();
+  }
+
+  private void schedule() {
     if (scheduled.compareAndSet(false, true)) {
       // Under a steady stream of changes, wait at least as long as a translation takes, so
       // translating never uses more than about half of a core.
@@ -158,15 +244,31 @@ public final class Syncer implements AutoCloseable {
       return;
     }
     long start = System.nanoTime();
+    // Take the work: a full translation when asked for (or while ListenerSets exist, whose
+    // route parents name no Gateway), else only the dirty Gateways.
+    boolean full =
+        fullNeeded.getAndSet(false)
+            || last == null
+            || (listenerSets && !cache.list(ListenerSet.class).isEmpty());
+    Set<GatewayKey> scope = new HashSet<>();
+    for (GatewayKey k : List.copyOf(dirty)) {
+      dirty.remove(k);
+      scope.add(k);
+    }
+    if (!full && scope.isEmpty()) {
+      return;
+    }
     try {
       List<Gateway> gateways = cache.list(Gateway.class);
       Map<GatewayKey, Infrastructure> infra = new HashMap<>();
       for (Gateway g : gateways) {
-        infra.put(
-            new GatewayKey(g.getMetadata().getNamespace(), g.getMetadata().getName()),
-            infrastructure.of(g, cache));
+        GatewayKey key = new GatewayKey(g.getMetadata().getNamespace(), g.getMetadata().getName());
+        if (full || scope.contains(key)) {
+          infra.put(key, infrastructure.of(g, cache));
+        }
       }
-      Translation t =
+      Predicate<GatewayKey> inScope = full ? k -> true : scope::contains;
+      Translation partial =
           Translator.translate(
               new Inputs(
                   controllerName,
@@ -180,10 +282,14 @@ public final class Syncer implements AutoCloseable {
                   cache.list(AgentgatewayBackend.class),
                   cache.list(EndpointSlice.class),
                   cache.list(Namespace.class),
-                  infra));
-      infrastructure.retainOnly(infra.keySet());
+                  infra),
+              inScope);
+      Translation t = full ? partial : last.merge(partial, inScope, this::parentOrder);
+      if (full) {
+        infrastructure.retainOnly(infra.keySet());
+      }
+      partial.resources().forEach(publisher::publish);
       Set<GatewayKey> now = new HashSet<>(t.resources().keySet());
-      t.resources().forEach(publisher::publish);
       for (GatewayKey gone : published) {
         if (!now.contains(gone)) {
           publisher.remove(gone);
@@ -194,6 +300,10 @@ public final class Syncer implements AutoCloseable {
         status.submit(t);
       }
       last = t;
+      serviceUsers = serviceUsers(t);
+      if (full) {
+        fullTranslations.incrementAndGet();
+      }
     } catch (RuntimeException e) {
       // A bug in translation must not stop the loop: keep serving the last published state.
       LOG.log(System.Logger.Level.ERROR, "translation failed; keeping the last good state", e);
@@ -201,6 +311,35 @@ public final class Syncer implements AutoCloseable {
       translations.incrementAndGet();
       lastTranslationNanos.set(System.nanoTime() - start);
     }
+  }
+
+  /** A route parent entry's position among its route's parentRefs, from the cache. */
+  private int parentOrder(ObjectKey route, RouteParentStatus parent) {
+    HTTPRoute http = cache.get(HTTPRoute.class, route.namespace(), route.name());
+    if (http != null && http.getSpec() != null) {
+      return ParentOrder.index(route.namespace(), http.getSpec().getParentRefs(), parent);
+    }
+    GRPCRoute grpc = cache.get(GRPCRoute.class, route.namespace(), route.name());
+    return grpc == null || grpc.getSpec() == null
+        ? Integer.MAX_VALUE
+        : ParentOrder.index(route.namespace(), grpc.getSpec().getParentRefs(), parent);
+  }
+
+  /** Which Gateways' IR carries each Service's endpoints: whose an EndpointSlice change touches. */
+  private static Map<ObjectKey, Set<GatewayKey>> serviceUsers(Translation t) {
+    Map<ObjectKey, Set<GatewayKey>> users = new HashMap<>();
+    t.resources()
+        .forEach(
+            (gateway, ir) -> {
+              for (Object value : ir) {
+                if (value instanceof ServiceEndpoints e) {
+                  users
+                      .computeIfAbsent(new ObjectKey(e.namespace(), e.name()), k -> new HashSet<>())
+                      .add(gateway);
+                }
+              }
+            });
+    return users;
   }
 
   @Override

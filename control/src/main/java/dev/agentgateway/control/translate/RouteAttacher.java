@@ -88,6 +88,16 @@ final class RouteAttacher {
     }
   }
 
+  /** True when some parentRef of {@code route} names a Gateway or ListenerSet being translated. */
+  boolean hasParent(HasMetadata route, List<ParentReference> parentRefs) {
+    for (ParentReference ref : Objects.requireNonNullElse(parentRefs, List.<ParentReference>of())) {
+      if (parent(route, ref) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Parent parent(HasMetadata route, ParentReference ref) {
     String group = Objects.requireNonNullElse(ref.getGroup(), GatewayListeners.GROUP);
     String kind = Objects.requireNonNullElse(ref.getKind(), "Gateway");

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The result of one translation.
@@ -38,5 +39,77 @@ public record Translation(
     grpcRoutes = Map.copyOf(grpcRoutes);
     backends = Map.copyOf(backends);
     listenerSets = Map.copyOf(listenerSets);
+  }
+
+  /**
+   * This (full) translation with the Gateways in {@code scope} replaced by {@code partial}'s
+   * (translated with that scope): their IR, their status, and the route parent entries naming them,
+   * kept in each route's parentRefs order. Everything not tied to one Gateway (classes, backends,
+   * ListenerSets) is taken from {@code partial}, which computed it in full.
+   *
+   * @param parentOrder the position of a route parent entry among the route's parentRefs
+   */
+  public Translation merge(
+      Translation partial,
+      Predicate<GatewayKey> scope,
+      java.util.function.ToIntBiFunction<ObjectKey, RouteParentStatus> parentOrder) {
+    Map<GatewayKey, List<Object>> mergedResources = new java.util.LinkedHashMap<>();
+    resources.forEach(
+        (k, v) -> {
+          if (!scope.test(k)) {
+            mergedResources.put(k, v);
+          }
+        });
+    mergedResources.putAll(partial.resources);
+    Map<GatewayKey, GatewayStatus> mergedGateways = new java.util.LinkedHashMap<>();
+    gateways.forEach(
+        (k, v) -> {
+          if (!scope.test(k)) {
+            mergedGateways.put(k, v);
+          }
+        });
+    mergedGateways.putAll(partial.gateways);
+    return new Translation(
+        mergedResources,
+        partial.gatewayClasses,
+        mergedGateways,
+        mergeParents(httpRoutes, partial.httpRoutes, scope, parentOrder),
+        mergeParents(grpcRoutes, partial.grpcRoutes, scope, parentOrder),
+        partial.backends,
+        listenerSets);
+  }
+
+  private static Map<ObjectKey, List<RouteParentStatus>> mergeParents(
+      Map<ObjectKey, List<RouteParentStatus>> full,
+      Map<ObjectKey, List<RouteParentStatus>> partial,
+      Predicate<GatewayKey> scope,
+      java.util.function.ToIntBiFunction<ObjectKey, RouteParentStatus> parentOrder) {
+    Map<ObjectKey, List<RouteParentStatus>> out = new java.util.TreeMap<>();
+    java.util.Set<ObjectKey> routes = new java.util.HashSet<>(full.keySet());
+    routes.addAll(partial.keySet());
+    for (ObjectKey route : routes) {
+      List<RouteParentStatus> entries = new java.util.ArrayList<>();
+      for (RouteParentStatus p : full.getOrDefault(route, List.of())) {
+        GatewayKey gateway = gatewayOf(p);
+        if (gateway == null || !scope.test(gateway)) {
+          entries.add(p);
+        }
+      }
+      entries.addAll(partial.getOrDefault(route, List.of()));
+      if (!entries.isEmpty()) {
+        entries.sort(java.util.Comparator.comparingInt(p -> parentOrder.applyAsInt(route, p)));
+        out.put(route, List.copyOf(entries));
+      }
+    }
+    return out;
+  }
+
+  /** The Gateway a parent entry names; null for a ListenerSet parent (merged in full only). */
+  private static GatewayKey gatewayOf(RouteParentStatus parent) {
+    String kind = parent.getParentRef().getKind();
+    if (kind != null && !kind.equals("Gateway")) {
+      return null;
+    }
+    return new GatewayKey(parent.getParentRef().getNamespace(), parent.getParentRef().getName());
   }
 }

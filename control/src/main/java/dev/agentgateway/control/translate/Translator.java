@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Translates {@link Inputs} to a {@link Translation}; stateless and deterministic. */
@@ -50,6 +51,16 @@ public final class Translator {
 
   /** Translates {@code inputs}. */
   public static Translation translate(Inputs inputs) {
+    return translate(inputs, gateway -> true);
+  }
+
+  /**
+   * Translates only the Gateways in {@code scope}: their IR and status, and the route parent
+   * entries that name them; {@link Translation#merge} folds the result into the last full one.
+   * Routes with no parent in scope are not translated at all, so a change that touches one Gateway
+   * costs that Gateway's routes, not the cluster's.
+   */
+  public static Translation translate(Inputs inputs, Predicate<GatewayKey> scope) {
     Set<String> classes =
         inputs.gatewayClasses().stream()
             .filter(c -> c.getSpec() != null)
@@ -72,8 +83,10 @@ public final class Translator {
     Map<GatewayKey, GatewayModel> gateways =
         new TreeMap<>(Comparator.comparing(GatewayKey::toString));
     for (Gateway g : inputs.gateways()) {
-      if (g.getSpec() != null && classes.contains(g.getSpec().getGatewayClassName())) {
-        GatewayKey key = new GatewayKey(g.getMetadata().getNamespace(), g.getMetadata().getName());
+      GatewayKey key = new GatewayKey(g.getMetadata().getNamespace(), g.getMetadata().getName());
+      if (g.getSpec() != null
+          && classes.contains(g.getSpec().getGatewayClassName())
+          && scope.test(key)) {
         Infrastructure infra = inputs.infrastructure().getOrDefault(key, Infrastructure.PENDING);
         gateways.put(key, new GatewayModel(key, g, infra));
       }
@@ -93,7 +106,8 @@ public final class Translator {
     routes.addAll(inputs.grpcRoutes());
     for (HasMetadata route : sorted(routes)) {
       switch (route) {
-        case HTTPRoute r when r.getSpec() != null ->
+        case HTTPRoute r
+            when r.getSpec() != null && attacher.hasParent(r, r.getSpec().getParentRefs()) ->
             attacher.attach(
                 r,
                 "HTTPRoute",
@@ -102,7 +116,8 @@ public final class Translator {
                 HttpRules.translate(
                     backends, r.getMetadata().getNamespace(), r.getSpec().getRules()),
                 httpStatuses);
-        case GRPCRoute r when r.getSpec() != null ->
+        case GRPCRoute r
+            when r.getSpec() != null && attacher.hasParent(r, r.getSpec().getParentRefs()) ->
             attacher.attach(
                 r,
                 "GRPCRoute",

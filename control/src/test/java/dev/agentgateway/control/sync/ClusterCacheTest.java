@@ -45,7 +45,7 @@ class ClusterCacheTest {
         new ClusterCache(
             client,
             List.of(new LabelSelectorBuilder().addToMatchLabels("team", "a").build()),
-            changes::incrementAndGet)) {
+            (before, after) -> changes.incrementAndGet())) {
       cache
           .watchClusterScoped(Namespace.class)
           .watchClusterScoped(GatewayClass.class)
@@ -80,7 +80,7 @@ class ClusterCacheTest {
     namespace("x", "k", "v");
     service("x", "svc");
     service("y", "svc");
-    try (ClusterCache cache = new ClusterCache(client, List.of(), () -> {})) {
+    try (ClusterCache cache = new ClusterCache(client, List.of(), (before, after) -> {})) {
       cache.watchClusterScoped(Namespace.class).watch(Service.class);
       cache.complete();
       assertTrue(eventually(cache::synced));

@@ -1,0 +1,153 @@
+package dev.agentgateway.control.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentgateway.control.config.ControllerSettings;
+import dev.agentgateway.control.translate.Infrastructure;
+import dev.agentgateway.control.xds.cache.GatewayKey;
+import dev.agentgateway.control.xds.server.XdsPublisher;
+import dev.agentgateway.model.ir.PathMatch;
+import dev.agentgateway.model.ir.Route;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The translation loop re-translates only the Gateways a change touches. */
+@EnableKubernetesMockClient(crud = true)
+class SyncerTest {
+  private static final String CONTROLLER = ControllerSettings.DEFAULT_CONTROLLER_NAME;
+
+  KubernetesClient client;
+
+  @Test
+  void aRouteEditRetranslatesOnlyItsGateway() throws Exception {
+    client
+        .resource(
+            new GatewayClassBuilder()
+                .withNewMetadata()
+                .withName("agentgateway")
+                .endMetadata()
+                .withNewSpec()
+                .withControllerName(CONTROLLER)
+                .endSpec()
+                .build())
+        .create();
+    for (String gw : List.of("a", "b")) {
+      client
+          .resource(
+              new GatewayBuilder()
+                  .withNewMetadata()
+                  .withNamespace("apps")
+                  .withName(gw)
+                  .endMetadata()
+                  .withNewSpec()
+                  .withGatewayClassName("agentgateway")
+                  .addNewListener()
+                  .withName("http")
+                  .withPort(8080)
+                  .withProtocol("HTTP")
+                  .endListener()
+                  .endSpec()
+                  .build())
+          .create();
+      client.resource(route(gw, "/" + gw)).create();
+    }
+    try (XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
+        Syncer syncer =
+            new Syncer(
+                client,
+                CONTROLLER,
+                List.of(),
+                publisher,
+                (gateway, cache) -> Infrastructure.PENDING,
+                () -> true,
+                Duration.ofMillis(20))) {
+      syncer.start();
+      assertTrue(
+          eventually(() -> prefix(syncer, "a").equals("/a") && prefix(syncer, "b").equals("/b")));
+      long full = syncer.fullTranslations();
+      long before = syncer.translations();
+
+      client
+          .resources(HTTPRoute.class)
+          .inNamespace("apps")
+          .withName("to-a")
+          .edit(
+              r -> {
+                r.getSpec().getRules().get(0).getMatches().get(0).getPath().setValue("/a2");
+                return r;
+              });
+
+      assertTrue(eventually(() -> prefix(syncer, "a").equals("/a2")), "the edit was translated");
+      assertEquals(full, syncer.fullTranslations(), "no full translation for a route edit");
+      assertTrue(syncer.translations() > before);
+      assertEquals("/b", prefix(syncer, "b"), "the other Gateway's routes are kept");
+      assertTrue(
+          eventually(
+              () -> {
+                HTTPRoute r =
+                    client.resources(HTTPRoute.class).inNamespace("apps").withName("to-b").get();
+                return r.getStatus() != null && !r.getStatus().getParents().isEmpty();
+              }),
+          "the other Gateway's route status is still written");
+    }
+  }
+
+  private static String prefix(Syncer syncer, String gateway) {
+    if (syncer.last() == null) {
+      return "";
+    }
+    return syncer
+        .last()
+        .resources()
+        .getOrDefault(new GatewayKey("apps", gateway), List.of())
+        .stream()
+        .filter(Route.class::isInstance)
+        .map(Route.class::cast)
+        .map(r -> r.matches().get(0).path())
+        .map(p -> p instanceof PathMatch.Prefix prefix ? prefix.value() : p.toString())
+        .findFirst()
+        .orElse("");
+  }
+
+  private static HTTPRoute route(String gateway, String path) {
+    return new HTTPRouteBuilder()
+        .withNewMetadata()
+        .withNamespace("apps")
+        .withName("to-" + gateway)
+        .endMetadata()
+        .withNewSpec()
+        .addNewParentRef()
+        .withName(gateway)
+        .endParentRef()
+        .addNewRule()
+        .addNewMatch()
+        .withNewPath()
+        .withType("PathPrefix")
+        .withValue(path)
+        .endPath()
+        .endMatch()
+        .endRule()
+        .endSpec()
+        .build();
+  }
+
+  private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(20);
+    }
+    return condition.getAsBoolean();
+  }
+}
