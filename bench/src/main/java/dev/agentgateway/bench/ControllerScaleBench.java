@@ -250,21 +250,7 @@ public final class ControllerScaleBench {
   private void startController() {
     ControllerSettings defaults = ControllerSettings.fromEnv(Map.of());
     controllerName = defaults.controllerName();
-    ControllerSettings settings =
-        new ControllerSettings(
-            defaults.controllerName(),
-            defaults.gatewayClassName(),
-            Map.of(),
-            "agentgateway-system",
-            "agentgateway",
-            "",
-            0,
-            List.of(),
-            defaults.proxyImage(),
-            false,
-            443,
-            0,
-            0);
+    ControllerSettings settings = defaults.withPorts(0, 0, 0).withLeaderElection(false);
     controller =
         ControllerRuntime.start(
             settings,

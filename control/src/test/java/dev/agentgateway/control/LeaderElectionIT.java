@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -27,22 +26,8 @@ class LeaderElectionIT {
   KubernetesClient client;
 
   private ControllerRuntime replica(String pod) {
-    ControllerSettings d = ControllerSettings.fromEnv(Map.of());
     ControllerSettings settings =
-        new ControllerSettings(
-            d.controllerName(),
-            d.gatewayClassName(),
-            Map.of(),
-            "agentgateway-system",
-            "agentgateway",
-            "",
-            0,
-            List.of(),
-            d.proxyImage(),
-            true,
-            443,
-            0,
-            0);
+        ControllerSettings.fromEnv(Map.of()).withPorts(0, 0, 0).withLeaderElection(true);
     return ControllerRuntime.start(
         settings, Map.of("AGW_XDS_AUTH", "false", "POD_NAME", pod), client, false, () -> {});
   }

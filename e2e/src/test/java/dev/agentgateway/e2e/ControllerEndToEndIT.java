@@ -95,22 +95,8 @@ class ControllerEndToEndIT {
                 .endSpec()
                 .build())
         .create();
-    ControllerSettings defaults = ControllerSettings.fromEnv(Map.of());
     ControllerSettings settings =
-        new ControllerSettings(
-            defaults.controllerName(),
-            defaults.gatewayClassName(),
-            Map.of(),
-            "agentgateway-system",
-            "agentgateway",
-            "",
-            0,
-            List.of(),
-            defaults.proxyImage(),
-            false,
-            443,
-            0,
-            0);
+        ControllerSettings.fromEnv(Map.of()).withPorts(0, 0, 0).withLeaderElection(false);
     controller =
         ControllerRuntime.start(
             settings,
@@ -214,37 +200,41 @@ class ControllerEndToEndIT {
         "False", condition(gw, "Programmed").getStatus(), "not programmed before the proxy is up");
 
     // The Deployment becomes available: the Gateway is Programmed, with the Service's address.
-    client
-        .apps()
-        .deployments()
-        .inNamespace("apps")
-        .withName("gw")
-        .editStatus(
-            d -> {
-              d.setStatus(
-                  new DeploymentStatusBuilder()
-                      .withReplicas(1)
-                      .withReadyReplicas(1)
-                      .withAvailableReplicas(1)
-                      .build());
-              return d;
-            });
-    client
-        .services()
-        .inNamespace("apps")
-        .withName("gw")
-        .editStatus(
-            svc -> {
-              svc.setStatus(
-                  new ServiceStatusBuilder()
-                      .withNewLoadBalancer()
-                      .addNewIngress()
-                      .withIp("203.0.113.7")
-                      .endIngress()
-                      .endLoadBalancer()
-                      .build());
-              return svc;
-            });
+    E2e.retryOnConflict(
+        () ->
+            client
+                .apps()
+                .deployments()
+                .inNamespace("apps")
+                .withName("gw")
+                .editStatus(
+                    d -> {
+                      d.setStatus(
+                          new DeploymentStatusBuilder()
+                              .withReplicas(1)
+                              .withReadyReplicas(1)
+                              .withAvailableReplicas(1)
+                              .build());
+                      return d;
+                    }));
+    E2e.retryOnConflict(
+        () ->
+            client
+                .services()
+                .inNamespace("apps")
+                .withName("gw")
+                .editStatus(
+                    svc -> {
+                      svc.setStatus(
+                          new ServiceStatusBuilder()
+                              .withNewLoadBalancer()
+                              .addNewIngress()
+                              .withIp("203.0.113.7")
+                              .endIngress()
+                              .endLoadBalancer()
+                              .build());
+                      return svc;
+                    }));
     assertTrue(
         eventually(WAIT, () -> "True".equals(condition(gateway("gw"), "Programmed").getStatus())),
         "programmed once the proxy is available");
@@ -256,15 +246,17 @@ class ControllerEndToEndIT {
                     .anyMatch(address -> "203.0.113.7".equals(address.getValue()))),
         () -> "the Service's address: " + gateway("gw").getStatus().getAddresses());
 
-    client
-        .resources(HTTPRoute.class)
-        .inNamespace("apps")
-        .withName("echo")
-        .edit(
-            r -> {
-              r.getSpec().getRules().get(0).getBackendRefs().get(0).setName("echo-b");
-              return r;
-            });
+    E2e.retryOnConflict(
+        () ->
+            client
+                .resources(HTTPRoute.class)
+                .inNamespace("apps")
+                .withName("echo")
+                .edit(
+                    r -> {
+                      r.getSpec().getRules().get(0).getBackendRefs().get(0).setName("echo-b");
+                      return r;
+                    }));
     assertTrue(
         eventually(WAIT, () -> "B".equals(body(listenerPort, "/echo"))), "route change followed");
 

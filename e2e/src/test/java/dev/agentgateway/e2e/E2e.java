@@ -79,6 +79,23 @@ final class E2e {
     }
   }
 
+  /**
+   * Runs a read-modify-write against the API server again when it conflicts (409) with the
+   * controller's own concurrent writes, as any Kubernetes client must.
+   */
+  static void retryOnConflict(Runnable edit) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        edit.run();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** A real proxy in xDS mode, its identity and controller taken from {@code env}. */
   static ProxyRuntime xdsProxy(Map<String, String> env) throws Exception {
     LocalConfigLoader loader = new LocalConfigLoader(Map.of());

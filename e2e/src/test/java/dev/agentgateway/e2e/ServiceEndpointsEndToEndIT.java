@@ -9,8 +9,6 @@ import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.NackListener;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
-import dev.agentgateway.model.config.ConfigJson;
-import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
@@ -20,8 +18,6 @@ import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.xds.XdsResources;
 import dev.agentgateway.proxy.ProxyRuntime;
-import dev.agentgateway.proxy.server.BindCustomizer;
-import dev.agentgateway.proxy.xds.XdsSettings;
 import io.helidon.webserver.WebServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,24 +61,7 @@ class ServiceEndpointsEndToEndIT {
               "XDS_ADDRESS", "http://127.0.0.1:" + server.port(),
               "NAMESPACE", GATEWAY.namespace(),
               "GATEWAY", GATEWAY.name());
-      LocalConfigLoader loader = new LocalConfigLoader(Map.of());
-      proxy =
-          ProxyRuntime.start(
-              new ProxyRuntime.Settings(
-                  loader.parse(
-                      """
-                      config:
-                        adminAddr: 127.0.0.1:0
-                        statsAddr: 127.0.0.1:0
-                        readinessAddr: 127.0.0.1:0
-                      """),
-                  null,
-                  loader::parse,
-                  "test",
-                  null,
-                  BindCustomizer.NONE,
-                  ConfigJson::render,
-                  XdsSettings.fromEnv(env)));
+      proxy = E2e.xdsProxy(env);
       cleanup.addFirst(proxy);
     } catch (Exception | Error e) {
       tearDown();

@@ -10,12 +10,9 @@ import dev.agentgateway.control.xds.server.ServerSecurity;
 import dev.agentgateway.control.xds.server.XdsMetrics;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
-import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
-import dev.agentgateway.proxy.server.BindCustomizer;
-import dev.agentgateway.proxy.xds.XdsSettings;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
 import io.fabric8.kubernetes.api.model.authentication.TokenReviewStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -260,23 +257,7 @@ class XdsAuthEndToEndIT {
     env.put("XDS_ADDRESS", "http://127.0.0.1:" + server.port());
     env.put("NAMESPACE", GATEWAY.namespace());
     env.put("GATEWAY", GATEWAY.name());
-    ProxyRuntime proxy =
-        ProxyRuntime.start(
-            new ProxyRuntime.Settings(
-                parse(
-                    """
-                    config:
-                      adminAddr: 127.0.0.1:0
-                      statsAddr: 127.0.0.1:0
-                      readinessAddr: 127.0.0.1:0
-                    """),
-                null,
-                new LocalConfigLoader(Map.of())::parse,
-                "test",
-                null,
-                BindCustomizer.NONE,
-                ConfigJson::render,
-                XdsSettings.fromEnv(env)));
+    ProxyRuntime proxy = E2e.xdsProxy(env);
     cleanup.addFirst(proxy);
     return proxy;
   }

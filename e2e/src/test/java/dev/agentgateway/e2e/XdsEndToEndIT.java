@@ -10,15 +10,12 @@ import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.NackListener;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
-import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.proxy.ProxyRuntime;
-import dev.agentgateway.proxy.server.BindCustomizer;
-import dev.agentgateway.proxy.xds.XdsSettings;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -74,23 +71,7 @@ class XdsEndToEndIT {
               "XDS_ADDRESS", "http://127.0.0.1:" + server.port(),
               "NAMESPACE", GATEWAY.namespace(),
               "GATEWAY", GATEWAY.name());
-      proxy =
-          ProxyRuntime.start(
-              new ProxyRuntime.Settings(
-                  parse(
-                      """
-                      config:
-                        adminAddr: 127.0.0.1:0
-                        statsAddr: 127.0.0.1:0
-                        readinessAddr: 127.0.0.1:0
-                      """),
-                  null,
-                  new LocalConfigLoader(Map.of())::parse,
-                  "test",
-                  null,
-                  BindCustomizer.NONE,
-                  ConfigJson::render,
-                  XdsSettings.fromEnv(env)));
+      proxy = E2e.xdsProxy(env);
       cleanup.addFirst(proxy);
     } catch (Exception | Error e) {
       tearDown();

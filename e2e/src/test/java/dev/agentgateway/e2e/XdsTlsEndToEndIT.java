@@ -11,13 +11,10 @@ import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
 import dev.agentgateway.control.xds.tls.XdsTls;
 import dev.agentgateway.control.xds.tls.XdsTlsSettings;
-import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
-import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.xds.XdsClient;
-import dev.agentgateway.proxy.xds.XdsSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.helidon.webserver.WebServer;
@@ -94,27 +91,12 @@ class XdsTlsEndToEndIT {
   private void startProxy(Path rootCa) throws Exception {
     bindPort = E2e.freePort();
     proxy =
-        ProxyRuntime.start(
-            new ProxyRuntime.Settings(
-                parse(
-                    """
-                    config:
-                      adminAddr: 127.0.0.1:0
-                      statsAddr: 127.0.0.1:0
-                      readinessAddr: 127.0.0.1:0
-                    """),
-                null,
-                new LocalConfigLoader(Map.of())::parse,
-                "test",
-                null,
-                BindCustomizer.NONE,
-                ConfigJson::render,
-                XdsSettings.fromEnv(
-                    Map.of(
-                        "XDS_ADDRESS", "https://localhost:" + server.port(),
-                        "XDS_ROOT_CA", rootCa.toString(),
-                        "NAMESPACE", GATEWAY.namespace(),
-                        "GATEWAY", GATEWAY.name()))));
+        E2e.xdsProxy(
+            Map.of(
+                "XDS_ADDRESS", "https://localhost:" + server.port(),
+                "XDS_ROOT_CA", rootCa.toString(),
+                "NAMESPACE", GATEWAY.namespace(),
+                "GATEWAY", GATEWAY.name()));
     cleanup.addFirst(proxy);
   }
 

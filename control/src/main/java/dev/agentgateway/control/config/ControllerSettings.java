@@ -62,6 +62,42 @@ public record ControllerSettings(
     discoveryNamespaceSelectors = List.copyOf(discoveryNamespaceSelectors);
   }
 
+  /** These settings on other ports (0 = any free one): for tests and benches on one machine. */
+  public ControllerSettings withPorts(int xds, int health, int metrics) {
+    return new ControllerSettings(
+        controllerName,
+        gatewayClassName,
+        gatewayClassParametersRefs,
+        namespace,
+        xdsServiceName,
+        xdsServiceHost,
+        xds,
+        discoveryNamespaceSelectors,
+        proxyImage,
+        leaderElection,
+        noListenersDummyPort,
+        health,
+        metrics);
+  }
+
+  /** These settings with leader election on or off. */
+  public ControllerSettings withLeaderElection(boolean on) {
+    return new ControllerSettings(
+        controllerName,
+        gatewayClassName,
+        gatewayClassParametersRefs,
+        namespace,
+        xdsServiceName,
+        xdsServiceHost,
+        xdsPort,
+        discoveryNamespaceSelectors,
+        proxyImage,
+        on,
+        noListenersDummyPort,
+        healthPort,
+        metricsPort);
+  }
+
   /** The address proxies dial: {@code http(s)://<host>:<port>}. */
   public String xdsAddress(boolean tls) {
     String host =

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
@@ -76,15 +77,25 @@ class SyncerTest {
       long full = syncer.fullTranslations();
       long before = syncer.translations();
 
-      client
-          .resources(HTTPRoute.class)
-          .inNamespace("apps")
-          .withName("to-a")
-          .edit(
-              r -> {
-                r.getSpec().getRules().get(0).getMatches().get(0).getPath().setValue("/a2");
-                return r;
-              });
+      // The controller writes the route's status concurrently: retry on a conflict, as any client.
+      for (int attempt = 0; ; attempt++) {
+        try {
+          client
+              .resources(HTTPRoute.class)
+              .inNamespace("apps")
+              .withName("to-a")
+              .edit(
+                  r -> {
+                    r.getSpec().getRules().get(0).getMatches().get(0).getPath().setValue("/a2");
+                    return r;
+                  });
+          break;
+        } catch (KubernetesClientException e) {
+          if (e.getCode() != 409 || attempt == 5) {
+            throw e;
+          }
+        }
+      }
 
       assertTrue(eventually(() -> prefix(syncer, "a").equals("/a2")), "the edit was translated");
       assertEquals(full, syncer.fullTranslations(), "no full translation for a route edit");
