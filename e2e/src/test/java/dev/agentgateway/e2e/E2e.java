@@ -1,7 +1,9 @@
 package dev.agentgateway.e2e;
 
+import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.config.ConfigJson;
 import dev.agentgateway.model.config.LocalConfigLoader;
+import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.xds.XdsSettings;
@@ -14,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -94,6 +98,24 @@ final class E2e {
         }
       }
     }
+  }
+
+  /** Parses a standalone config; a test's own YAML is expected to be valid. */
+  static GatewayConfig parse(String yaml) {
+    try {
+      return new LocalConfigLoader(Map.of()).parse(yaml);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** The binds, listeners and routes of {@code config}, as a publisher takes them. */
+  static List<Object> resources(GatewayConfig config) {
+    List<Object> resources = new ArrayList<>();
+    resources.addAll(config.binds());
+    resources.addAll(config.listeners());
+    resources.addAll(config.routes());
+    return resources;
   }
 
   /** A real proxy in xDS mode, its identity and controller taken from {@code env}. */

@@ -10,7 +10,6 @@ import dev.agentgateway.control.xds.server.ServerSecurity;
 import dev.agentgateway.control.xds.server.XdsMetrics;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
-import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
 import io.fabric8.kubernetes.api.model.authentication.TokenReview;
@@ -103,7 +102,7 @@ class XdsAuthEndToEndIT {
       bindPort = E2e.freePort();
       publisher = new XdsPublisher(Duration.ZERO);
       cleanup.addFirst(publisher);
-      publisher.publish(GATEWAY, resources(oneRoute(upstreamA.port())));
+      publisher.publish(GATEWAY, E2e.resources(oneRoute(upstreamA.port())));
       metrics = new XdsMetrics();
       // The way the controller's main wires it: the switch (unset = on) gives the interceptors.
       server =
@@ -237,7 +236,7 @@ class XdsAuthEndToEndIT {
   }
 
   private void assertHealthyProxyStillServed() throws InterruptedException {
-    publisher.publish(GATEWAY, resources(oneRoute(upstreamB.port())));
+    publisher.publish(GATEWAY, E2e.resources(oneRoute(upstreamB.port())));
     assertTrue(
         E2e.eventually(WAIT, () -> "B".equals(body("/"))), "the healthy proxy still updates");
   }
@@ -262,16 +261,8 @@ class XdsAuthEndToEndIT {
     return proxy;
   }
 
-  private static List<Object> resources(GatewayConfig config) {
-    List<Object> resources = new ArrayList<>();
-    resources.addAll(config.binds());
-    resources.addAll(config.listeners());
-    resources.addAll(config.routes());
-    return resources;
-  }
-
   private GatewayConfig oneRoute(int upstreamPort) {
-    return parse(
+    return E2e.parse(
         """
         binds:
         - port: %d
@@ -287,14 +278,6 @@ class XdsAuthEndToEndIT {
               - host: 127.0.0.1:%d
         """
             .formatted(bindPort, upstreamPort));
-  }
-
-  private static GatewayConfig parse(String yaml) {
-    try {
-      return new LocalConfigLoader(Map.of()).parse(yaml);
-    } catch (dev.agentgateway.model.config.ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
   }
 
   private String body(String path) {

@@ -10,7 +10,6 @@ import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.NackListener;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
-import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.Route;
@@ -207,10 +206,7 @@ class XdsEndToEndIT {
             null,
             marker.backends(),
             5);
-    List<Object> resources = new ArrayList<>();
-    resources.addAll(good.binds());
-    resources.addAll(good.listeners());
-    resources.addAll(good.routes());
+    List<Object> resources = E2e.resources(good);
     resources.add(badRegex);
     publisher.publish(GATEWAY, resources);
 
@@ -267,11 +263,7 @@ class XdsEndToEndIT {
 
   /** Publishes the binds, listeners and routes of {@code config} for {@code gateway}. */
   private void publish(GatewayKey gateway, GatewayConfig config) {
-    List<Object> resources = new ArrayList<>();
-    resources.addAll(config.binds());
-    resources.addAll(config.listeners());
-    resources.addAll(config.routes());
-    publisher.publish(gateway, resources);
+    publisher.publish(gateway, E2e.resources(config));
   }
 
   /**
@@ -305,7 +297,7 @@ class XdsEndToEndIT {
   }
 
   private static GatewayConfig config(String... binds) {
-    return parse("binds:\n" + String.join("", binds));
+    return E2e.parse("binds:\n" + String.join("", binds));
   }
 
   /** One bind with one HTTP listener (named after the port) holding {@code routes}. */
@@ -332,14 +324,6 @@ class XdsEndToEndIT {
               - host: 127.0.0.1:%d
         """
         .formatted(name, prefix, upstreamPort);
-  }
-
-  private static GatewayConfig parse(String yaml) {
-    try {
-      return new LocalConfigLoader(Map.of()).parse(yaml);
-    } catch (dev.agentgateway.model.config.ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
   }
 
   private String body(String path) {

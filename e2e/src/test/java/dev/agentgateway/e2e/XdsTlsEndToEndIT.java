@@ -11,7 +11,6 @@ import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.control.xds.server.XdsServer;
 import dev.agentgateway.control.xds.tls.XdsTls;
 import dev.agentgateway.control.xds.tls.XdsTlsSettings;
-import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.xds.XdsClient;
@@ -227,15 +226,11 @@ class XdsTlsEndToEndIT {
   }
 
   private void publish(GatewayConfig config) {
-    List<Object> resources = new ArrayList<>();
-    resources.addAll(config.binds());
-    resources.addAll(config.listeners());
-    resources.addAll(config.routes());
-    publisher.publish(GATEWAY, resources);
+    publisher.publish(GATEWAY, E2e.resources(config));
   }
 
   private GatewayConfig oneRoute(int upstreamPort) {
-    return parse(
+    return E2e.parse(
         """
         binds:
         - port: %d
@@ -251,14 +246,6 @@ class XdsTlsEndToEndIT {
               - host: 127.0.0.1:%d
         """
             .formatted(bindPort, upstreamPort));
-  }
-
-  private static GatewayConfig parse(String yaml) {
-    try {
-      return new LocalConfigLoader(Map.of()).parse(yaml);
-    } catch (dev.agentgateway.model.config.ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
   }
 
   private String body(String path) {
