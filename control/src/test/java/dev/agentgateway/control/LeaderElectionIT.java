@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.control.config.ControllerSettings;
+import dev.agentgateway.control.testing.GatewayApiObjects;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -61,23 +61,7 @@ class LeaderElectionIT {
   }
 
   private void gateway(String name) {
-    client
-        .resource(
-            new GatewayBuilder()
-                .withNewMetadata()
-                .withNamespace("apps")
-                .withName(name)
-                .endMetadata()
-                .withNewSpec()
-                .withGatewayClassName("agentgateway")
-                .addNewListener()
-                .withName("http")
-                .withPort(8080)
-                .withProtocol("HTTP")
-                .endListener()
-                .endSpec()
-                .build())
-        .create();
+    client.resource(GatewayApiObjects.httpGateway("apps", name, 8080)).create();
   }
 
   private boolean accepted(String name) {

@@ -11,6 +11,7 @@ import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.control.deploy.ParametersResolver;
 import dev.agentgateway.control.deploy.ProxyPlan;
 import dev.agentgateway.control.deploy.ProxyResources;
+import dev.agentgateway.control.testing.GatewayApiObjects;
 import dev.agentgateway.control.translate.Inputs;
 import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.translate.Translator;
@@ -23,7 +24,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -54,15 +54,7 @@ class UpstreamExamplesTranslateTest {
     List<JsonNode> examples = examples("AgentgatewayParameters");
     assertFalse(examples.isEmpty());
     ControllerSettings settings = ControllerSettings.fromEnv(Map.of());
-    GatewayClass gatewayClass =
-        new GatewayClassBuilder()
-            .withNewMetadata()
-            .withName("agentgateway")
-            .endMetadata()
-            .withNewSpec()
-            .withControllerName(CONTROLLER)
-            .endSpec()
-            .build();
+    GatewayClass gatewayClass = GatewayApiObjects.ourClass();
     for (JsonNode example : examples) {
       AgentgatewayParameters params = KUBE.convertValue(example, AgentgatewayParameters.class);
       String ns =
@@ -70,13 +62,8 @@ class UpstreamExamplesTranslateTest {
               ? "default"
               : params.getMetadata().getNamespace();
       Gateway gateway =
-          new GatewayBuilder()
-              .withNewMetadata()
-              .withNamespace(ns)
-              .withName("gw")
-              .endMetadata()
-              .withNewSpec()
-              .withGatewayClassName("agentgateway")
+          new GatewayBuilder(GatewayApiObjects.httpGateway(ns, "gw", 8080))
+              .editSpec()
               .withNewInfrastructure()
               .withNewParametersRef()
               .withGroup("agentgateway.dev")
@@ -84,11 +71,6 @@ class UpstreamExamplesTranslateTest {
               .withName(params.getMetadata().getName())
               .endParametersRef()
               .endInfrastructure()
-              .addNewListener()
-              .withName("http")
-              .withPort(8080)
-              .withProtocol("HTTP")
-              .endListener()
               .endSpec()
               .build();
       var result =
@@ -125,16 +107,7 @@ class UpstreamExamplesTranslateTest {
         Translator.translate(
             new Inputs(
                 CONTROLLER,
-                List.of(
-                    new GatewayClassBuilder()
-                        .withNewMetadata()
-                        .withName("agentgateway")
-                        .withGeneration(1L)
-                        .endMetadata()
-                        .withNewSpec()
-                        .withControllerName(CONTROLLER)
-                        .endSpec()
-                        .build()),
+                List.of(GatewayApiObjects.ourClass()),
                 gateways(backends),
                 List.of(),
                 routes,
@@ -189,23 +162,7 @@ class UpstreamExamplesTranslateTest {
     return backends.stream()
         .map(b -> b.getMetadata().getNamespace())
         .distinct()
-        .map(
-            ns ->
-                new GatewayBuilder()
-                    .withNewMetadata()
-                    .withNamespace(ns)
-                    .withName("gw")
-                    .withGeneration(1L)
-                    .endMetadata()
-                    .withNewSpec()
-                    .withGatewayClassName("agentgateway")
-                    .addNewListener()
-                    .withName("http")
-                    .withPort(8080)
-                    .withProtocol("HTTP")
-                    .endListener()
-                    .endSpec()
-                    .build())
+        .map(ns -> GatewayApiObjects.httpGateway(ns, "gw", 8080))
         .toList();
   }
 

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentgateway.control.testing.GatewayApiObjects;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
@@ -29,17 +29,7 @@ class ClusterCacheTest {
     namespace("team-b", "team", "b");
     service("team-a", "svc");
     service("team-b", "svc");
-    client
-        .resource(
-            new GatewayClassBuilder()
-                .withNewMetadata()
-                .withName("agentgateway")
-                .endMetadata()
-                .withNewSpec()
-                .withControllerName("agentgateway.dev/agentgateway")
-                .endSpec()
-                .build())
-        .create();
+    client.resource(GatewayApiObjects.ourClass()).create();
     AtomicInteger changes = new AtomicInteger();
     try (ClusterCache cache =
         new ClusterCache(

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.control.config.ControllerSettings;
+import dev.agentgateway.control.testing.GatewayApiObjects;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.Route;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,35 +29,9 @@ class SyncerTest {
 
   @Test
   void aRouteEditRetranslatesOnlyItsGateway() throws Exception {
-    client
-        .resource(
-            new GatewayClassBuilder()
-                .withNewMetadata()
-                .withName("agentgateway")
-                .endMetadata()
-                .withNewSpec()
-                .withControllerName(CONTROLLER)
-                .endSpec()
-                .build())
-        .create();
+    client.resource(GatewayApiObjects.ourClass()).create();
     for (String gw : List.of("a", "b")) {
-      client
-          .resource(
-              new GatewayBuilder()
-                  .withNewMetadata()
-                  .withNamespace("apps")
-                  .withName(gw)
-                  .endMetadata()
-                  .withNewSpec()
-                  .withGatewayClassName("agentgateway")
-                  .addNewListener()
-                  .withName("http")
-                  .withPort(8080)
-                  .withProtocol("HTTP")
-                  .endListener()
-                  .endSpec()
-                  .build())
-          .create();
+      client.resource(GatewayApiObjects.httpGateway("apps", gw, 8080)).create();
       client.resource(route(gw, "/" + gw)).create();
     }
     try (XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
