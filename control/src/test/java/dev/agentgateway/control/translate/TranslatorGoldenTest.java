@@ -14,11 +14,6 @@ import com.google.protobuf.util.JsonFormat;
 import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
-import dev.agentgateway.model.ir.Backend;
-import dev.agentgateway.model.ir.Bind;
-import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.Route;
-import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.xds.IrToProto;
 import dev.agentgateway.model.xds.XdsResources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -147,14 +142,7 @@ class TranslatorGoldenTest {
       ArrayNode list = resources.putArray(e.getKey());
       TreeMap<String, com.google.protobuf.Message> byName = new TreeMap<>();
       for (Object ir : e.getValue()) {
-        switch (ir) {
-          case Bind b -> byName.put(XdsResources.name(b), IrToProto.resource(b));
-          case Listener l -> byName.put(XdsResources.name(l), IrToProto.resource(l));
-          case Route r -> byName.put(XdsResources.name(r), IrToProto.resource(r));
-          case Backend b -> byName.put(XdsResources.name(b), IrToProto.resource(b));
-          case ServiceEndpoints se -> byName.put(XdsResources.name(se), IrToProto.resource(se));
-          default -> throw new IllegalStateException("unexpected IR " + ir.getClass());
-        }
+        byName.put(XdsResources.nameOf(ir), IrToProto.resourceOf(ir));
       }
       for (var r : byName.entrySet()) {
         ObjectNode entry = list.addObject();

@@ -37,6 +37,23 @@ public final class IrToProto {
 
   private IrToProto() {}
 
+  /**
+   * The resource of any resource value.
+   *
+   * @throws IllegalArgumentException when {@code ir} is not one ({@link XdsResources#isResource})
+   */
+  public static Resource resourceOf(Object ir) {
+    return switch (ir) {
+      case dev.agentgateway.model.ir.Bind b -> resource(b);
+      case dev.agentgateway.model.ir.Listener l -> resource(l);
+      case dev.agentgateway.model.ir.Route r -> resource(r);
+      case dev.agentgateway.model.ir.Backend b -> resource(b);
+      case dev.agentgateway.model.ir.Policy p -> resource(p);
+      case dev.agentgateway.model.ir.ServiceEndpoints e -> resource(e);
+      default -> throw XdsResources.notAResource(ir);
+    };
+  }
+
   /** A bind as a {@link Resource}. */
   public static Resource resource(dev.agentgateway.model.ir.Bind bind) {
     return Resource.newBuilder().setBind(bind(bind)).build();

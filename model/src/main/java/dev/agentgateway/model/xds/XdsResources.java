@@ -23,6 +23,39 @@ public final class XdsResources {
 
   private XdsResources() {}
 
+  /** True when {@code ir} is a value that is shipped as an xDS resource of its own. */
+  public static boolean isResource(Object ir) {
+    return ir instanceof Bind
+        || ir instanceof Listener
+        || ir instanceof Route
+        || ir instanceof Backend
+        || ir instanceof Policy
+        || ir instanceof ServiceEndpoints;
+  }
+
+  /**
+   * The xDS name of any resource value.
+   *
+   * @throws IllegalArgumentException when {@code ir} is not one ({@link #isResource})
+   */
+  public static String nameOf(Object ir) {
+    return switch (ir) {
+      case Bind b -> name(b);
+      case Listener l -> name(l);
+      case Route r -> name(r);
+      case Backend b -> name(b);
+      case Policy p -> name(p);
+      case ServiceEndpoints e -> name(e);
+      default -> throw notAResource(ir);
+    };
+  }
+
+  static IllegalArgumentException notAResource(Object ir) {
+    return new IllegalArgumentException(
+        ir.getClass().getName()
+            + " is not an IR bind, listener, route, backend, policy or service endpoints");
+  }
+
   /** The xDS name of a bind. */
   public static String name(Bind bind) {
     return "bind/" + bind.key();

@@ -80,12 +80,7 @@ public final class XdsPublisher implements AutoCloseable {
     List<Object> copy = List.copyOf(resources);
     for (int i = 0; i < copy.size(); i++) {
       Object value = copy.get(i);
-      if (!(value instanceof Bind
-          || value instanceof Listener
-          || value instanceof Route
-          || value instanceof Backend
-          || value instanceof Policy
-          || value instanceof ServiceEndpoints)) {
+      if (!XdsResources.isResource(value)) {
         throw new IllegalArgumentException(
             "resources["
                 + i
@@ -138,7 +133,9 @@ public final class XdsPublisher implements AutoCloseable {
     for (Object value : pending.resources()) {
       VersionedResource<Resource> resource = previous.get(value);
       if (resource == null) {
-        resource = VersionedResource.of(nameOf(value), protoOf(value), VERSIONER);
+        resource =
+            VersionedResource.of(
+                XdsResources.nameOf(value), IrToProto.resourceOf(value), VERSIONER);
       }
       next.put(value, resource);
       builder.add(XdsResources.TYPE_URL, resource);
@@ -151,29 +148,5 @@ public final class XdsPublisher implements AutoCloseable {
     }
     published.put(gateway, new Published(snapshot.version(), pending.publishedNanos()));
     cache.setSnapshot(gateway, snapshot);
-  }
-
-  private static String nameOf(Object value) {
-    return switch (value) {
-      case Bind b -> XdsResources.name(b);
-      case Listener l -> XdsResources.name(l);
-      case Route r -> XdsResources.name(r);
-      case Backend b -> XdsResources.name(b);
-      case Policy p -> XdsResources.name(p);
-      case ServiceEndpoints e -> XdsResources.name(e);
-      default -> throw new IllegalStateException("checked in publish: " + value.getClass());
-    };
-  }
-
-  private static Resource protoOf(Object value) {
-    return switch (value) {
-      case Bind b -> IrToProto.resource(b);
-      case Listener l -> IrToProto.resource(l);
-      case Route r -> IrToProto.resource(r);
-      case Backend b -> IrToProto.resource(b);
-      case Policy p -> IrToProto.resource(p);
-      case ServiceEndpoints e -> IrToProto.resource(e);
-      default -> throw new IllegalStateException("checked in publish: " + value.getClass());
-    };
   }
 }
