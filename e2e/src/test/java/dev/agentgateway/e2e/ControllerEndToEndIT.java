@@ -286,7 +286,7 @@ class ControllerEndToEndIT {
     backend.getMetadata().setName("local");
     backend.setSpec(
         new AgentgatewayBackendSpec(
-            null, null, null, null, null, new StaticBackend("127.0.0.1", upstream.port(), null)));
+            null, null, null, null, null, null, new StaticBackend("127.0.0.1", upstream.port(), null)));
     client.resource(backend).create();
     client.resource(gateway()).create();
     HTTPRoute route = route("unused");

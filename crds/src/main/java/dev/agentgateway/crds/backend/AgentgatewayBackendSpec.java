@@ -15,10 +15,12 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "MCP policies require MCP backend")
 @ValidationRule(
     value =
-        "[has(self.ai),has(self.static),has(self.dynamicForwardProxy),has(self.mcp),has(self.aws)].filter(x,x==true).size() == 1",
-    message = "exactly one of the fields in [ai static dynamicForwardProxy mcp aws] must be set")
+        "[has(self.ai),has(self.static),has(self.dynamicForwardProxy),has(self.mcp),has(self.aws),has(self.a2a)].filter(x,x==true).size() == 1",
+    message =
+        "exactly one of the fields in [ai static dynamicForwardProxy mcp aws a2a] must be set")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentgatewayBackendSpec(
+    A2aBackend a2a,
     AiBackend ai,
     AwsBackend aws,
     Marker dynamicForwardProxy,
