@@ -13,6 +13,7 @@ import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.LoggingConfig;
+import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.PathRewrite;
 import dev.agentgateway.model.ir.ValueMatch;
@@ -89,6 +90,8 @@ public final class ConfigJson {
       case Backend.Host h -> single("host", h.authority());
       case Backend.Service s -> service(s);
       case HeaderValue h -> header(h);
+      // A child's environment commonly carries API keys: names only.
+      case McpTarget.EnvVar e -> single(e.name(), REDACTED);
       case Record r -> record(r);
       default -> NODES.textNode(v.toString());
     };

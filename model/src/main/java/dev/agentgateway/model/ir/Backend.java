@@ -1,12 +1,57 @@
 package dev.agentgateway.model.ir;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-/** Where a route forwards traffic. Later issues add MCP, AI and A2A backends. */
+/**
+ * Where a route forwards traffic: a plain HTTP upstream ({@link Host}, {@link Service}), or one the
+ * proxy speaks a protocol to ({@link A2a}, {@link Mcp}, {@link Ai}).
+ */
 public sealed interface Backend {
 
   /** A human-readable name for logs and metrics. */
   String name();
+
+  /** The Service ports this backend sends to, whose endpoints the proxy needs; often none. */
+  default List<Service> services() {
+    List<Service> out = new ArrayList<>();
+    switch (this) {
+      case Service s -> out.add(s);
+      case Host h -> {}
+      case A2a a -> out.addAll(a.upstream().services());
+      case Mcp m ->
+          m.targets()
+              .forEach(
+                  t -> {
+                    if (t instanceof McpTarget.Remote r) {
+                      out.addAll(r.upstream().services());
+                    }
+                  });
+      case Ai ai ->
+          ai.groups()
+              .forEach(
+                  g ->
+                      g.forEach(
+                          p -> {
+                            if (p.hostOverride() != null) {
+                              out.addAll(p.hostOverride().services());
+                            }
+                          }));
+    }
+    return out;
+  }
+
+  /** Checks that {@code upstream} is a plain HTTP upstream, as protocol backends need. */
+  static Backend requirePlain(Backend upstream, String what) {
+    Objects.requireNonNull(upstream, what);
+    if (!(upstream instanceof Host || upstream instanceof Service)) {
+      throw new IllegalArgumentException(what + " must be a host or a Service, got " + upstream);
+    }
+    return upstream;
+  }
 
   /** A static upstream address: {@code host:port} or {@code ip:port}. */
   record Host(String hostname, int port) implements Backend {
@@ -48,6 +93,96 @@ public sealed interface Backend {
     @Override
     public String name() {
       return namespace + "/" + serviceName + ":" + port;
+    }
+  }
+
+  /**
+   * An A2A agent: traffic passes through to {@code upstream}, with agent cards rewritten to the
+   * gateway's address and JSON-RPC methods observed for telemetry.
+   *
+   * @param upstream where the agent listens: a host or a Service
+   */
+  record A2a(Backend upstream) implements Backend {
+    public A2a {
+      requirePlain(upstream, "a2a upstream");
+    }
+
+    @Override
+    public String name() {
+      return upstream.name();
+    }
+  }
+
+  /**
+   * MCP servers multiplexed behind one endpoint.
+   *
+   * @param name the backend's name (an AgentgatewayBackend's {@code namespace/name})
+   * @param targets the servers, at least one, with unique names
+   * @param prefixMode when tool and prompt names carry their target's name
+   * @param failureMode what a failing target does to a fan-out
+   * @param stateful whether the gateway keeps sessions ({@code Mcp-Session-Id})
+   */
+  record Mcp(
+      String name,
+      List<McpTarget> targets,
+      PrefixMode prefixMode,
+      FailureMode failureMode,
+      boolean stateful)
+      implements Backend {
+    public Mcp {
+      Objects.requireNonNull(name, "name");
+      targets = List.copyOf(targets);
+      Objects.requireNonNull(prefixMode, "prefixMode");
+      Objects.requireNonNull(failureMode, "failureMode");
+      if (targets.isEmpty()) {
+        throw new IllegalArgumentException("an mcp backend needs at least one target");
+      }
+      Set<String> names = new HashSet<>();
+      for (McpTarget t : targets) {
+        if (!names.add(t.name())) {
+          throw new IllegalArgumentException("duplicate mcp target name: " + t.name());
+        }
+      }
+    }
+
+    /** When tool and prompt names are prefixed with {@code <target>_}. */
+    public enum PrefixMode {
+      /** Only when there is more than one target. */
+      CONDITIONAL,
+      ALWAYS,
+      NEVER
+    }
+
+    /** What a target that fails to initialize or answer does to a fan-out. */
+    public enum FailureMode {
+      /** The whole request or session fails. */
+      FAIL_CLOSED,
+      /** The target is skipped; only all of them failing is an error. */
+      FAIL_OPEN
+    }
+  }
+
+  /**
+   * LLM providers behind an OpenAI-compatible endpoint.
+   *
+   * @param name the backend's name
+   * @param groups priority groups, first preferred; the providers of a group share its load
+   */
+  record Ai(String name, List<List<AiProvider>> groups) implements Backend {
+    public Ai {
+      Objects.requireNonNull(name, "name");
+      groups = groups.stream().map(List::copyOf).toList();
+      if (groups.isEmpty() || groups.stream().anyMatch(List::isEmpty)) {
+        throw new IllegalArgumentException("an ai backend needs providers in every group");
+      }
+      Set<String> names = new HashSet<>();
+      for (List<AiProvider> group : groups) {
+        for (AiProvider p : group) {
+          if (!names.add(p.name())) {
+            throw new IllegalArgumentException("duplicate ai provider name: " + p.name());
+          }
+        }
+      }
     }
   }
 }

@@ -96,7 +96,31 @@ final class Fields {
               nonBlank(field + ".service.namespace", p.getService().getNamespace()),
               nonBlank(field + ".service.name", p.getService().getName()),
               port(field + ".service.port", p.getService().getPort()));
-      case KIND_NOT_SET -> throw fail(field, "no kind set (host or service)");
+      case A2A -> {
+        dev.agentgateway.model.xds.proto.Backend.A2a a = p.getA2A();
+        yield new Backend.A2a(plain(field + ".a2a.upstream", a.hasUpstream(), a.getUpstream()));
+      }
+      case MCP -> new AgentBackendsToIr(this).mcp(field + ".mcp", p.getMcp());
+      case AI -> new AgentBackendsToIr(this).ai(field + ".ai", p.getAi());
+      case KIND_NOT_SET -> throw fail(field, "no kind set (host, service, a2a, mcp or ai)");
     };
+  }
+
+  /** A backend that must be a host or a Service, as protocol backends' upstreams are. */
+  Backend plain(String field, boolean present, dev.agentgateway.model.xds.proto.Backend p) {
+    Backend b = backend(field, present, p);
+    if (!(b instanceof Backend.Host || b instanceof Backend.Service)) {
+      throw fail(field, "must be a host or a service");
+    }
+    return b;
+  }
+
+  /** Turns an IR constructor's refusal into a failure naming {@code field}. */
+  <T> T checked(String field, java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw fail(field, e.getMessage());
+    }
   }
 }

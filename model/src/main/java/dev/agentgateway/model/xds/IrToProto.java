@@ -205,6 +205,14 @@ public final class IrToProto {
                       .setName(s.serviceName())
                       .setPort(s.port()))
               .build();
+      case dev.agentgateway.model.ir.Backend.A2a a ->
+          Backend.newBuilder()
+              .setA2A(Backend.A2a.newBuilder().setUpstream(backend(a.upstream())))
+              .build();
+      case dev.agentgateway.model.ir.Backend.Mcp m ->
+          Backend.newBuilder().setMcp(AgentBackendsToProto.mcp(m)).build();
+      case dev.agentgateway.model.ir.Backend.Ai ai ->
+          Backend.newBuilder().setAi(AgentBackendsToProto.ai(ai)).build();
     };
   }
 

@@ -164,6 +164,9 @@ public final class ProtoToIr {
                   p.getService().getNamespace(),
                   p.getService().getName(),
                   p.getService().getPort());
+          case A2A -> "a2a";
+          case MCP -> p.getMcp().getName();
+          case AI -> p.getAi().getName();
           case KIND_NOT_SET -> "<no kind>";
         };
     return new Fields("backend/" + name).backend("backend", true, p);

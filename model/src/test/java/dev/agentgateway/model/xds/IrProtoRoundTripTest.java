@@ -3,6 +3,7 @@ package dev.agentgateway.model.xds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
@@ -12,6 +13,7 @@ import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
+import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.PathRewrite;
 import dev.agentgateway.model.ir.Policy;
@@ -203,6 +205,111 @@ class IrProtoRoundTripTest {
     Backend backend = new Backend.Service("shop", "cart", 65535);
     assertEquals(backend, wire(IrToProto.resource(backend)));
     assertEquals("backend/shop/cart:65535", XdsResources.name(backend));
+  }
+
+  @Test
+  void a2aBackendRoundTripsAndIsNamedByItsUpstream() throws Exception {
+    Backend backend = new Backend.A2a(new Backend.Service("agents", "travel", 9999));
+    assertEquals(backend, wire(IrToProto.resource(backend)));
+    assertEquals("backend/agents/travel:9999", XdsResources.name(backend));
+    assertEquals(List.of(new Backend.Service("agents", "travel", 9999)), backend.services());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.Mcp.PrefixMode.class)
+  void mcpBackendRoundTripsEveryTargetKind(Backend.Mcp.PrefixMode prefixMode) throws Exception {
+    Backend.Service everything = new Backend.Service("tools", "everything", 3001);
+    Backend backend =
+        new Backend.Mcp(
+            "tools/mcp",
+            List.of(
+                new McpTarget.Remote(
+                    "everything", McpTarget.Transport.STREAMABLE_HTTP, everything, "/mcp"),
+                new McpTarget.Remote(
+                    "legacy", McpTarget.Transport.SSE, new Backend.Host("10.0.0.7", 8080), "/sse"),
+                new McpTarget.Stdio(
+                    "time",
+                    "uvx",
+                    List.of("mcp-server-time", "--local-timezone=UTC"),
+                    List.of(new McpTarget.EnvVar("TZ", "UTC"), new McpTarget.EnvVar("EMPTY", "")))),
+            prefixMode,
+            Backend.Mcp.FailureMode.FAIL_OPEN,
+            false);
+    assertEquals(backend, wire(IrToProto.resource(backend)));
+    assertEquals(List.of(everything), backend.services());
+  }
+
+  @Test
+  void mcpBackendDefaultsEncodeAsZeroValues() throws Exception {
+    Backend.Mcp backend =
+        new Backend.Mcp(
+            "m",
+            List.of(new McpTarget.Stdio("t", "server", List.of(), List.of())),
+            Backend.Mcp.PrefixMode.CONDITIONAL,
+            Backend.Mcp.FailureMode.FAIL_CLOSED,
+            true);
+    assertEquals(backend, wire(IrToProto.resource(backend)));
+    // Defaults cost no bytes: a proxy that never heard of a mode still reads them right.
+    assertEquals(
+        dev.agentgateway.model.xds.proto.Backend.Mcp.newBuilder()
+            .setName("m")
+            .addTargets(IrToProto.backend(backend).getMcp().getTargets(0))
+            .build(),
+        IrToProto.backend(backend).getMcp());
+  }
+
+  @Test
+  void aiBackendRoundTripsEveryProviderInPriorityGroups() throws Exception {
+    Backend.Service gateway = new Backend.Service("llm", "local-proxy", 8080);
+    Backend backend =
+        new Backend.Ai(
+            "llm/models",
+            List.of(
+                List.of(
+                    new AiProvider(
+                        "openai", new AiProvider.OpenAi("gpt-4o-mini"), null, null, null),
+                    new AiProvider(
+                        "claude",
+                        new AiProvider.Anthropic(null),
+                        new Backend.Host("anthropic.internal", 443),
+                        null,
+                        "/anthropic/v1")),
+                List.of(
+                    new AiProvider(
+                        "gemini", new AiProvider.Gemini("gemini-2.5-flash"), null, null, null),
+                    new AiProvider(
+                        "vertex",
+                        new AiProvider.Vertex(null, "my-project", "us-central1"),
+                        null,
+                        null,
+                        null),
+                    new AiProvider(
+                        "bedrock",
+                        new AiProvider.Bedrock("anthropic.claude-3-haiku", "eu-west-1"),
+                        null,
+                        null,
+                        null),
+                    new AiProvider(
+                        "azure",
+                        new AiProvider.Azure(
+                            "gpt-4o",
+                            "res",
+                            AiProvider.AzureResourceType.OPENAI,
+                            "2024-10-21",
+                            null),
+                        null,
+                        null,
+                        null),
+                    new AiProvider(
+                        "foundry",
+                        new AiProvider.Azure(
+                            null, "res", AiProvider.AzureResourceType.FOUNDRY, null, "proj"),
+                        gateway,
+                        "/v1/chat/completions",
+                        null))));
+    assertEquals(backend, wire(IrToProto.resource(backend)));
+    assertEquals("backend/llm/models", XdsResources.name(backend));
+    assertEquals(List.of(gateway), backend.services());
   }
 
   @Test

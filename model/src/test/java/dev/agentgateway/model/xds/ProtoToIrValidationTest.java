@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentgateway.model.xds.proto.AiProvider;
 import dev.agentgateway.model.xds.proto.Backend;
 import dev.agentgateway.model.xds.proto.Bind;
 import dev.agentgateway.model.xds.proto.DirectResponse;
 import dev.agentgateway.model.xds.proto.HeaderMatch;
 import dev.agentgateway.model.xds.proto.Listener;
+import dev.agentgateway.model.xds.proto.McpTarget;
 import dev.agentgateway.model.xds.proto.PathMatch;
 import dev.agentgateway.model.xds.proto.Policy;
 import dev.agentgateway.model.xds.proto.PolicyTarget;
@@ -209,7 +211,7 @@ class ProtoToIrValidationTest {
   @Test
   void emptyBackendNamesBothKinds() {
     assertEquals(
-        "backend/<no kind>: backend: no kind set (host or service)",
+        "backend/<no kind>: backend: no kind set (host, service, a2a, mcp or ai)",
         rejects(Resource.newBuilder().setBackend(Backend.getDefaultInstance()).build())
             .getMessage());
   }
@@ -248,6 +250,115 @@ class ProtoToIrValidationTest {
                         .setEndpoints(
                             0, ServiceEndpoints.Endpoint.newBuilder().setAddress("10.0.0.1"))))
             .getMessage());
+  }
+
+  private static final McpTarget STDIO =
+      McpTarget.newBuilder()
+          .setName("time")
+          .setStdio(McpTarget.Stdio.newBuilder().setCommand("uvx"))
+          .build();
+
+  private static String mcpError(Backend.Mcp.Builder mcp) {
+    return rejects(Resource.newBuilder().setBackend(Backend.newBuilder().setMcp(mcp)).build())
+        .getMessage();
+  }
+
+  @Test
+  void mcpBackendProblemsNameTheirField() {
+    assertEquals(
+        "backend/tools: backend.mcp.targets: an mcp backend needs at least one target",
+        mcpError(Backend.Mcp.newBuilder().setName("tools")));
+    assertEquals(
+        "backend/tools: backend.mcp.targets: duplicate mcp target name: time",
+        mcpError(Backend.Mcp.newBuilder().setName("tools").addTargets(STDIO).addTargets(STDIO)));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0]: mcp target name must be non-blank without '_',"
+            + " got 'my_time'",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(STDIO.toBuilder().setName("my_time"))));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0].stdio.command: required",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(STDIO.toBuilder().setStdio(McpTarget.Stdio.getDefaultInstance()))));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0].remote.upstream: must be a host or a service",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(
+                    McpTarget.newBuilder()
+                        .setName("nested")
+                        .setRemote(
+                            McpTarget.Remote.newBuilder()
+                                .setPath("/mcp")
+                                .setUpstream(
+                                    Backend.newBuilder()
+                                        .setMcp(
+                                            Backend.Mcp.newBuilder()
+                                                .setName("inner")
+                                                .addTargets(STDIO)))))));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0]: mcp target path must start with '/', got mcp",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(
+                    McpTarget.newBuilder()
+                        .setName("remote")
+                        .setRemote(
+                            McpTarget.Remote.newBuilder().setPath("mcp").setUpstream(HOST)))));
+  }
+
+  @Test
+  void aiBackendProblemsNameTheirField() {
+    AiProvider openai =
+        AiProvider.newBuilder()
+            .setName("openai")
+            .setOpenai(AiProvider.Model.getDefaultInstance())
+            .build();
+    assertEquals(
+        "backend/llm: backend.ai.groups: an ai backend needs providers in every group",
+        aiError(Backend.Ai.newBuilder().setName("llm").addGroups(Backend.Ai.Group.newBuilder())));
+    assertEquals(
+        "backend/llm: backend.ai.groups[0].providers[0]: no provider set (openai, anthropic,"
+            + " gemini, vertex, bedrock, azure)",
+        aiError(
+            Backend.Ai.newBuilder()
+                .setName("llm")
+                .addGroups(
+                    Backend.Ai.Group.newBuilder()
+                        .addProviders(AiProvider.newBuilder().setName("x")))));
+    assertEquals(
+        "backend/llm: backend.ai.groups: duplicate ai provider name: openai",
+        aiError(
+            Backend.Ai.newBuilder()
+                .setName("llm")
+                .addGroups(Backend.Ai.Group.newBuilder().addProviders(openai))
+                .addGroups(Backend.Ai.Group.newBuilder().addProviders(openai))));
+    assertEquals(
+        "backend/llm: backend.ai.groups[0].providers[0].azure: azure Foundry needs a projectName",
+        aiError(
+            Backend.Ai.newBuilder()
+                .setName("llm")
+                .addGroups(
+                    Backend.Ai.Group.newBuilder()
+                        .addProviders(
+                            AiProvider.newBuilder()
+                                .setName("foundry")
+                                .setAzure(
+                                    AiProvider.Azure.newBuilder()
+                                        .setResourceName("r")
+                                        .setResourceType(
+                                            AiProvider.Azure.ResourceType.FOUNDRY))))));
+  }
+
+  private static String aiError(Backend.Ai.Builder ai) {
+    return rejects(Resource.newBuilder().setBackend(Backend.newBuilder().setAi(ai)).build())
+        .getMessage();
   }
 
   private static Resource endpoints(ServiceEndpoints.Builder endpoints) {

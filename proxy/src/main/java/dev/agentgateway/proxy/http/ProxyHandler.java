@@ -127,7 +127,24 @@ public final class ProxyHandler implements Handler {
     String client = authority == null ? "" : authority;
     HttpForwarder.Target to;
     EndpointSet endpoints = null;
-    switch (picked.backend()) {
+    Backend backend = picked.backend();
+    if (backend instanceof Backend.A2a a2a) {
+      // A2A is JSON-RPC over plain HTTP: it passes through (agent-card rewriting is not built yet).
+      backend = a2a.upstream();
+    }
+    switch (backend) {
+      case Backend.Mcp mcp -> {
+        ex.backend(mcp.name());
+        ex.reply(res, Status.NOT_IMPLEMENTED_501, "mcp backends are not served by this proxy yet");
+        return;
+      }
+      case Backend.Ai ai -> {
+        ex.backend(ai.name());
+        ex.reply(res, Status.NOT_IMPLEMENTED_501, "ai backends are not served by this proxy yet");
+        return;
+      }
+      case Backend.A2a nested ->
+          throw new IllegalStateException("a2a upstream is never itself a2a: " + nested);
       case Backend.Host host -> {
         ex.backend(host.name());
         to =

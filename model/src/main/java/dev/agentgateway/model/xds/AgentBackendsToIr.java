@@ -1,0 +1,141 @@
+package dev.agentgateway.model.xds;
+
+import dev.agentgateway.model.ir.AiProvider;
+import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.McpTarget;
+import dev.agentgateway.model.xds.proto.Backend.Ai;
+import dev.agentgateway.model.xds.proto.Backend.Mcp;
+import java.util.List;
+
+/** Proto to IR for the MCP and AI backends, validating as {@link ProtoToIr} does. */
+final class AgentBackendsToIr {
+  private final Fields f;
+
+  AgentBackendsToIr(Fields f) {
+    this.f = f;
+  }
+
+  Backend.Mcp mcp(String at, Mcp p) {
+    String name = f.nonBlank(at + ".name", p.getName());
+    List<McpTarget> targets = f.list(at + ".targets", p.getTargetsList(), this::target);
+    Backend.Mcp.PrefixMode prefix =
+        switch (p.getPrefixMode()) {
+          case CONDITIONAL -> Backend.Mcp.PrefixMode.CONDITIONAL;
+          case ALWAYS -> Backend.Mcp.PrefixMode.ALWAYS;
+          case NEVER -> Backend.Mcp.PrefixMode.NEVER;
+          case UNRECOGNIZED -> throw f.fail(at + ".prefix_mode", "unknown value");
+        };
+    Backend.Mcp.FailureMode failure =
+        switch (p.getFailureMode()) {
+          case FAIL_CLOSED -> Backend.Mcp.FailureMode.FAIL_CLOSED;
+          case FAIL_OPEN -> Backend.Mcp.FailureMode.FAIL_OPEN;
+          case UNRECOGNIZED -> throw f.fail(at + ".failure_mode", "unknown value");
+        };
+    return f.checked(
+        at + ".targets", () -> new Backend.Mcp(name, targets, prefix, failure, !p.getStateless()));
+  }
+
+  private McpTarget target(String at, dev.agentgateway.model.xds.proto.McpTarget p) {
+    String name = f.nonBlank(at + ".name", p.getName());
+    return switch (p.getKindCase()) {
+      case REMOTE -> {
+        var r = p.getRemote();
+        McpTarget.Transport transport =
+            switch (r.getTransport()) {
+              case STREAMABLE_HTTP -> McpTarget.Transport.STREAMABLE_HTTP;
+              case SSE -> McpTarget.Transport.SSE;
+              case UNRECOGNIZED -> throw f.fail(at + ".remote.transport", "unknown value");
+            };
+        Backend upstream = f.plain(at + ".remote.upstream", r.hasUpstream(), r.getUpstream());
+        String path = f.required(at + ".remote.path", r.getPath());
+        yield f.checked(at, () -> new McpTarget.Remote(name, transport, upstream, path));
+      }
+      case STDIO -> {
+        var s = p.getStdio();
+        String command = f.nonBlank(at + ".stdio.command", s.getCommand());
+        List<McpTarget.EnvVar> env =
+            f.list(
+                at + ".stdio.env",
+                s.getEnvList(),
+                (e, v) ->
+                    f.checked(
+                        e,
+                        () ->
+                            new McpTarget.EnvVar(
+                                f.required(e + ".name", v.getName()), v.getValue())));
+        yield f.checked(at, () -> new McpTarget.Stdio(name, command, s.getArgsList(), env));
+      }
+      case KIND_NOT_SET -> throw f.fail(at, "no kind set (remote or stdio)");
+    };
+  }
+
+  Backend.Ai ai(String at, Ai p) {
+    String name = f.nonBlank(at + ".name", p.getName());
+    List<List<AiProvider>> groups =
+        f.list(
+            at + ".groups",
+            p.getGroupsList(),
+            (g, group) -> f.list(g + ".providers", group.getProvidersList(), this::provider));
+    return f.checked(at + ".groups", () -> new Backend.Ai(name, groups));
+  }
+
+  private AiProvider provider(String at, dev.agentgateway.model.xds.proto.AiProvider p) {
+    String name = f.nonBlank(at + ".name", p.getName());
+    AiProvider.Spec spec =
+        switch (p.getSpecCase()) {
+          case OPENAI -> new AiProvider.OpenAi(model(p.getOpenai()));
+          case ANTHROPIC -> new AiProvider.Anthropic(model(p.getAnthropic()));
+          case GEMINI -> new AiProvider.Gemini(model(p.getGemini()));
+          case VERTEX -> {
+            var v = p.getVertex();
+            yield new AiProvider.Vertex(
+                v.hasModel() ? v.getModel() : null,
+                f.nonBlank(at + ".vertex.project_id", v.getProjectId()),
+                f.nonBlank(at + ".vertex.region", v.getRegion()));
+          }
+          case BEDROCK -> {
+            var v = p.getBedrock();
+            yield new AiProvider.Bedrock(
+                v.hasModel() ? v.getModel() : null,
+                f.nonBlank(at + ".bedrock.region", v.getRegion()));
+          }
+          case AZURE -> {
+            var v = p.getAzure();
+            AiProvider.AzureResourceType type =
+                switch (v.getResourceType()) {
+                  case OPENAI -> AiProvider.AzureResourceType.OPENAI;
+                  case FOUNDRY -> AiProvider.AzureResourceType.FOUNDRY;
+                  case UNRECOGNIZED -> throw f.fail(at + ".azure.resource_type", "unknown value");
+                };
+            String resource = f.nonBlank(at + ".azure.resource_name", v.getResourceName());
+            yield f.checked(
+                at + ".azure",
+                () ->
+                    new AiProvider.Azure(
+                        v.hasModel() ? v.getModel() : null,
+                        resource,
+                        type,
+                        v.hasApiVersion() ? v.getApiVersion() : null,
+                        v.hasProjectName() ? v.getProjectName() : null));
+          }
+          case SPEC_NOT_SET ->
+              throw f.fail(
+                  at, "no provider set (openai, anthropic, gemini, vertex, bedrock, azure)");
+        };
+    Backend host =
+        p.hasHostOverride() ? f.plain(at + ".host_override", true, p.getHostOverride()) : null;
+    return f.checked(
+        at,
+        () ->
+            new AiProvider(
+                name,
+                spec,
+                host,
+                p.hasPathOverride() ? p.getPathOverride() : null,
+                p.hasPathPrefix() ? p.getPathPrefix() : null));
+  }
+
+  private static String model(dev.agentgateway.model.xds.proto.AiProvider.Model m) {
+    return m.hasModel() ? m.getModel() : null;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.agentgateway.proxy.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.agentgateway.model.ir.AiProvider;
+import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.McpTarget;
+import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.TestConfigs;
+import dev.agentgateway.proxy.testing.Upstream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Backends the controller can already send before the proxy serves their protocol: A2A passes
+ * through, MCP and AI answer 501 with a reason instead of failing the whole config.
+ */
+class ProtocolBackendsIT {
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private static Route route(String prefix, Backend backend, int order) {
+    return TestConfigs.route(
+        prefix.substring(1),
+        TestConfigs.prefix(prefix),
+        null,
+        List.of(new RouteBackend(backend, 1)),
+        order);
+  }
+
+  private static HttpResponse<String> get(ProxyFixture proxy, String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(proxy.url(path))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void a2aPassesThroughAndMcpAndAiAnswerNotImplemented() throws Exception {
+    Backend mcp =
+        new Backend.Mcp(
+            "tools/mcp",
+            List.of(new McpTarget.Stdio("time", "uvx", List.of(), List.of())),
+            Backend.Mcp.PrefixMode.CONDITIONAL,
+            Backend.Mcp.FailureMode.FAIL_CLOSED,
+            true);
+    Backend ai =
+        new Backend.Ai(
+            "llm/openai",
+            List.of(
+                List.of(new AiProvider("openai", new AiProvider.OpenAi(null), null, null, null))));
+    try (Upstream agent = Upstream.start(r -> r.any((req, res) -> res.send("agent")));
+        ProxyFixture proxy =
+            ProxyFixture.start(
+                route("/agent", new Backend.A2a(new Backend.Host("127.0.0.1", agent.port())), 0),
+                route("/mcp", mcp, 1),
+                route("/v1", ai, 2))) {
+      HttpResponse<String> a2a = get(proxy, "/agent/.well-known/agent-card.json");
+      assertEquals(200, a2a.statusCode());
+      assertEquals("agent", a2a.body());
+      assertEquals("127.0.0.1:" + agent.port(), proxy.nextLog().backend());
+
+      HttpResponse<String> tools = get(proxy, "/mcp");
+      assertEquals(501, tools.statusCode());
+      assertEquals("mcp backends are not served by this proxy yet", tools.body());
+      assertEquals("tools/mcp", proxy.nextLog().backend());
+
+      HttpResponse<String> chat = get(proxy, "/v1/chat/completions");
+      assertEquals(501, chat.statusCode());
+      assertEquals("ai backends are not served by this proxy yet", chat.body());
+      assertEquals("llm/openai", proxy.nextLog().backend());
+    }
+  }
+}
