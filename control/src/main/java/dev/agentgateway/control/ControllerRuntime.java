@@ -126,6 +126,7 @@ public final class ControllerRuntime implements AutoCloseable {
         new Syncer(
             client,
             settings.controllerName(),
+            settings.mcpStdioEnabled(),
             settings.discoveryNamespaceSelectors(),
             publisher,
             infrastructure,

@@ -28,6 +28,8 @@ import java.util.Objects;
  *     without listeners (a Service needs one)
  * @param healthPort the health endpoint port (9093)
  * @param metricsPort the metrics endpoint port (9092)
+ * @param mcpStdioEnabled {@code AGW_MCP_STDIO_ENABLED} (ours, default false): whether
+ *     AgentgatewayBackends may run MCP servers as processes inside proxy pods
  */
 public record ControllerSettings(
     String controllerName,
@@ -42,7 +44,8 @@ public record ControllerSettings(
     boolean leaderElection,
     int noListenersDummyPort,
     int healthPort,
-    int metricsPort) {
+    int metricsPort,
+    boolean mcpStdioEnabled) {
 
   /** The upstream defaults. */
   public static final String DEFAULT_CONTROLLER_NAME = "agentgateway.dev/agentgateway";
@@ -77,7 +80,8 @@ public record ControllerSettings(
         leaderElection,
         noListenersDummyPort,
         health,
-        metrics);
+        metrics,
+        mcpStdioEnabled);
   }
 
   /** These settings with leader election on or off. */
@@ -95,7 +99,8 @@ public record ControllerSettings(
         on,
         noListenersDummyPort,
         healthPort,
-        metricsPort);
+        metricsPort,
+        mcpStdioEnabled);
   }
 
   /** The address proxies dial: {@code http(s)://<host>:<port>}. */
@@ -136,7 +141,8 @@ public record ControllerSettings(
         !e.bool("AGW_DISABLE_LEADER_ELECTION", false),
         e.port("AGW_NO_LISTENERS_DUMMY_PORT", 443),
         e.port("AGW_HEALTH_PORT", 9093),
-        e.port("AGW_METRICS_PORT", 9092));
+        e.port("AGW_METRICS_PORT", 9092),
+        e.bool("AGW_MCP_STDIO_ENABLED", false));
   }
 
   /** Typed reads of environment variables with errors that name the variable. */

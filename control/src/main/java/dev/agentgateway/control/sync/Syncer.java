@@ -50,6 +50,7 @@ public final class Syncer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Syncer.class.getName());
 
   private final String controllerName;
+  private final boolean mcpStdioEnabled;
   private final XdsPublisher publisher;
   private final InfrastructureSource infrastructure;
   private final BooleanSupplier leader;
@@ -74,17 +75,20 @@ public final class Syncer implements AutoCloseable {
   /**
    * A syncer over {@code cache}'s builder; call {@link #start} after constructing.
    *
+   * @param mcpStdioEnabled whether AgentgatewayBackends may use MCP stdio targets
    * @param leader whether this replica writes status now
    */
   public Syncer(
       io.fabric8.kubernetes.client.KubernetesClient client,
       String controllerName,
+      boolean mcpStdioEnabled,
       List<io.fabric8.kubernetes.api.model.LabelSelector> discoverySelectors,
       XdsPublisher publisher,
       InfrastructureSource infrastructure,
       BooleanSupplier leader,
       Duration debounce) {
     this.controllerName = Objects.requireNonNull(controllerName, "controllerName");
+    this.mcpStdioEnabled = mcpStdioEnabled;
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.infrastructure = Objects.requireNonNull(infrastructure, "infrastructure");
     this.leader = Objects.requireNonNull(leader, "leader");
@@ -282,7 +286,8 @@ public final class Syncer implements AutoCloseable {
                   cache.list(AgentgatewayBackend.class),
                   cache.list(EndpointSlice.class),
                   cache.list(Namespace.class),
-                  infra),
+                  infra,
+                  mcpStdioEnabled),
               inScope);
       Translation t = full ? partial : last.merge(partial, inScope, this::parentOrder);
       if (full) {

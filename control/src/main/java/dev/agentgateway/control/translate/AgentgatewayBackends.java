@@ -5,14 +5,16 @@ import dev.agentgateway.crds.backend.AgentgatewayBackendSpec;
 import dev.agentgateway.crds.backend.StaticBackend;
 import dev.agentgateway.model.ir.Backend;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Service;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * AgentgatewayBackends as route backends: the IR each one becomes, or why it cannot yet, and the
- * Accepted condition its status reports. Only {@code static} host:port backends have IR so far; the
- * MCP, AI and AWS kinds arrive with the issues that add their IR.
+ * AgentgatewayBackends as route backends: the IR each one becomes, or why it cannot, and the
+ * Accepted condition its status reports. Static, a2a, mcp and ai backends translate; aws,
+ * dynamicForwardProxy and backend policies are refused as not supported yet.
  */
 final class AgentgatewayBackends {
   static final String GROUP = "agentgateway.dev";
@@ -29,44 +31,86 @@ final class AgentgatewayBackends {
     boolean ok() {
       return backend != null;
     }
+  }
 
-    static Translated refused(String reason, String message) {
-      return new Translated(null, reason, message);
+  /** Thrown while translating one backend; becomes its Accepted=False condition. */
+  static final class Refusal extends RuntimeException {
+    private final String reason;
+
+    Refusal(String reason, String message) {
+      super(message, null, false, false);
+      this.reason = reason;
     }
   }
 
-  private AgentgatewayBackends() {}
+  private final McpBackends mcp;
+
+  /**
+   * @param services every Service, for MCP backendRef and selector targets
+   * @param namespaceLabels labels by namespace name, for MCP selector targets
+   * @param stdioEnabled whether MCP stdio targets are allowed
+   */
+  AgentgatewayBackends(
+      List<Service> services,
+      Map<String, Map<String, String>> namespaceLabels,
+      boolean stdioEnabled) {
+    this.mcp = new McpBackends(services, namespaceLabels, stdioEnabled);
+  }
+
+  /** The IR name of a backend: {@code namespace/name}. */
+  static String name(AgentgatewayBackend backend) {
+    return backend.getMetadata().getNamespace() + "/" + backend.getMetadata().getName();
+  }
 
   /** Translates {@code backend}'s spec. */
-  static Translated translate(AgentgatewayBackend backend) {
+  Translated translate(AgentgatewayBackend backend) {
+    try {
+      return new Translated(backend(backend), null, null);
+    } catch (Refusal r) {
+      return new Translated(null, r.reason, r.getMessage());
+    }
+  }
+
+  private Backend backend(AgentgatewayBackend backend) {
     AgentgatewayBackendSpec spec = backend.getSpec();
-    String kind = spec == null ? null : kind(spec);
-    if (kind == null) {
-      return Translated.refused(
-          "Invalid", "exactly one of ai, static, dynamicForwardProxy, mcp or aws must be set");
+    List<String> kinds = spec == null ? List.of() : kinds(spec);
+    if (kinds.size() != 1) {
+      throw new Refusal(
+          "Invalid", "exactly one of ai, static, dynamicForwardProxy, mcp, aws or a2a must be set");
     }
     if (spec.policies() != null) {
       // Dropping them would, for example, send plaintext where backend TLS was asked for.
-      return Translated.refused(
-          "UnsupportedValue", "AgentgatewayBackend policies are not supported yet");
+      throw new Refusal("UnsupportedValue", "AgentgatewayBackend policies are not supported yet");
     }
-    if (!kind.equals("static")) {
-      return Translated.refused(
-          "UnsupportedValue", "AgentgatewayBackend " + kind + " backends are not supported yet");
-    }
-    StaticBackend s = spec.staticValue();
+    return switch (kinds.get(0)) {
+      case "static" -> staticBackend(spec.staticValue());
+      case "a2a" -> new Backend.A2a(host(spec.a2a().host(), spec.a2a().port(), "a2a"));
+      case "mcp" -> mcp.translate(backend, spec.mcp());
+      case "ai" -> AiBackends.translate(backend, spec.ai());
+      default ->
+          throw new Refusal(
+              "UnsupportedValue",
+              "AgentgatewayBackend " + kinds.get(0) + " backends are not supported yet");
+    };
+  }
+
+  private static Backend staticBackend(StaticBackend s) {
     if (s.unixPath() != null) {
-      return Translated.refused(
+      throw new Refusal(
           "UnsupportedValue", "AgentgatewayBackend static unixPath backends are not supported yet");
     }
-    if (s.host() == null || s.port() == null || s.port() < 1 || s.port() > 65535) {
-      return Translated.refused("Invalid", "static backends need a host and a port in 1-65535");
+    return host(s.host(), s.port(), "static");
+  }
+
+  private static Backend.Host host(String host, Integer port, String kind) {
+    if (host == null || host.isBlank() || port == null || port < 1 || port > 65535) {
+      throw new Refusal("Invalid", kind + " backends need a host and a port in 1-65535");
     }
-    return new Translated(new Backend.Host(s.host(), s.port()), null, null);
+    return new Backend.Host(host, port);
   }
 
   /** The status conditions of every backend: Accepted when it translates. */
-  static Map<ObjectKey, List<Condition>> statuses(List<AgentgatewayBackend> backends) {
+  Map<ObjectKey, List<Condition>> statuses(List<AgentgatewayBackend> backends) {
     Map<ObjectKey, List<Condition>> out = new TreeMap<>();
     for (AgentgatewayBackend b : backends) {
       Translated t = translate(b);
@@ -80,29 +124,26 @@ final class AgentgatewayBackends {
     return out;
   }
 
-  private static String kind(AgentgatewayBackendSpec spec) {
-    int set = 0;
-    String kind = null;
+  private static List<String> kinds(AgentgatewayBackendSpec spec) {
+    List<String> kinds = new ArrayList<>();
+    if (spec.a2a() != null) {
+      kinds.add("a2a");
+    }
     if (spec.ai() != null) {
-      set++;
-      kind = "ai";
+      kinds.add("ai");
     }
     if (spec.aws() != null) {
-      set++;
-      kind = "aws";
+      kinds.add("aws");
     }
     if (spec.dynamicForwardProxy() != null) {
-      set++;
-      kind = "dynamicForwardProxy";
+      kinds.add("dynamicForwardProxy");
     }
     if (spec.mcp() != null) {
-      set++;
-      kind = "mcp";
+      kinds.add("mcp");
     }
     if (spec.staticValue() != null) {
-      set++;
-      kind = "static";
+      kinds.add("static");
     }
-    return set == 1 ? kind : null;
+    return kinds;
   }
 }

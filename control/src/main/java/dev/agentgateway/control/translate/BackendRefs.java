@@ -8,9 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Resolves a route's backendRef to an IR backend, or says why not with a Gateway API reason. */
 final class BackendRefs {
+  /** A Service port with one of these appProtocols serves A2A (the second is the old name). */
+  static final Set<String> A2A_APP_PROTOCOLS = Set.of("agentgateway.dev/a2a", "kgateway.dev/a2a");
 
   /** A resolved backend, or the reason and message of the ResolvedRefs=False condition. */
   record Resolved(Backend backend, String reason, String message) {
@@ -26,11 +29,17 @@ final class BackendRefs {
   private final Map<ObjectKey, Service> services = new HashMap<>();
   private final Map<ObjectKey, AgentgatewayBackend> backends = new HashMap<>();
   private final ReferenceGrants grants;
+  private final AgentgatewayBackends translator;
 
-  BackendRefs(List<Service> services, List<AgentgatewayBackend> backends, ReferenceGrants grants) {
+  BackendRefs(
+      List<Service> services,
+      List<AgentgatewayBackend> backends,
+      ReferenceGrants grants,
+      AgentgatewayBackends translator) {
     services.forEach(s -> this.services.put(ObjectKey.of(s), s));
     backends.forEach(b -> this.backends.put(ObjectKey.of(b), b));
     this.grants = grants;
+    this.translator = translator;
   }
 
   /**
@@ -79,11 +88,20 @@ final class BackendRefs {
         service.getSpec() == null || service.getSpec().getPorts() == null
             ? List.of()
             : service.getSpec().getPorts();
-    if (ports.stream().noneMatch(p -> port.equals(p.getPort()))) {
+    ServicePort servicePort =
+        ports.stream().filter(p -> port.equals(p.getPort())).findFirst().orElse(null);
+    if (servicePort == null) {
       return Resolved.failed(
           "BackendNotFound", "Service " + ns + "/" + name + " has no port " + port);
     }
-    return new Resolved(new Backend.Service(ns, name, port), null, null);
+    Backend backend = new Backend.Service(ns, name, port);
+    return new Resolved(
+        servicePort.getAppProtocol() != null
+                && A2A_APP_PROTOCOLS.contains(servicePort.getAppProtocol())
+            ? new Backend.A2a(backend)
+            : backend,
+        null,
+        null);
   }
 
   private Resolved agentgatewayBackend(
@@ -105,7 +123,7 @@ final class BackendRefs {
     if (backend == null) {
       return Resolved.failed("BackendNotFound", what + " not found");
     }
-    AgentgatewayBackends.Translated t = AgentgatewayBackends.translate(backend);
+    AgentgatewayBackends.Translated t = translator.translate(backend);
     return t.ok()
         ? new Resolved(t.backend(), null, null)
         : Resolved.failed("UnsupportedValue", ns + "/" + name + ": " + t.message());

@@ -2,6 +2,7 @@ package dev.agentgateway.control.translate;
 
 import dev.agentgateway.model.config.Durations;
 import dev.agentgateway.model.ir.AuthorityRewrite;
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.HeaderModifier;
@@ -285,6 +286,16 @@ final class HttpRules {
       }
       return null;
     }
+    // A mirror copies plain HTTP: an A2A Service is mirrored as the Service it is.
+    Backend target = r.backend() instanceof Backend.A2a a2a ? a2a.upstream() : r.backend();
+    if (target instanceof Backend.Mcp || target instanceof Backend.Ai) {
+      if (refProblem == null) {
+        refProblem =
+            BackendRefs.Resolved.failed(
+                "UnsupportedValue", "a request mirror cannot target an MCP or AI backend");
+      }
+      return null;
+    }
     double percent = 100;
     if (f.getPercent() != null) {
       percent = f.getPercent();
@@ -293,7 +304,7 @@ final class HttpRules {
           f.getFraction().getDenominator() == null ? 100 : f.getFraction().getDenominator();
       percent = 100.0 * f.getFraction().getNumerator() / denominator;
     }
-    return new RequestMirror(r.backend(), percent);
+    return new RequestMirror(target, percent);
   }
 
   private TimeoutPolicy timeouts(HTTPRouteRule rule) {

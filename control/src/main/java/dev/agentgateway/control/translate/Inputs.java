@@ -17,7 +17,8 @@ import java.util.Objects;
 
 /**
  * Everything translation reads: the objects the controller watches (already limited to the
- * discovery namespaces) and what provisioning reports per Gateway.
+ * discovery namespaces), what provisioning reports per Gateway, and whether MCP stdio targets are
+ * allowed ({@code AGW_MCP_STDIO_ENABLED}).
  */
 public record Inputs(
     String controllerName,
@@ -31,7 +32,38 @@ public record Inputs(
     List<AgentgatewayBackend> backends,
     List<EndpointSlice> endpointSlices,
     List<Namespace> namespaces,
-    Map<GatewayKey, Infrastructure> infrastructure) {
+    Map<GatewayKey, Infrastructure> infrastructure,
+    boolean mcpStdioEnabled) {
+
+  /** Inputs with MCP stdio targets refused, the default. */
+  public Inputs(
+      String controllerName,
+      List<GatewayClass> gatewayClasses,
+      List<Gateway> gateways,
+      List<ListenerSet> listenerSets,
+      List<HTTPRoute> httpRoutes,
+      List<GRPCRoute> grpcRoutes,
+      List<ReferenceGrant> referenceGrants,
+      List<Service> services,
+      List<AgentgatewayBackend> backends,
+      List<EndpointSlice> endpointSlices,
+      List<Namespace> namespaces,
+      Map<GatewayKey, Infrastructure> infrastructure) {
+    this(
+        controllerName,
+        gatewayClasses,
+        gateways,
+        listenerSets,
+        httpRoutes,
+        grpcRoutes,
+        referenceGrants,
+        services,
+        backends,
+        endpointSlices,
+        namespaces,
+        infrastructure,
+        false);
+  }
 
   public Inputs {
     Objects.requireNonNull(controllerName, "controllerName");

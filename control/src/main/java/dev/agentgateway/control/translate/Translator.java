@@ -94,9 +94,14 @@ public final class Translator {
     Map<ObjectKey, ListenerSetModel> listenerSets =
         ListenerSets.attach(gateways, inputs.listenerSets(), namespaceLabels);
 
+    AgentgatewayBackends agentgatewayBackends =
+        new AgentgatewayBackends(inputs.services(), namespaceLabels, inputs.mcpStdioEnabled());
     BackendRefs backends =
         new BackendRefs(
-            inputs.services(), inputs.backends(), new ReferenceGrants(inputs.referenceGrants()));
+            inputs.services(),
+            inputs.backends(),
+            new ReferenceGrants(inputs.referenceGrants()),
+            agentgatewayBackends);
     RouteAttacher attacher =
         new RouteAttacher(gateways, listenerSets, namespaceLabels, inputs.controllerName());
     Map<ObjectKey, List<RouteParentStatus>> httpStatuses = new TreeMap<>();
@@ -145,7 +150,7 @@ public final class Translator {
         gatewayStatuses,
         httpStatuses,
         grpcStatuses,
-        AgentgatewayBackends.statuses(inputs.backends()),
+        agentgatewayBackends.statuses(inputs.backends()),
         listenerSetStatuses);
   }
 
@@ -158,16 +163,9 @@ public final class Translator {
     // The endpoints of every Service the Gateway's routes reach, once each.
     Set<Backend.Service> services = new TreeSet<>(Comparator.comparing(Backend::name));
     for (Route r : g.routes) {
-      r.backends()
-          .forEach(
-              b -> {
-                if (b.backend() instanceof Backend.Service s) {
-                  services.add(s);
-                }
-              });
-      if (r.policies().requestMirror() != null
-          && r.policies().requestMirror().backend() instanceof Backend.Service s) {
-        services.add(s);
+      r.backends().forEach(b -> services.addAll(b.backend().services()));
+      if (r.policies().requestMirror() != null) {
+        services.addAll(r.policies().requestMirror().backend().services());
       }
     }
     services.forEach(s -> ir.add(endpoints.of(s)));

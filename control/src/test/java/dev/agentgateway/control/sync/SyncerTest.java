@@ -39,6 +39,7 @@ class SyncerTest {
             new Syncer(
                 client,
                 CONTROLLER,
+                false,
                 List.of(),
                 publisher,
                 (gateway, cache) -> Infrastructure.PENDING,

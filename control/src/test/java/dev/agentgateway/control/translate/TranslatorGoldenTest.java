@@ -127,7 +127,8 @@ class TranslatorGoldenTest {
         list(byType, AgentgatewayBackend.class),
         list(byType, EndpointSlice.class),
         list(byType, Namespace.class),
-        infrastructure);
+        infrastructure,
+        root.path("settings").path("mcpStdioEnabled").asBoolean(false));
   }
 
   @SuppressWarnings("unchecked")

@@ -1,8 +1,13 @@
 package dev.agentgateway.crds.backend;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 
-/** The {@code namespaces} object of {@link McpTargetSelector}. */
+/**
+ * A Kubernetes label selector, as in {@link McpTargetSelector}: every matchLabels pair and every
+ * matchExpressions requirement must hold.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LabelSelector(Map<String, String> matchLabels) {}
+public record LabelSelector(
+    List<LabelSelectorRequirement> matchExpressions, Map<String, String> matchLabels) {}
