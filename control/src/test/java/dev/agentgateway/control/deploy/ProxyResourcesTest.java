@@ -315,6 +315,7 @@ class ProxyResourcesTest {
         fitted,
         plan.deployment().getMetadata().getLabels().get("gateway.networking.k8s.io/gateway-name"));
     assertEquals(63, plan.xdsCa().getMetadata().getName().length());
+    assertEquals(63, ResourceNames.sessionKey(longName).length());
     assertEquals(longName, env(plan).get("GATEWAY").getValue(), "the proxy names its real Gateway");
   }
 
