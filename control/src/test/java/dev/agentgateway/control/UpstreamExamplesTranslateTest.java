@@ -80,9 +80,7 @@ class UpstreamExamplesTranslateTest {
       ParametersResolver.Resolved resolved =
           assertInstanceOf(ParametersResolver.Resolved.class, result, what);
       ProxyPlan plan = ProxyResources.build(gateway, resolved.parameters(), settings, null);
-      assertNotNull(
-          plan.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getImage(),
-          what);
+      assertNotNull(plan.podTemplate().getSpec().getContainers().get(0).getImage(), what);
       assertTrue(plan.config().getData().get("config.yaml").startsWith("config:"), what);
     }
   }

@@ -4,7 +4,9 @@ import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.parameters.AgentgatewayParameters;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
@@ -24,6 +26,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -33,16 +36,18 @@ import java.util.stream.Collectors;
 
 /**
  * Provisions the proxy of every Gateway whose GatewayClass names our controller: resolves its
- * AgentgatewayParameters, then applies the Deployment, Service, ServiceAccount and ConfigMaps as
- * dependents owned by the Gateway (so Kubernetes deletes them with it). A parameters error leaves
- * the existing objects untouched and is exposed through {@link ProvisioningState}. Gateway status
- * is written elsewhere, from that state.
+ * AgentgatewayParameters, then applies the Deployment (or DaemonSet), Service, ServiceAccount,
+ * ConfigMaps, session key Secret and optional PodDisruptionBudget and HorizontalPodAutoscaler as
+ * dependents owned by the Gateway (so Kubernetes deletes them with it); objects the parameters no
+ * longer ask for are deleted. A parameters error leaves the existing objects untouched and is
+ * exposed through {@link ProvisioningState}. Gateway status is written elsewhere, from that state.
  *
  * <p>Register it with {@link #register} before {@code operator.start()}. Production keeps JOSDK's
- * default server-side apply for Deployment, Service and ServiceAccount (ConfigMaps use update,
- * JOSDK's default for them). An API server without server-side apply, such as fabric8's mock, needs
- * the Operator built with {@code withSSABasedCreateUpdateMatchForDependentResources(false)} (and
- * {@code withUseSSAToPatchPrimaryResource(false)}), as {@code GatewayReconcilerTest} does.
+ * default server-side apply for the workload, Service, ServiceAccount, PDB and HPA (ConfigMaps and
+ * the Secret use update, JOSDK's default for them). An API server without server-side apply, such
+ * as fabric8's mock, needs the Operator built with {@code
+ * withSSABasedCreateUpdateMatchForDependentResources(false)} (and {@code
+ * withUseSSAToPatchPrimaryResource(false)}), as {@code GatewayReconcilerTest} does.
  */
 @ControllerConfiguration(name = GatewayReconciler.NAME)
 @Workflow(
@@ -52,13 +57,31 @@ import java.util.stream.Collectors;
       @Dependent(
           name = "xds-ca",
           type = XdsCaConfigMapDependent.class,
-          reconcilePrecondition = XdsTlsEnabled.class),
+          reconcilePrecondition = PlanIncludes.WantsXdsCa.class),
+      @Dependent(
+          name = "session-key",
+          type = SessionKeySecretDependent.class,
+          reconcilePrecondition = PlanIncludes.WantsSessionKey.class),
       @Dependent(name = "service-account", type = ProxyServiceAccountDependent.class),
       @Dependent(name = "service", type = ProxyServiceDependent.class),
       @Dependent(
           name = "deployment",
           type = ProxyDeploymentDependent.class,
-          dependsOn = {"config", "service-account"})
+          dependsOn = {"config", "service-account"},
+          reconcilePrecondition = PlanIncludes.WantsDeployment.class),
+      @Dependent(
+          name = "daemon-set",
+          type = ProxyDaemonSetDependent.class,
+          dependsOn = {"config", "service-account"},
+          reconcilePrecondition = PlanIncludes.WantsDaemonSet.class),
+      @Dependent(
+          name = "pod-disruption-budget",
+          type = ProxyPodDisruptionBudgetDependent.class,
+          reconcilePrecondition = PlanIncludes.WantsPodDisruptionBudget.class),
+      @Dependent(
+          name = "autoscaler",
+          type = ProxyAutoscalerDependent.class,
+          reconcilePrecondition = PlanIncludes.WantsAutoscaler.class)
     })
 public class GatewayReconciler implements Reconciler<Gateway> {
   /** The controller's name in JOSDK (logs, metrics). */
@@ -72,6 +95,7 @@ public class GatewayReconciler implements Reconciler<Gateway> {
   private final ControllerSettings settings;
   private final Supplier<String> xdsCaPem;
   private final ProvisioningState state;
+  private final SecureRandom random = new SecureRandom();
   private volatile InformerEventSource<GatewayClass, Gateway> classes;
   private volatile InformerEventSource<AgentgatewayParameters, Gateway> parameters;
   private volatile IndexerResourceCache<Gateway> gateways;
@@ -159,20 +183,33 @@ public class GatewayReconciler implements Reconciler<Gateway> {
         new ParametersResolver((ns, name) -> parameters.get(new ResourceID(name, ns)).orElse(null));
     ParametersResolver.Result result = resolver.resolve(gateway, gatewayClass);
     String error = null;
+    HasMetadata workload;
     if (result instanceof ParametersResolver.Resolved resolved) {
-      ProxyPlan plan =
-          ProxyResources.build(gateway, resolved.parameters(), settings, xdsCaPem.get());
+      MergedParameters params = resolved.parameters();
+      String sessionKey =
+          SessionKey.wanted(params.spec())
+              ? SessionKey.existingOrNew(gateway, context, random)
+              : null;
+      ProxyPlan plan = ProxyResources.build(gateway, params, settings, xdsCaPem.get(), sessionKey);
       context.managedWorkflowAndDependentResourceContext().put(ProxyPlan.class, plan);
       context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      workload =
+          plan.daemonSet() != null
+              ? context.getSecondaryResource(DaemonSet.class).orElse(null)
+              : context.getSecondaryResource(Deployment.class).orElse(null);
     } else {
       // Keep whatever runs now: a typo in parameters must not take the proxy down.
       error = ((ParametersResolver.Invalid) result).message();
+      workload =
+          context
+              .getSecondaryResource(Deployment.class)
+              .<HasMetadata>map(d -> d)
+              .or(() -> context.getSecondaryResource(DaemonSet.class))
+              .orElse(null);
     }
     Infrastructure infrastructure =
         ProvisioningState.infrastructureOf(
-            context.getSecondaryResource(Deployment.class).orElse(null),
-            context.getSecondaryResource(Service.class).orElse(null),
-            error);
+            workload, context.getSecondaryResource(Service.class).orElse(null), error);
     state.put(key, infrastructure);
     return UpdateControl.noUpdate();
   }

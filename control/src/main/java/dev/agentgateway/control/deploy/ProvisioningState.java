@@ -2,8 +2,10 @@ package dev.agentgateway.control.deploy;
 
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.xds.cache.GatewayKey;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusAddress;
 import java.util.ArrayList;
@@ -67,21 +69,30 @@ public final class ProvisioningState {
   }
 
   /**
-   * The infrastructure of a Gateway from its owned objects: available once the Deployment has an
-   * available replica; addresses from the Service's load balancer ingress, else its cluster IPs.
+   * The infrastructure of a Gateway from its owned objects: available once its Deployment has an
+   * available replica, or its DaemonSet an available pod; addresses from the Service's load
+   * balancer ingress, else its cluster IPs.
    *
-   * @param deployment the owned Deployment, or null
+   * @param workload the owned Deployment or DaemonSet, or null
    * @param service the owned Service, or null
    * @param parametersError why the parameters could not be used, or null
    */
   public static Infrastructure infrastructureOf(
-      Deployment deployment, Service service, String parametersError) {
-    boolean available =
-        deployment != null
-            && deployment.getStatus() != null
-            && deployment.getStatus().getAvailableReplicas() != null
-            && deployment.getStatus().getAvailableReplicas() > 0;
-    return new Infrastructure(available, addresses(service), parametersError);
+      HasMetadata workload, Service service, String parametersError) {
+    return new Infrastructure(available(workload), addresses(service), parametersError);
+  }
+
+  private static boolean available(HasMetadata workload) {
+    return switch (workload) {
+      case Deployment d -> d.getStatus() != null && positive(d.getStatus().getAvailableReplicas());
+      // One available pod serves, as with a Deployment; nodes still starting do not block it.
+      case DaemonSet ds -> ds.getStatus() != null && positive(ds.getStatus().getNumberAvailable());
+      case null, default -> false;
+    };
+  }
+
+  private static boolean positive(Integer count) {
+    return count != null && count > 0;
   }
 
   private static List<GatewayStatusAddress> addresses(Service service) {

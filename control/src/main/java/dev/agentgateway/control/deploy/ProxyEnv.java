@@ -22,8 +22,15 @@ final class ProxyEnv {
 
   private ProxyEnv() {}
 
+  /**
+   * @param sessionKeySecret the Secret whose {@code key} becomes {@code SESSION_KEY}, or null
+   */
   static List<io.fabric8.kubernetes.api.model.EnvVar> of(
-      String gatewayName, AgentgatewayParametersSpec spec, String xdsAddress, boolean xdsTls) {
+      String gatewayName,
+      AgentgatewayParametersSpec spec,
+      String xdsAddress,
+      boolean xdsTls,
+      String sessionKeySecret) {
     Map<String, io.fabric8.kubernetes.api.model.EnvVar> defaults = new LinkedHashMap<>();
     value(defaults, "XDS_ADDRESS", xdsAddress);
     if (xdsTls) {
@@ -40,6 +47,19 @@ final class ProxyEnv {
     value(defaults, "RUST_LOG", level == null || level.isBlank() ? "info" : level);
     value(defaults, "TERMINATION_GRACE_PERIOD_SECONDS", Long.toString(shutdownMax(spec)));
     value(defaults, "CONNECTION_MIN_TERMINATION_DEADLINE", shutdownMin(spec) + "s");
+    if (sessionKeySecret != null) {
+      defaults.put(
+          SessionKey.ENV,
+          new EnvVarBuilder()
+              .withName(SessionKey.ENV)
+              .withNewValueFrom()
+              .withNewSecretKeyRef()
+              .withName(sessionKeySecret)
+              .withKey(SessionKey.DATA_KEY)
+              .endSecretKeyRef()
+              .endValueFrom()
+              .build());
+    }
     if (istioEnabled(spec)) {
       Istio istio = spec.istio();
       value(defaults, "CA_ADDRESS", orElse(istio.caAddress(), DEFAULT_ISTIO_CA));

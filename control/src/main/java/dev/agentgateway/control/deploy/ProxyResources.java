@@ -8,21 +8,27 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.crds.parameters.AgentgatewayParametersSpec;
+import dev.agentgateway.crds.parameters.WorkloadKind;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayInfrastructure;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewaySpecAddress;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +37,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Pure builders of the objects a Gateway's proxy runs on: Deployment, Service, ServiceAccount,
- * config ConfigMap and, with xDS TLS, the CA ConfigMap; all named after the Gateway, labelled, in
- * its namespace, with the parameters' overlays applied. Owner references are JOSDK's to set.
+ * Pure builders of the objects a Gateway's proxy runs on: Deployment or DaemonSet, Service,
+ * ServiceAccount, config ConfigMap, and when wanted the xDS CA ConfigMap, session key Secret,
+ * PodDisruptionBudget and HorizontalPodAutoscaler; all named after the Gateway, labelled, in its
+ * namespace, with the parameters' overlays applied. Owner references are JOSDK's to set.
  */
 public final class ProxyResources {
   static final String GATEWAY_NAME_LABEL = "gateway.networking.k8s.io/gateway-name";
@@ -58,14 +65,26 @@ public final class ProxyResources {
 
   private ProxyResources() {}
 
+  /** Builds every object for {@code gateway} without a session key Secret. */
+  public static ProxyPlan build(
+      Gateway gateway, MergedParameters params, ControllerSettings settings, String xdsCaPem) {
+    return build(gateway, params, settings, xdsCaPem, null);
+  }
+
   /**
    * Builds every object for {@code gateway}.
    *
    * @param xdsCaPem the CA proxies must trust for xDS TLS, or null when xDS is plaintext
+   * @param sessionKey the proxy's session key (see {@link SessionKey}), or null for no Secret
    */
   public static ProxyPlan build(
-      Gateway gateway, MergedParameters params, ControllerSettings settings, String xdsCaPem) {
-    String name = ResourceNames.fit(gateway.getMetadata().getName());
+      Gateway gateway,
+      MergedParameters params,
+      ControllerSettings settings,
+      String xdsCaPem,
+      String sessionKey) {
+    String gatewayName = gateway.getMetadata().getName();
+    String name = ResourceNames.fit(gatewayName);
     String configYaml = configYaml(params.spec());
     ConfigMap config =
         new ConfigMapBuilder()
@@ -76,31 +95,76 @@ public final class ProxyResources {
         xdsCaPem == null
             ? null
             : new ConfigMapBuilder()
-                .withMetadata(meta(gateway, ResourceNames.xdsCa(gateway.getMetadata().getName())))
+                .withMetadata(meta(gateway, ResourceNames.xdsCa(gatewayName)))
                 .withData(Map.of("ca.crt", xdsCaPem))
                 .build();
-    Deployment deployment =
-        ProxyDeployment.build(
+    Secret sessionKeySecret =
+        sessionKey == null
+            ? null
+            : SessionKey.secret(meta(gateway, ResourceNames.sessionKey(gatewayName)), sessionKey);
+    Map<String, String> checksums = new LinkedHashMap<>();
+    checksums.put(ProxyPod.CHECKSUM_CONFIG, ResourceNames.sha256Hex(configYaml));
+    if (xdsCaPem != null) {
+      checksums.put(ProxyPod.CHECKSUM_XDS_CA, ResourceNames.sha256Hex(xdsCaPem));
+    }
+    if (sessionKey != null) {
+      checksums.put(SessionKey.CHECKSUM, SessionKey.checksum(sessionKey));
+    }
+    PodTemplateSpec template =
+        ProxyPod.template(
             gateway,
             name,
-            meta(gateway, name),
             params.spec(),
             settings,
             listenerPorts(gateway),
-            xdsCaPem,
-            ResourceNames.sha256Hex(configYaml));
+            xdsCaPem != null,
+            checksums,
+            sessionKeySecret == null ? null : sessionKeySecret.getMetadata().getName());
+    boolean daemonSet =
+        params.spec().workload() != null
+            && params.spec().workload().kind() == WorkloadKind.DAEMON_SET;
+    Deployment deployment =
+        daemonSet
+            ? null
+            : ProxyWorkload.deployment(meta(gateway, name), selector(gateway), template);
+    DaemonSet daemons =
+        daemonSet
+            ? ProxyWorkload.daemonSet(meta(gateway, name), selector(gateway), template)
+            : null;
     Service service = service(gateway, name, settings);
     ServiceAccount account =
         new ServiceAccountBuilder()
             .withMetadata(meta(gateway, name))
             .withAutomountServiceAccountToken(false)
             .build();
+    PodDisruptionBudget budget =
+        params.layers().stream().anyMatch(l -> l.podDisruptionBudget() != null)
+            ? ProxyWorkload.podDisruptionBudget(meta(gateway, name), selector(gateway))
+            : null;
+    // The CRD forbids an autoscaler with a DaemonSet; should one slip through, it is dropped.
+    HorizontalPodAutoscaler autoscaler =
+        !daemonSet && params.layers().stream().anyMatch(l -> l.horizontalPodAutoscaler() != null)
+            ? ProxyWorkload.autoscaler(meta(gateway, name), name)
+            : null;
     for (AgentgatewayParametersSpec layer : params.layers()) {
-      deployment = Overlays.apply(deployment, layer.deployment(), Deployment.class);
+      if (deployment != null) {
+        deployment = Overlays.apply(deployment, layer.deployment(), Deployment.class);
+      } else {
+        daemons = Overlays.apply(daemons, layer.daemonSet(), DaemonSet.class);
+      }
       service = Overlays.apply(service, layer.service(), Service.class);
       account = Overlays.apply(account, layer.serviceAccount(), ServiceAccount.class);
+      if (budget != null) {
+        budget = Overlays.apply(budget, layer.podDisruptionBudget(), PodDisruptionBudget.class);
+      }
+      if (autoscaler != null) {
+        autoscaler =
+            Overlays.apply(
+                autoscaler, layer.horizontalPodAutoscaler(), HorizontalPodAutoscaler.class);
+      }
     }
-    return new ProxyPlan(deployment, service, account, config, xdsCa);
+    return new ProxyPlan(
+        deployment, daemons, service, account, config, xdsCa, sessionKeySecret, budget, autoscaler);
   }
 
   /** Labels every generated object carries; the first one also selects the proxy pods. */

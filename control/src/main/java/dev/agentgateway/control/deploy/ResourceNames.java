@@ -30,6 +30,11 @@ public final class ResourceNames {
     return fit(gatewayName + "-xds-ca");
   }
 
+  /** The session key Secret of a Gateway. */
+  public static String sessionKey(String gatewayName) {
+    return fit(gatewayName + "-session-key");
+  }
+
   static String sha256Hex(String text) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -1,6 +1,7 @@
 package dev.agentgateway.control.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,19 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.parameters.AgentgatewayParameters;
+import dev.agentgateway.crds.parameters.AgentgatewayParametersSpec;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -274,6 +284,149 @@ class GatewayReconcilerTest {
     await(() -> imageOf("t6", "gw").endsWith(":4.1.0") ? true : null);
   }
 
+  @Test
+  void workloadKindSwitchReplacesTheDeploymentWithADaemonSetAndBack() {
+    applyParameters("t7", "gw-params", "workload: {kind: DaemonSet}");
+    Gateway gw = createGateway("t7", "gw", "agentgateway", "gw-params");
+
+    DaemonSet ds = await(() -> get(DaemonSet.class, "t7", "gw"));
+    assertOwnedBy(gw, ds);
+    assertNull(get(Deployment.class, "t7", "gw"));
+    assertEquals("gw", ds.getSpec().getTemplate().getSpec().getServiceAccountName());
+    assertEquals(
+        Map.of(ProxyResources.GATEWAY_NAME_LABEL, "gw"),
+        ds.getSpec().getSelector().getMatchLabels());
+    assertFalse(state.infrastructure(new GatewayKey("t7", "gw")).available());
+
+    client
+        .apps()
+        .daemonSets()
+        .inNamespace("t7")
+        .withName("gw")
+        .editStatus(
+            d -> {
+              d.setStatus(
+                  new DaemonSetStatusBuilder()
+                      .withDesiredNumberScheduled(2)
+                      .withNumberAvailable(1)
+                      .build());
+              return d;
+            });
+    await(() -> state.infrastructure(new GatewayKey("t7", "gw")).available() ? true : null);
+
+    applyParameters("t7", "gw-params", "workload: {kind: Deployment}");
+    await(() -> get(Deployment.class, "t7", "gw"));
+    await(() -> get(DaemonSet.class, "t7", "gw") == null ? true : null);
+  }
+
+  @Test
+  void podDisruptionBudgetAndAutoscalerAppearWithTheirOverlaysAndGoWithout() {
+    applyParameters(
+        "t8",
+        "gw-params",
+        """
+        podDisruptionBudget: {spec: {maxUnavailable: 1}}
+        horizontalPodAutoscaler: {spec: {minReplicas: 2, maxReplicas: 4}}
+        """);
+    Gateway gw = createGateway("t8", "gw", "agentgateway", "gw-params");
+
+    PodDisruptionBudget pdb = await(() -> get(PodDisruptionBudget.class, "t8", "gw"));
+    HorizontalPodAutoscaler hpa = await(() -> get(HorizontalPodAutoscaler.class, "t8", "gw"));
+    assertOwnedBy(gw, pdb);
+    assertOwnedBy(gw, hpa);
+    assertEquals(
+        Map.of(ProxyResources.GATEWAY_NAME_LABEL, "gw"),
+        pdb.getSpec().getSelector().getMatchLabels());
+    assertEquals(1, pdb.getSpec().getMaxUnavailable().getIntVal());
+    assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
+    assertEquals("gw", hpa.getSpec().getScaleTargetRef().getName());
+    assertEquals(4, hpa.getSpec().getMaxReplicas());
+
+    applyParameters("t8", "gw-params", "podDisruptionBudget: {spec: {maxUnavailable: 1}}");
+    await(() -> get(HorizontalPodAutoscaler.class, "t8", "gw") == null ? true : null);
+    assertNotNull(get(PodDisruptionBudget.class, "t8", "gw"));
+
+    applyParameters("t8", "gw-params", "logging: {level: debug}");
+    await(() -> get(PodDisruptionBudget.class, "t8", "gw") == null ? true : null);
+    assertNotNull(get(Deployment.class, "t8", "gw"));
+  }
+
+  @Test
+  void sessionKeySecretIsCreatedOnceAndKeptAcrossReconciles() {
+    applyParameters("t9", "gw-params", "image: {tag: 1.0.0}");
+    Gateway gw = createGateway("t9", "gw", "agentgateway", "gw-params");
+
+    Secret secret = await(() -> get(Secret.class, "t9", "gw-session-key"));
+    assertOwnedBy(gw, secret);
+    assertEquals("Opaque", secret.getType());
+    assertEquals("gw", secret.getMetadata().getLabels().get(ProxyResources.GATEWAY_NAME_LABEL));
+    String key = SessionKey.of(secret);
+    assertTrue(key.matches("[0-9a-f]{64}"), "32 random bytes in hex");
+    Deployment deployment =
+        await(
+            () -> {
+              Deployment d = get(Deployment.class, "t9", "gw");
+              return d != null && envVar(d, "SESSION_KEY") != null ? d : null;
+            });
+    assertEquals(
+        "gw-session-key",
+        envVar(deployment, "SESSION_KEY").getValueFrom().getSecretKeyRef().getName());
+    assertEquals(
+        ResourceNames.sha256Hex(key),
+        deployment
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getAnnotations()
+            .get("checksum/session-key"));
+
+    applyParameters("t9", "gw-params", "image: {tag: 2.0.0}");
+    await(() -> imageOf("t9", "gw").endsWith(":2.0.0") ? true : null);
+    Secret after = get(Secret.class, "t9", "gw-session-key");
+    assertEquals(key, SessionKey.of(after));
+    assertEquals(
+        secret.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+  }
+
+  @Test
+  void userSessionKeyEnvSuppressesTheGeneratedSecret() {
+    applyParameters("t10", "gw-params", "env: [{name: SESSION_KEY, value: from-user}]");
+    createGateway("t10", "gw", "agentgateway", "gw-params");
+    Deployment deployment = await(() -> get(Deployment.class, "t10", "gw"));
+    assertEquals("from-user", env(deployment, "SESSION_KEY"));
+    assertNull(
+        deployment
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getAnnotations()
+            .get("checksum/session-key"));
+    assertNull(get(Secret.class, "t10", "gw-session-key"));
+
+    // Dropping the user's key brings the generated one; setting it again removes that Secret.
+    applyParameters("t10", "gw-params", "logging: {level: debug}");
+    await(() -> get(Secret.class, "t10", "gw-session-key"));
+    applyParameters("t10", "gw-params", "env: [{name: SESSION_KEY, value: again}]");
+    await(() -> get(Secret.class, "t10", "gw-session-key") == null ? true : null);
+    await(
+        () -> "again".equals(env(get(Deployment.class, "t10", "gw"), "SESSION_KEY")) ? true : null);
+  }
+
+  /** Creates or replaces the parameters {@code ns/name} with {@code specYaml} as their spec. */
+  private static void applyParameters(String ns, String name, String specYaml) {
+    AgentgatewayParameters params =
+        Fixtures.parameters(
+            """
+            apiVersion: agentgateway.dev/v1alpha1
+            kind: AgentgatewayParameters
+            metadata: {name: %s, namespace: %s}
+            spec: {}
+            """
+                .formatted(name, ns));
+    params.setSpec(Fixtures.read(specYaml, AgentgatewayParametersSpec.class));
+    client.resource(params).createOr(NonDeletingOperation::update);
+  }
+
   private static AgentgatewayParameters createParameters(String ns, String name, String image) {
     return client
         .resource(
@@ -321,11 +474,18 @@ class GatewayReconcilerTest {
   }
 
   private static String env(Deployment d, String name) {
+    EnvVar var = envVar(d, name);
+    if (var == null) {
+      throw new AssertionError("no " + name + " in the proxy's environment");
+    }
+    return var.getValue();
+  }
+
+  private static EnvVar envVar(Deployment d, String name) {
     return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
         .filter(e -> e.getName().equals(name))
         .findFirst()
-        .orElseThrow()
-        .getValue();
+        .orElse(null);
   }
 
   private static <T extends HasMetadata> T get(Class<T> type, String ns, String name) {

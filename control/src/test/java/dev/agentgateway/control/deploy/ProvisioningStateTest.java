@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusAddress;
 import java.util.ArrayList;
@@ -19,6 +20,15 @@ class ProvisioningStateTest {
     assertFalse(ProvisioningState.infrastructureOf(null, null, null).available());
     assertFalse(ProvisioningState.infrastructureOf(deployment(0), null, null).available());
     assertTrue(ProvisioningState.infrastructureOf(deployment(1), null, null).available());
+  }
+
+  @Test
+  void daemonSetIsAvailableOnceOneOfItsPodsIsAvailable() {
+    assertFalse(ProvisioningState.infrastructureOf(daemonSet(0, 3), null, null).available());
+    assertTrue(ProvisioningState.infrastructureOf(daemonSet(1, 3), null, null).available());
+    assertFalse(
+        ProvisioningState.infrastructureOf(new DaemonSet(), null, null).available(),
+        "no status yet");
   }
 
   @Test
@@ -53,6 +63,12 @@ class ProvisioningStateTest {
     assertEquals(List.of(key), changes);
     state.retainOnly(List.of());
     assertEquals(Infrastructure.PENDING, state.infrastructure(key));
+  }
+
+  private static DaemonSet daemonSet(int available, int desired) {
+    return Fixtures.read(
+        "status: {numberAvailable: %d, desiredNumberScheduled: %d}".formatted(available, desired),
+        DaemonSet.class);
   }
 
   private static Deployment deployment(int available) {

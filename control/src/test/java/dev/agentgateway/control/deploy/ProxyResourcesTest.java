@@ -292,8 +292,8 @@ class ProxyResourcesTest {
         Map.of("cpu", new Quantity("100m"), "memory", new Quantity("1Gi")),
         c.getResources().getRequests());
     assertEquals(Map.of("cpu", new Quantity("2")), c.getResources().getLimits());
-    assertEquals("reg:5000/a/b:1", ProxyDeployment.image(null, "reg:5000/a/b:1"));
-    assertEquals("agw:1", ProxyDeployment.image(null, "agw:1"));
+    assertEquals("reg:5000/a/b:1", ProxyPod.image(null, "reg:5000/a/b:1"));
+    assertEquals("agw:1", ProxyPod.image(null, "agw:1"));
   }
 
   @Test
@@ -315,6 +315,7 @@ class ProxyResourcesTest {
         fitted,
         plan.deployment().getMetadata().getLabels().get("gateway.networking.k8s.io/gateway-name"));
     assertEquals(63, plan.xdsCa().getMetadata().getName().length());
+    assertEquals(63, ResourceNames.sessionKey(longName).length());
     assertEquals(longName, env(plan).get("GATEWAY").getValue(), "the proxy names its real Gateway");
   }
 
@@ -381,6 +382,140 @@ class ProxyResourcesTest {
     assertEquals("role", plan.serviceAccount().getMetadata().getAnnotations().get("iam"));
   }
 
+  @Test
+  void daemonSetWorkloadRunsTheSamePodTemplateWithDaemonSetOverlaysAndNoDeployment() {
+    AgentgatewayParametersSpec layer =
+        spec(
+            """
+            workload: {kind: DaemonSet}
+            daemonSet:
+              metadata: {labels: {tier: edge}}
+              spec:
+                updateStrategy: {rollingUpdate: {maxUnavailable: 2}}
+                template: {spec: {hostNetwork: true}}
+            """);
+    ProxyPlan plan =
+        ProxyResources.build(
+            GW, new MergedParameters(layer, List.of(layer)), Fixtures.settings(), null, "k");
+    assertNull(plan.deployment());
+    assertNull(plan.autoscaler());
+    var ds = plan.daemonSet();
+    assertEquals("gw", ds.getMetadata().getName());
+    assertEquals("edge", ds.getMetadata().getLabels().get("tier"));
+    assertEquals("gw", ds.getMetadata().getLabels().get("gateway.networking.k8s.io/gateway-name"));
+    assertEquals(
+        Map.of("gateway.networking.k8s.io/gateway-name", "gw"),
+        ds.getSpec().getSelector().getMatchLabels());
+    assertEquals(
+        2, ds.getSpec().getUpdateStrategy().getRollingUpdate().getMaxUnavailable().getIntVal());
+    PodSpec pod = ds.getSpec().getTemplate().getSpec();
+    assertTrue(pod.getHostNetwork());
+    PodSpec deploymentPod =
+        ProxyResources.build(GW, MergedParameters.NONE, Fixtures.settings(), null, "k")
+            .deployment()
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+    assertEquals(deploymentPod.getContainers(), pod.getContainers());
+    assertEquals(deploymentPod.getVolumes(), pod.getVolumes());
+    assertEquals("gw", pod.getServiceAccountName());
+    assertEquals(ds.getSpec().getTemplate(), plan.podTemplate());
+  }
+
+  @Test
+  void podDisruptionBudgetAndAutoscalerExistOnlyWithTheirOverlays() {
+    ProxyPlan none = build(GW, "{}", null);
+    assertNull(none.podDisruptionBudget());
+    assertNull(none.autoscaler());
+
+    AgentgatewayParametersSpec classLayer =
+        spec(
+            """
+            podDisruptionBudget: {spec: {minAvailable: 1}}
+            """);
+    AgentgatewayParametersSpec gatewayLayer =
+        spec(
+            """
+            horizontalPodAutoscaler:
+              metadata: {annotations: {owner: team-a}}
+              spec: {minReplicas: 2, maxReplicas: 5}
+            """);
+    ProxyPlan plan =
+        ProxyResources.build(
+            GW,
+            new MergedParameters(MergedParameters.empty(), List.of(classLayer, gatewayLayer)),
+            Fixtures.settings(),
+            null);
+    var pdb = plan.podDisruptionBudget();
+    assertEquals("gw", pdb.getMetadata().getName());
+    assertEquals("apps", pdb.getMetadata().getNamespace());
+    assertEquals("agentgateway", pdb.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));
+    assertEquals(
+        Map.of("gateway.networking.k8s.io/gateway-name", "gw"),
+        pdb.getSpec().getSelector().getMatchLabels());
+    assertEquals(1, pdb.getSpec().getMinAvailable().getIntVal());
+    var hpa = plan.autoscaler();
+    assertEquals("gw", hpa.getMetadata().getName());
+    assertEquals("team-a", hpa.getMetadata().getAnnotations().get("owner"));
+    assertEquals("b", hpa.getMetadata().getAnnotations().get("note"), "infrastructure annotations");
+    assertEquals("apps/v1", hpa.getSpec().getScaleTargetRef().getApiVersion());
+    assertEquals("Deployment", hpa.getSpec().getScaleTargetRef().getKind());
+    assertEquals("gw", hpa.getSpec().getScaleTargetRef().getName());
+    assertEquals(2, hpa.getSpec().getMinReplicas());
+    assertEquals(5, hpa.getSpec().getMaxReplicas());
+  }
+
+  @Test
+  void autoscalerIsNeverBuiltForADaemonSet() {
+    // The CRD refuses this combination; parameters that slip past it still get no autoscaler.
+    ProxyPlan plan =
+        build(
+            GW,
+            "{workload: {kind: DaemonSet}, horizontalPodAutoscaler: {spec: {maxReplicas: 3}}}",
+            null);
+    assertNotNull(plan.daemonSet());
+    assertNull(plan.autoscaler());
+  }
+
+  @Test
+  void sessionKeySecretFeedsTheEnvironmentAndRollsPodsByDigestOnly() {
+    String key = "ab".repeat(32);
+    AgentgatewayParametersSpec spec = spec("{}");
+    ProxyPlan plan =
+        ProxyResources.build(
+            GW, new MergedParameters(spec, List.of(spec)), Fixtures.settings(), null, key);
+    var secret = plan.sessionKey();
+    assertEquals("gw-session-key", secret.getMetadata().getName());
+    assertEquals("Opaque", secret.getType());
+    assertEquals(
+        "gw", secret.getMetadata().getLabels().get("gateway.networking.k8s.io/gateway-name"));
+    assertEquals(key, SessionKey.of(secret));
+    EnvVar env = env(plan).get("SESSION_KEY");
+    assertNull(env.getValue());
+    assertEquals("gw-session-key", env.getValueFrom().getSecretKeyRef().getName());
+    assertEquals("key", env.getValueFrom().getSecretKeyRef().getKey());
+    Map<String, String> annotations = plan.podTemplate().getMetadata().getAnnotations();
+    assertEquals(ResourceNames.sha256Hex(key), annotations.get("checksum/session-key"));
+    assertFalse(annotations.containsValue(key), "the key itself never reaches pod metadata");
+
+    ProxyPlan without = build(GW, "{}", null);
+    assertNull(without.sessionKey());
+    assertNull(env(without).get("SESSION_KEY"));
+    assertNull(without.podTemplate().getMetadata().getAnnotations().get("checksum/session-key"));
+  }
+
+  @Test
+  void generatedSessionKeysAre32RandomBytesInHexAndAUserKeySuppressesThem() {
+    var random = new java.security.SecureRandom();
+    String key = SessionKey.generate(random);
+    assertTrue(key.matches("[0-9a-f]{64}"), "64 hex digits");
+    assertNotEquals(key, SessionKey.generate(random));
+    assertTrue(SessionKey.wanted(spec("{env: [{name: OTHER, value: x}]}")));
+    assertTrue(SessionKey.wanted(spec("{}")));
+    assertFalse(SessionKey.wanted(spec("{env: [{name: SESSION_KEY, value: mine}]}")));
+    assertNull(SessionKey.of(null));
+  }
+
   private static String checksum(ProxyPlan plan) {
     return plan.deployment()
         .getSpec()
@@ -391,15 +526,7 @@ class ProxyResourcesTest {
   }
 
   private static Map<String, EnvVar> env(ProxyPlan plan) {
-    return plan
-        .deployment()
-        .getSpec()
-        .getTemplate()
-        .getSpec()
-        .getContainers()
-        .get(0)
-        .getEnv()
-        .stream()
+    return plan.podTemplate().getSpec().getContainers().get(0).getEnv().stream()
         .collect(Collectors.toMap(EnvVar::getName, e -> e));
   }
 

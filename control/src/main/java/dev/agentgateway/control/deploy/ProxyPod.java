@@ -7,7 +7,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -16,8 +17,6 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The proxy Deployment: one {@code agentgateway} container, locked down, probed on 15021. */
-final class ProxyDeployment {
+/**
+ * The proxy pod template, shared by the Deployment and the DaemonSet: one {@code agentgateway}
+ * container, locked down, probed on 15021.
+ */
+final class ProxyPod {
   static final String CONTAINER = "agentgateway";
 
   /**
@@ -45,18 +47,21 @@ final class ProxyDeployment {
   static final String CHECKSUM_CONFIG = "checksum/config";
   static final String CHECKSUM_XDS_CA = "checksum/xds-ca";
 
-  private ProxyDeployment() {}
+  private ProxyPod() {}
 
-  static Deployment build(
+  /**
+   * @param checksums pod annotations whose change rolls the pods ({@code checksum/config}, ...)
+   * @param sessionKeySecret the Secret holding the session key, or null for none
+   */
+  static PodTemplateSpec template(
       Gateway gateway,
       String name,
-      ObjectMeta meta,
       AgentgatewayParametersSpec spec,
       ControllerSettings settings,
       Set<Integer> listenerPorts,
-      String xdsCaPem,
-      String configChecksum) {
-    boolean tls = xdsCaPem != null;
+      boolean tls,
+      Map<String, String> checksums,
+      String sessionKeySecret) {
     Map<String, String> podLabels = new LinkedHashMap<>(ProxyResources.labels(gateway));
     if (ProxyEnv.istioEnabled(spec)) {
       // The proxy does its own mesh mTLS: no sidecar, not captured by ambient.
@@ -67,18 +72,9 @@ final class ProxyDeployment {
     podAnnotations.put("prometheus.io/scrape", "true");
     podAnnotations.put("prometheus.io/port", Integer.toString(METRICS_PORT));
     podAnnotations.put("prometheus.io/path", "/metrics");
-    podAnnotations.put(CHECKSUM_CONFIG, configChecksum);
-    if (tls) {
-      podAnnotations.put(CHECKSUM_XDS_CA, ResourceNames.sha256Hex(xdsCaPem));
-    }
+    podAnnotations.putAll(checksums);
     long grace = ProxyEnv.shutdownMax(spec);
-    return new DeploymentBuilder()
-        .withMetadata(meta)
-        .withNewSpec()
-        .withNewSelector()
-        .withMatchLabels(ProxyResources.selector(gateway))
-        .endSelector()
-        .withNewTemplate()
+    return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .withLabels(podLabels)
         .withAnnotations(podAnnotations)
@@ -93,10 +89,9 @@ final class ProxyDeployment {
         .withValue("0")
         .endSysctl()
         .endSecurityContext()
-        .withContainers(container(gateway, name, spec, settings, listenerPorts, tls))
+        .withContainers(
+            container(gateway, name, spec, settings, listenerPorts, tls, sessionKeySecret))
         .withVolumes(volumes(gateway, name, tls, ProxyEnv.istioEnabled(spec)))
-        .endSpec()
-        .endTemplate()
         .endSpec()
         .build();
   }
@@ -107,7 +102,8 @@ final class ProxyDeployment {
       AgentgatewayParametersSpec spec,
       ControllerSettings settings,
       Set<Integer> listenerPorts,
-      boolean tls) {
+      boolean tls,
+      String sessionKeySecret) {
     List<ContainerPort> ports = new ArrayList<>();
     for (int p : listenerPorts) {
       ports.add(new ContainerPortBuilder().withContainerPort(p).withProtocol("TCP").build());
@@ -131,7 +127,13 @@ final class ProxyDeployment {
         .withImagePullPolicy(spec.image() == null ? null : spec.image().pullPolicy())
         .withCommand(LAUNCHER)
         .withArgs("-f", CONFIG_PATH)
-        .withEnv(ProxyEnv.of(gateway.getMetadata().getName(), spec, settings.xdsAddress(tls), tls))
+        .withEnv(
+            ProxyEnv.of(
+                gateway.getMetadata().getName(),
+                spec,
+                settings.xdsAddress(tls),
+                tls,
+                sessionKeySecret))
         .withPorts(ports)
         .withReadinessProbe(readiness(10, 3))
         .withStartupProbe(readiness(1, 60))
