@@ -11,9 +11,13 @@ import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.gatewayapi.ListenerSetSpec;
 import dev.agentgateway.control.gatewayapi.ParentGatewayReference;
+import dev.agentgateway.crds.backend.A2aBackend;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.backend.AgentgatewayBackendSpec;
 import dev.agentgateway.crds.backend.AgentgatewayBackendStatus;
+import dev.agentgateway.crds.backend.McpBackend;
+import dev.agentgateway.crds.backend.McpStaticTarget;
+import dev.agentgateway.crds.backend.McpTarget;
 import dev.agentgateway.crds.backend.StaticBackend;
 import dev.agentgateway.crds.common.ConditionStatus;
 import dev.agentgateway.proxy.ProxyRuntime;
@@ -30,6 +34,8 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerNamespaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -286,7 +292,13 @@ class ControllerEndToEndIT {
     backend.getMetadata().setName("local");
     backend.setSpec(
         new AgentgatewayBackendSpec(
-            null, null, null, null, null, null, new StaticBackend("127.0.0.1", upstream.port(), null)));
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            new StaticBackend("127.0.0.1", upstream.port(), null)));
     client.resource(backend).create();
     client.resource(gateway()).create();
     HTTPRoute route = route("unused");
@@ -320,6 +332,76 @@ class ControllerEndToEndIT {
                                   && c.lastTransitionTime() != null);
             }),
         "the AgentgatewayBackend's status says Accepted");
+  }
+
+  @Test
+  void a2aAndMcpAgentgatewayBackendsReachTheProxyOverXds() throws Exception {
+    WebServer agent = E2e.upstreamSaying("agent card");
+    cleanup.addFirst(agent::stop);
+    client
+        .resource(backend("agent", spec(new A2aBackend("127.0.0.1", agent.port()), null)))
+        .create();
+    McpBackend tools =
+        new McpBackend(
+            null,
+            null,
+            null,
+            List.of(
+                new McpTarget(
+                    "remote",
+                    null,
+                    new McpStaticTarget(null, "127.0.0.1", null, null, agent.port(), null),
+                    null)));
+    client.resource(backend("tools", spec(null, tools))).create();
+    client.resource(gateway()).create();
+    HTTPRoute route =
+        new HTTPRouteBuilder(route("unused"))
+            .editSpec()
+            .withRules(backendRule("/agent", "agent"), backendRule("/mcp", "tools"))
+            .endSpec()
+            .build();
+    client.resource(route).create();
+    cleanup.addFirst(proxy());
+
+    assertTrue(
+        eventually(
+            WAIT, () -> "agent card".equals(body(listenerPort, "/agent/.well-known/agent.json"))),
+        "an A2A backend passes traffic through");
+    // MCP serving is issue 5's: the backend arrives over xDS and the proxy says so per request.
+    assertTrue(
+        eventually(
+            WAIT,
+            () ->
+                "mcp backends are not served by this proxy yet".equals(body(listenerPort, "/mcp"))),
+        "the MCP backend reached the proxy");
+  }
+
+  private static AgentgatewayBackend backend(String name, AgentgatewayBackendSpec spec) {
+    AgentgatewayBackend backend = new AgentgatewayBackend();
+    backend.getMetadata().setNamespace("apps");
+    backend.getMetadata().setName(name);
+    backend.setSpec(spec);
+    return backend;
+  }
+
+  private static AgentgatewayBackendSpec spec(A2aBackend a2a, McpBackend mcp) {
+    return new AgentgatewayBackendSpec(a2a, null, null, null, mcp, null, null);
+  }
+
+  private static HTTPRouteRule backendRule(String prefix, String backend) {
+    return new HTTPRouteRuleBuilder()
+        .addNewMatch()
+        .withNewPath()
+        .withType("PathPrefix")
+        .withValue(prefix)
+        .endPath()
+        .endMatch()
+        .addNewBackendRef()
+        .withGroup("agentgateway.dev")
+        .withKind("AgentgatewayBackend")
+        .withName(backend)
+        .endBackendRef()
+        .build();
   }
 
   @Test
