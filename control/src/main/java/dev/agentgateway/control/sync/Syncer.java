@@ -66,6 +66,7 @@ public final class Syncer implements AutoCloseable {
   private final AtomicLong fullTranslations = new AtomicLong();
   private final Set<GatewayKey> dirty = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean fullNeeded = new AtomicBoolean(true);
+  private final AtomicBoolean statusRetry = new AtomicBoolean();
   private volatile Map<ObjectKey, Set<GatewayKey>> serviceUsers = Map.of();
   private final AtomicLong lastTranslationNanos = new AtomicLong();
   private Set<GatewayKey> published = new HashSet<>();
@@ -95,7 +96,7 @@ public final class Syncer implements AutoCloseable {
     this.debounce = Objects.requireNonNull(debounce, "debounce");
     this.client = client;
     this.cache = new ClusterCache(client, discoverySelectors, this::changedObject);
-    this.status = new StatusWriter(client, cache, controllerName, this::changed);
+    this.status = new StatusWriter(client, cache, controllerName, this::statusConflicted);
   }
 
   /** The informers, to add kinds other parts read (such as Deployments for availability). */
@@ -165,6 +166,15 @@ public final class Syncer implements AutoCloseable {
   /** Asks for a full translation soon; bursts of calls coalesce into one. */
   public void changed() {
     fullNeeded.set(true);
+    schedule();
+  }
+
+  /**
+   * A status write met a newer object than the cache held: the translation is still right, so write
+   * the last one again once the informer has caught up, without translating anything.
+   */
+  void statusConflicted() {
+    statusRetry.set(true);
     schedule();
   }
 
@@ -259,7 +269,12 @@ public final class Syncer implements AutoCloseable {
       dirty.remove(k);
       scope.add(k);
     }
+    boolean retryStatus = statusRetry.getAndSet(false);
     if (!full && scope.isEmpty()) {
+      Translation previous = last;
+      if (retryStatus && previous != null && leader.getAsBoolean()) {
+        status.submit(previous);
+      }
       return;
     }
     try {

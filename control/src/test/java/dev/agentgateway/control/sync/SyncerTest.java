@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,41 @@ class SyncerTest {
                 return r.getStatus() != null && !r.getStatus().getParents().isEmpty();
               }),
           "the other Gateway's route status is still written");
+    }
+  }
+
+  @Test
+  void aStatusConflictRewritesTheLastTranslationWithoutTranslating() throws Exception {
+    client.resource(GatewayApiObjects.ourClass()).create();
+    client.resource(GatewayApiObjects.httpGateway("apps", "a", 8080)).create();
+    client.resource(route("a", "/a")).create();
+    AtomicBoolean leader = new AtomicBoolean(false);
+    try (XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
+        Syncer syncer =
+            new Syncer(
+                client,
+                CONTROLLER,
+                false,
+                List.of(),
+                publisher,
+                (gateway, cache) -> Infrastructure.PENDING,
+                leader::get,
+                Duration.ofMillis(20))) {
+      syncer.start();
+      assertTrue(eventually(() -> prefix(syncer, "a").equals("/a")));
+      long translations = syncer.translations();
+      // Not leading, nothing was written; a conflict's retry must write what was translated.
+      leader.set(true);
+      syncer.statusConflicted();
+      assertTrue(
+          eventually(
+              () -> {
+                HTTPRoute r =
+                    client.resources(HTTPRoute.class).inNamespace("apps").withName("to-a").get();
+                return r.getStatus() != null && !r.getStatus().getParents().isEmpty();
+              }),
+          "the route status is written from the last translation");
+      assertEquals(translations, syncer.translations(), "nothing was translated again");
     }
   }
 
