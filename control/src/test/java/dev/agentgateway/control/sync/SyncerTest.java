@@ -36,16 +36,7 @@ class SyncerTest {
       client.resource(route(gw, "/" + gw)).create();
     }
     try (XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
-        Syncer syncer =
-            new Syncer(
-                client,
-                CONTROLLER,
-                false,
-                List.of(),
-                publisher,
-                (gateway, cache) -> Infrastructure.PENDING,
-                () -> true,
-                Duration.ofMillis(20))) {
+        Syncer syncer = syncer(publisher, () -> true)) {
       syncer.start();
       assertTrue(
           eventually(() -> prefix(syncer, "a").equals("/a") && prefix(syncer, "b").equals("/b")));
@@ -94,16 +85,7 @@ class SyncerTest {
     client.resource(route("a", "/a")).create();
     AtomicBoolean leader = new AtomicBoolean(false);
     try (XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
-        Syncer syncer =
-            new Syncer(
-                client,
-                CONTROLLER,
-                false,
-                List.of(),
-                publisher,
-                (gateway, cache) -> Infrastructure.PENDING,
-                leader::get,
-                Duration.ofMillis(20))) {
+        Syncer syncer = syncer(publisher, leader::get)) {
       syncer.start();
       assertTrue(eventually(() -> prefix(syncer, "a").equals("/a")));
       long translations = syncer.translations();
@@ -120,6 +102,18 @@ class SyncerTest {
           "the route status is written from the last translation");
       assertEquals(translations, syncer.translations(), "nothing was translated again");
     }
+  }
+
+  private Syncer syncer(XdsPublisher publisher, BooleanSupplier leader) {
+    return new Syncer(
+        client,
+        CONTROLLER,
+        false,
+        List.of(),
+        publisher,
+        (gateway, cache) -> Infrastructure.PENDING,
+        leader,
+        Duration.ofMillis(20));
   }
 
   private static String prefix(Syncer syncer, String gateway) {
