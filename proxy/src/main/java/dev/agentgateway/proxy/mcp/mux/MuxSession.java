@@ -1,0 +1,373 @@
+package dev.agentgateway.proxy.mcp.mux;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.McpTarget;
+import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcErrors;
+import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcMessage;
+import dev.agentgateway.proxy.mcp.upstream.McpTransportException;
+import dev.agentgateway.proxy.mcp.upstream.McpUpstream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * One gateway session over the targets of an MCP backend: an upstream per target, requests fanned
+ * out or routed by name, and what the servers send mapped back into the client's view. Thread-safe:
+ * a client may have several requests in flight.
+ */
+public final class MuxSession implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(MuxSession.class.getName());
+
+  /** Opens the upstream of one target, new or resumed. */
+  @FunctionalInterface
+  public interface Connector {
+    /**
+     * @param resumeSessionId the server session to resume, or null to start a new one
+     */
+    McpUpstream connect(McpTarget target, String resumeSessionId, McpUpstream.Listener listener)
+        throws McpTransportException;
+  }
+
+  private final Backend.Mcp backend;
+  private final Map<String, McpUpstream> upstreams = new ConcurrentHashMap<>();
+  private final List<String> order;
+  private final boolean prefixed;
+  private final ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, String> toolTargets = new ConcurrentHashMap<>();
+  private volatile Consumer<JsonRpcMessage> unsolicited;
+
+  private MuxSession(Backend.Mcp backend) {
+    this.backend = backend;
+    this.order = backend.targets().stream().map(McpTarget::name).toList();
+    this.prefixed = Names.prefixed(backend.prefixMode(), backend.targets().size());
+  }
+
+  /** A new session and the client's initialize response, or throws when it cannot start. */
+  public record Opened(MuxSession session, JsonRpcMessage response) {}
+
+  /**
+   * Connects every target and initializes it with the client's own {@code initialize}; under
+   * failOpen the targets that fail are left out (all failing is still an error).
+   */
+  public static Opened open(
+      Backend.Mcp backend,
+      Connector connector,
+      JsonRpcMessage.Request initialize,
+      Duration timeout,
+      String version) {
+    MuxSession session = new MuxSession(backend);
+    Map<String, Future<JsonRpcMessage>> calls = new LinkedHashMap<>();
+    for (McpTarget target : backend.targets()) {
+      calls.put(
+          target.name(),
+          session.fanout.submit(
+              () -> {
+                McpUpstream up = connector.connect(target, null, session.listener(target.name()));
+                session.upstreams.put(target.name(), up);
+                return up.call(initialize, timeout, m -> {});
+              }));
+    }
+    Map<String, JsonNode> results = new LinkedHashMap<>();
+    List<String> failures = new ArrayList<>();
+    for (var e : calls.entrySet()) {
+      String problem;
+      try {
+        JsonRpcMessage answer = e.getValue().get();
+        if (answer instanceof JsonRpcMessage.Response r) {
+          results.put(e.getKey(), r.result());
+          continue;
+        }
+        problem = answer instanceof JsonRpcMessage.ErrorResponse err ? err.message() : "no result";
+      } catch (ExecutionException ex) {
+        problem = ex.getCause().getMessage();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        problem = "interrupted";
+      }
+      failures.add(e.getKey() + ": " + problem);
+      McpUpstream up = session.upstreams.remove(e.getKey());
+      if (up != null) {
+        up.close();
+      }
+    }
+    if (!failures.isEmpty()
+        && (backend.failureMode() == Backend.Mcp.FailureMode.FAIL_CLOSED || results.isEmpty())) {
+      session.close();
+      return new Opened(
+          null,
+          JsonRpcMessage.ErrorResponse.of(
+              initialize.id(),
+              JsonRpcErrors.INTERNAL_ERROR,
+              "failed to initialize " + String.join("; ", failures)));
+    }
+    failures.forEach(f -> LOG.log(System.Logger.Level.WARNING, "mcp target left out: " + f));
+    return new Opened(
+        session,
+        new JsonRpcMessage.Response(initialize.id(), InitializeMerge.merge(results, version)));
+  }
+
+  /** A session rebuilt from the server session ids another replica sealed into the client's id. */
+  public static MuxSession resume(
+      Backend.Mcp backend, Map<String, String> serverSessions, Connector connector)
+      throws McpTransportException {
+    MuxSession session = new MuxSession(backend);
+    for (McpTarget target : backend.targets()) {
+      if (!serverSessions.containsKey(target.name())) {
+        continue; // left out when the session started (failOpen)
+      }
+      try {
+        session.upstreams.put(
+            target.name(),
+            connector.connect(
+                target, serverSessions.get(target.name()), session.listener(target.name())));
+      } catch (McpTransportException e) {
+        session.close();
+        throw e;
+      }
+    }
+    return session;
+  }
+
+  /** The server session id of every live target, to seal into the client's session id. */
+  public Map<String, String> serverSessions() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : order) {
+      McpUpstream up = upstreams.get(name);
+      if (up != null) {
+        out.put(name, up.sessionId());
+      }
+    }
+    return out;
+  }
+
+  /** Where messages outside any request go (the client's GET stream), or null to drop them. */
+  public void unsolicited(Consumer<JsonRpcMessage> channel) {
+    this.unsolicited = channel;
+  }
+
+  private McpUpstream.Listener listener(String target) {
+    return message -> {
+      Consumer<JsonRpcMessage> channel = unsolicited;
+      if (channel != null) {
+        channel.accept(ServerMessages.toClient(target, message, prefixed));
+      }
+    };
+  }
+
+  /**
+   * Answers one client request.
+   *
+   * @param related receives what servers send for this request, already mapped for the client
+   */
+  public JsonRpcMessage request(
+      JsonRpcMessage.Request request,
+      McpAccess access,
+      Duration timeout,
+      Consumer<JsonRpcMessage> related) {
+    String method = request.method();
+    if (method.equals("ping")) {
+      return new JsonRpcMessage.Response(request.id(), ServerMessages.emptyObject());
+    }
+    if (method.equals("logging/setLevel")) {
+      return everyTarget(request, timeout, related);
+    }
+    ListKind list = ListKind.of(method);
+    if (list != null) {
+      return list(list, request, access, timeout, related);
+    }
+    Routed routed = Routing.route(this, request, access);
+    if (routed.refusal() != null) {
+      return routed.refusal();
+    }
+    McpUpstream up = upstreams.get(routed.target());
+    if (up == null) {
+      return JsonRpcMessage.ErrorResponse.of(
+          request.id(),
+          JsonRpcErrors.INTERNAL_ERROR,
+          "target " + routed.target() + " is not available");
+    }
+    try {
+      return up.call(
+          routed.request(),
+          timeout,
+          m -> related.accept(ServerMessages.toClient(routed.target(), m, prefixed)));
+    } catch (McpTransportException e) {
+      return JsonRpcMessage.ErrorResponse.of(
+          request.id(),
+          JsonRpcErrors.INTERNAL_ERROR,
+          "target " + routed.target() + ": " + e.getMessage());
+    }
+  }
+
+  /** Passes a client notification on: cancellations and the rest to every target. */
+  public void notification(JsonRpcMessage.Notification notification) {
+    for (var e : upstreams.entrySet()) {
+      try {
+        e.getValue().send(notification);
+      } catch (McpTransportException ex) {
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            "notification " + notification.method() + " to " + e.getKey() + ": " + ex.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Routes the client's answer to a server's request back to that server; false when the id is not
+   * one the gateway gave out.
+   */
+  public boolean clientResponse(JsonRpcMessage response) {
+    JsonNode id =
+        switch (response) {
+          case JsonRpcMessage.Response r -> r.id();
+          case JsonRpcMessage.ErrorResponse r -> r.id();
+          default -> null;
+        };
+    ServerRequestIds.Origin origin = ServerRequestIds.fromClient(id);
+    McpUpstream up = origin == null ? null : upstreams.get(origin.target());
+    if (up == null) {
+      return false;
+    }
+    JsonRpcMessage back =
+        switch (response) {
+          case JsonRpcMessage.Response r -> new JsonRpcMessage.Response(origin.id(), r.result());
+          case JsonRpcMessage.ErrorResponse r ->
+              new JsonRpcMessage.ErrorResponse(origin.id(), r.code(), r.message(), r.data());
+          default -> throw new IllegalStateException();
+        };
+    try {
+      up.send(back);
+      return true;
+    } catch (McpTransportException e) {
+      LOG.log(System.Logger.Level.DEBUG, "answer to " + origin.target() + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Sends {@code request} to every target; an empty result once all have answered. */
+  private JsonRpcMessage everyTarget(
+      JsonRpcMessage.Request request, Duration timeout, Consumer<JsonRpcMessage> related) {
+    List<Future<JsonRpcMessage>> calls = new ArrayList<>();
+    upstreams.forEach(
+        (target, up) ->
+            calls.add(
+                fanout.submit(
+                    () ->
+                        up.call(
+                            request,
+                            timeout,
+                            m -> related.accept(ServerMessages.toClient(target, m, prefixed))))));
+    for (Future<JsonRpcMessage> call : calls) {
+      try {
+        call.get();
+      } catch (ExecutionException e) {
+        LOG.log(System.Logger.Level.DEBUG, request.method() + ": " + e.getCause().getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return new JsonRpcMessage.Response(request.id(), ServerMessages.emptyObject());
+  }
+
+  private JsonRpcMessage list(
+      ListKind kind,
+      JsonRpcMessage.Request request,
+      McpAccess access,
+      Duration timeout,
+      Consumer<JsonRpcMessage> related) {
+    Map<String, Future<List<JsonNode>>> calls = new LinkedHashMap<>();
+    for (String target : order) {
+      McpUpstream up = upstreams.get(target);
+      if (up != null) {
+        calls.put(
+            target,
+            fanout.submit(
+                () ->
+                    ListPages.all(
+                        up,
+                        kind,
+                        request,
+                        timeout,
+                        m -> related.accept(ServerMessages.toClient(target, m, prefixed)))));
+      }
+    }
+    List<JsonNode> merged = new ArrayList<>();
+    for (var e : calls.entrySet()) {
+      String target = e.getKey();
+      List<JsonNode> items;
+      try {
+        items = e.getValue().get();
+      } catch (ExecutionException ex) {
+        if (backend.failureMode() == Backend.Mcp.FailureMode.FAIL_OPEN) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              kind.method + " from " + target + " failed: " + ex.getCause().getMessage());
+          continue;
+        }
+        return JsonRpcMessage.ErrorResponse.of(
+            request.id(),
+            JsonRpcErrors.INTERNAL_ERROR,
+            kind.method + " from " + target + " failed: " + ex.getCause().getMessage());
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return JsonRpcMessage.ErrorResponse.of(
+            request.id(), JsonRpcErrors.INTERNAL_ERROR, "interrupted");
+      }
+      for (JsonNode item : items) {
+        String key = item.path(kind.key).asText("");
+        if (!access.allowed(kind.access, target, key)) {
+          continue;
+        }
+        if (kind == ListKind.TOOLS) {
+          toolTargets.put(key, target);
+        }
+        if (prefixed && item instanceof ObjectNode o) {
+          ObjectNode copy = o.deepCopy();
+          copy.put(kind.key, kind.uri ? Names.qualifyUri(target, key) : Names.qualify(target, key));
+          merged.add(copy);
+        } else {
+          merged.add(item);
+        }
+      }
+    }
+    ObjectNode result = ServerMessages.emptyObject();
+    result.putArray(kind.array).addAll(merged);
+    return new JsonRpcMessage.Response(request.id(), result);
+  }
+
+  boolean prefixed() {
+    return prefixed;
+  }
+
+  List<String> targets() {
+    return Collections.unmodifiableList(order);
+  }
+
+  boolean live(String target) {
+    return upstreams.containsKey(target);
+  }
+
+  /** The target that listed an unprefixed tool, from the last tools/list; null when unknown. */
+  String toolTarget(String tool) {
+    return toolTargets.get(tool);
+  }
+
+  /** Closes every server session (DELETE, stopping processes). */
+  @Override
+  public void close() {
+    upstreams.values().forEach(McpUpstream::close);
+    upstreams.clear();
+    fanout.shutdownNow();
+  }
+}

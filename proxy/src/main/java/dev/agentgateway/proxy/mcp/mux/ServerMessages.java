@@ -1,0 +1,52 @@
+package dev.agentgateway.proxy.mcp.mux;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcMessage;
+
+/** What a server sends, as the client must see it through the gateway. */
+final class ServerMessages {
+  private ServerMessages() {}
+
+  static ObjectNode emptyObject() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
+  /**
+   * Requests get ids that lead back to {@code target}; a server cancelling one of its requests
+   * names the rewritten id; resource notifications name qualified URIs when names are prefixed.
+   */
+  static JsonRpcMessage toClient(String target, JsonRpcMessage message, boolean prefixed) {
+    return switch (message) {
+      case JsonRpcMessage.Request r ->
+          new JsonRpcMessage.Request(
+              ServerRequestIds.toClient(target, r.id()), r.method(), r.params());
+      case JsonRpcMessage.Notification n when n.params() instanceof ObjectNode params -> {
+        if (n.method().equals("notifications/cancelled") && params.has("requestId")) {
+          ObjectNode copy = params.deepCopy();
+          copy.set("requestId", ServerRequestIds.toClient(target, params.get("requestId")));
+          yield new JsonRpcMessage.Notification(n.method(), copy);
+        }
+        if (prefixed
+            && n.method().equals("notifications/resources/updated")
+            && params.path("uri").isTextual()) {
+          ObjectNode copy = params.deepCopy();
+          copy.put("uri", Names.qualifyUri(target, params.get("uri").asText()));
+          yield new JsonRpcMessage.Notification(n.method(), copy);
+        }
+        yield n;
+      }
+      default -> message;
+    };
+  }
+
+  /**
+   * {@code params} with {@code field} set to {@code value}, copied so the original is untouched.
+   */
+  static ObjectNode with(JsonNode params, String field, String value) {
+    ObjectNode copy = params instanceof ObjectNode o ? o.deepCopy() : emptyObject();
+    copy.put(field, value);
+    return copy;
+  }
+}
