@@ -33,14 +33,22 @@ public final class MuxSession implements AutoCloseable {
   @FunctionalInterface
   public interface Connector {
     /**
-     * @param resumeSessionId the server session to resume, or null to start a new one
+     * @param resume the server session to resume, or null to start a new one
      */
-    McpUpstream connect(McpTarget target, String resumeSessionId, McpUpstream.Listener listener)
+    Connection connect(McpTarget target, ServerSession resume, McpUpstream.Listener listener)
         throws McpTransportException;
   }
 
+  /**
+   * An opened upstream and the endpoint it went to.
+   *
+   * @param endpoint the {@code host:port} chosen, or null when the target has one address only
+   */
+  public record Connection(McpUpstream upstream, String endpoint) {}
+
   private final Backend.Mcp backend;
   private final Map<String, McpUpstream> upstreams = new ConcurrentHashMap<>();
+  private final Map<String, String> endpoints = new ConcurrentHashMap<>();
   private final List<String> order;
   private final boolean prefixed;
   private final ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
@@ -73,9 +81,9 @@ public final class MuxSession implements AutoCloseable {
           target.name(),
           session.fanout.submit(
               () -> {
-                McpUpstream up = connector.connect(target, null, session.listener(target.name()));
-                session.upstreams.put(target.name(), up);
-                return up.call(initialize, timeout, m -> {});
+                Connection c = connector.connect(target, null, session.listener(target.name()));
+                session.keep(target.name(), c);
+                return c.upstream().call(initialize, timeout, m -> {});
               }));
     }
     Map<String, JsonNode> results = new LinkedHashMap<>();
@@ -117,9 +125,9 @@ public final class MuxSession implements AutoCloseable {
         new JsonRpcMessage.Response(initialize.id(), InitializeMerge.merge(results, version)));
   }
 
-  /** A session rebuilt from the server session ids another replica sealed into the client's id. */
+  /** A session rebuilt from the server sessions another replica sealed into the client's id. */
   public static MuxSession resume(
-      Backend.Mcp backend, Map<String, String> serverSessions, Connector connector)
+      Backend.Mcp backend, Map<String, ServerSession> serverSessions, Connector connector)
       throws McpTransportException {
     MuxSession session = new MuxSession(backend);
     for (McpTarget target : backend.targets()) {
@@ -127,7 +135,7 @@ public final class MuxSession implements AutoCloseable {
         continue; // left out when the session started (failOpen)
       }
       try {
-        session.upstreams.put(
+        session.keep(
             target.name(),
             connector.connect(
                 target, serverSessions.get(target.name()), session.listener(target.name())));
@@ -139,13 +147,20 @@ public final class MuxSession implements AutoCloseable {
     return session;
   }
 
-  /** The server session id of every live target, to seal into the client's session id. */
-  public Map<String, String> serverSessions() {
-    Map<String, String> out = new LinkedHashMap<>();
+  private void keep(String target, Connection c) {
+    upstreams.put(target, c.upstream());
+    if (c.endpoint() != null) {
+      endpoints.put(target, c.endpoint());
+    }
+  }
+
+  /** The server session of every live target, to seal into the client's session id. */
+  public Map<String, ServerSession> serverSessions() {
+    Map<String, ServerSession> out = new LinkedHashMap<>();
     for (String name : order) {
       McpUpstream up = upstreams.get(name);
       if (up != null) {
-        out.put(name, up.sessionId());
+        out.put(name, new ServerSession(up.sessionId(), endpoints.get(name)));
       }
     }
     return out;

@@ -9,6 +9,7 @@ import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcException;
 import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcMessage;
 import dev.agentgateway.proxy.mcp.mux.McpAccess;
 import dev.agentgateway.proxy.mcp.mux.MuxSession;
+import dev.agentgateway.proxy.mcp.mux.ServerSession;
 import dev.agentgateway.proxy.mcp.upstream.McpTransportException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -256,7 +257,7 @@ public final class McpEndpoint implements AutoCloseable {
     if (live != null) {
       return live;
     }
-    Map<String, String> serverSessions = ids.unseal(backend.name(), id);
+    Map<String, ServerSession> serverSessions = ids.unseal(backend.name(), id);
     if (serverSessions == null) {
       return null;
     }
