@@ -49,6 +49,7 @@ public final class MuxSession implements AutoCloseable {
   private final Backend.Mcp backend;
   private final Map<String, McpUpstream> upstreams = new ConcurrentHashMap<>();
   private final Map<String, String> endpoints = new ConcurrentHashMap<>();
+  private final Map<String, String> versions = new ConcurrentHashMap<>();
   private final List<String> order;
   private final boolean prefixed;
   private final ExecutorService fanout = Executors.newVirtualThreadPerTaskExecutor();
@@ -94,6 +95,10 @@ public final class MuxSession implements AutoCloseable {
         JsonRpcMessage answer = e.getValue().get();
         if (answer instanceof JsonRpcMessage.Response r) {
           results.put(e.getKey(), r.result());
+          String v = r.result().path("protocolVersion").asText("");
+          if (!v.isEmpty()) {
+            session.versions.put(e.getKey(), v);
+          }
           continue;
         }
         problem = answer instanceof JsonRpcMessage.ErrorResponse err ? err.message() : "no result";
@@ -134,6 +139,10 @@ public final class MuxSession implements AutoCloseable {
       if (!serverSessions.containsKey(target.name())) {
         continue; // left out when the session started (failOpen)
       }
+      ServerSession resumed = serverSessions.get(target.name());
+      if (resumed.protocolVersion() != null) {
+        session.versions.put(target.name(), resumed.protocolVersion());
+      }
       try {
         session.keep(
             target.name(),
@@ -160,7 +169,7 @@ public final class MuxSession implements AutoCloseable {
     for (String name : order) {
       McpUpstream up = upstreams.get(name);
       if (up != null) {
-        out.put(name, new ServerSession(up.sessionId(), endpoints.get(name)));
+        out.put(name, new ServerSession(up.sessionId(), endpoints.get(name), versions.get(name)));
       }
     }
     return out;
