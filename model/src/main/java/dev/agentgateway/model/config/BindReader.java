@@ -4,9 +4,7 @@ import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
 import dev.agentgateway.model.ir.Route;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Reads {@code binds[]} and their {@code listeners[]}; routes go to {@link RouteReader}. */
 final class BindReader {
@@ -18,11 +16,10 @@ final class BindReader {
 
   private final Resources out;
   private final RouteReader routes;
-  private final Map<Integer, String> portOwners = new HashMap<>();
 
-  BindReader(Resources out) {
+  BindReader(Resources out, RouteReader routes) {
     this.out = out;
-    this.routes = new RouteReader();
+    this.routes = routes;
   }
 
   void readAll(ConfigNode binds) {
@@ -39,7 +36,7 @@ final class BindReader {
     ConfigNode portNode = bind.field("port");
     Integer port = portNode.require() ? portNode.integer(1, 65535) : null;
     if (port != null) {
-      String owner = portOwners.putIfAbsent(port, bind.path());
+      String owner = out.claimPort(port, bind.path());
       if (owner != null) {
         portNode.error("port is already used by " + owner);
       }

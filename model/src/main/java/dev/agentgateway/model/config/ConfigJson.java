@@ -16,6 +16,7 @@ import dev.agentgateway.model.ir.LoggingConfig;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.PathRewrite;
+import dev.agentgateway.model.ir.SessionKey;
 import dev.agentgateway.model.ir.ValueMatch;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -34,7 +35,8 @@ import java.util.TreeSet;
  * <p>Records become objects keyed by component name (null components are left out). Variants that
  * have a YAML spelling keep it ({@code {"pathPrefix": "/"}}, {@code "auto"}, {@code {"host":
  * "h:80"}}); any other variant of a sealed interface gets a {@code "type"} field. Durations are
- * Go-style strings such as {@code "1m30s"}. Values of credential headers are redacted.
+ * Go-style strings such as {@code "1m30s"}. Values of credential headers, stdio targets'
+ * environment values and the session key are redacted.
  */
 public final class ConfigJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -92,6 +94,7 @@ public final class ConfigJson {
       case HeaderValue h -> header(h);
       // A child's environment commonly carries API keys: names only.
       case McpTarget.EnvVar e -> single(e.name(), REDACTED);
+      case SessionKey k -> NODES.textNode(REDACTED);
       case Record r -> record(r);
       default -> NODES.textNode(v.toString());
     };

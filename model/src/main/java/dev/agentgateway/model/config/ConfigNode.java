@@ -262,6 +262,32 @@ final class ConfigNode {
     return value == null ? null : value.intValue();
   }
 
+  /** {@code true} or {@code false} (also as a string, for {@code $VAR} use), or {@code null}. */
+  Boolean bool() {
+    if (!present()) {
+      return null;
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isTextual()) {
+      String text = text();
+      if (text == null) {
+        return null; // expansion failed and was reported
+      }
+      switch (text.trim()) {
+        case "true":
+          return Boolean.TRUE;
+        case "false":
+          return Boolean.FALSE;
+        default:
+          break;
+      }
+    }
+    error("expected true or false, got " + kind());
+    return null;
+  }
+
   /** A number in {@code [min, max]}, or {@code null}. */
   Double number(double min, double max) {
     if (!present()) {

@@ -1,6 +1,7 @@
 package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.LoggingConfig;
+import dev.agentgateway.model.ir.SessionKey;
 import dev.agentgateway.model.ir.StaticConfig;
 import java.time.Duration;
 import java.util.Locale;
@@ -43,7 +44,20 @@ final class EnvOverrides {
         new LoggingConfig(level == null ? logging.level() : level, format),
         c.backend(),
         minTerminationDeadline(c.connectionMinTerminationDeadline()),
-        terminationDeadline(c.connectionTerminationDeadline()));
+        terminationDeadline(c.connectionTerminationDeadline()),
+        sessionKey(c.sessionKey()),
+        c.mcpSessionTtl());
+  }
+
+  /** {@code SESSION_KEY}, which wins over {@code config.session.key}. */
+  private SessionKey sessionKey(SessionKey current) {
+    String name = "SESSION_KEY";
+    String value = get(name);
+    if (value == null) {
+      return current;
+    }
+    SessionKey key = StaticConfigReader.sessionKey(value, problem -> error(name, problem));
+    return key == null ? current : key;
   }
 
   private String address(String name, String current) {

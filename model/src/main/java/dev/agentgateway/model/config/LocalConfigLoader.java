@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Loads an agentgateway standalone config file (YAML or JSON) into the IR.
@@ -20,14 +21,27 @@ import java.util.Map;
  */
 public final class LocalConfigLoader {
   private final Map<String, String> env;
+  private final Path baseDir;
   private final ConfigParser parser = new ConfigParser();
 
   /**
+   * A loader that resolves relative file names (such as an OpenAPI schema's) against the working
+   * directory, as upstream does.
+   *
    * @param env the environment used for {@code $VAR} expansion and overrides such as {@code
    *     ADMIN_ADDR}
    */
   public LocalConfigLoader(Map<String, String> env) {
+    this(env, Path.of(""));
+  }
+
+  /**
+   * @param env the environment used for {@code $VAR} expansion and overrides
+   * @param baseDir what relative file names in the config resolve against
+   */
+  public LocalConfigLoader(Map<String, String> env, Path baseDir) {
     this.env = Map.copyOf(env);
+    this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
   }
 
   /** Reads and validates {@code file}. */
@@ -48,7 +62,9 @@ public final class LocalConfigLoader {
     config = new EnvOverrides(env, ctx).apply(config);
     FrontendHttp frontend = FrontendReader.read(root.field("frontendPolicies"));
     Resources resources = new Resources();
-    new BindReader(resources).readAll(root.field("binds"));
+    McpReader mcp = new McpReader(new OpenApiSchemas(baseDir));
+    new BindReader(resources, new RouteReader(mcp)).readAll(root.field("binds"));
+    new SimpleMcpReader(mcp).read(root.field("mcp"), resources);
     if (ctx.hasErrors()) {
       throw new ConfigException(ctx.errors());
     }

@@ -4,8 +4,10 @@ import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Route;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The flat IR resource lists of one load, with key allocation and the running route order. */
@@ -14,6 +16,7 @@ final class Resources {
   final List<Listener> listeners = new ArrayList<>();
   final List<Route> routes = new ArrayList<>();
   private final Set<String> keys = new HashSet<>();
+  private final Map<Integer, String> portOwners = new HashMap<>();
   private int order;
 
   /**
@@ -26,6 +29,14 @@ final class Resources {
       key = base + "#" + index + (n == 0 ? "" : "." + n);
     }
     return key;
+  }
+
+  /**
+   * Records that the config element at {@code path} listens on {@code port}; returns the path of
+   * the element that already does, or {@code null} when the port was free.
+   */
+  String claimPort(int port, String path) {
+    return portOwners.putIfAbsent(port, path);
   }
 
   /** The position of the next route in file order, across all binds and listeners. */

@@ -1,5 +1,6 @@
 package dev.agentgateway.model.config;
 
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.QueryMatch;
@@ -17,6 +18,11 @@ import java.util.regex.PatternSyntaxException;
 /** Reads one {@code routes[]} entry: names, hostnames, matches, policies and backends. */
 final class RouteReader {
   private final PolicyReader policies = new PolicyReader();
+  private final McpReader mcp;
+
+  RouteReader(McpReader mcp) {
+    this.mcp = mcp;
+  }
 
   /** The route, or {@code null} when it is not a mapping (errors are reported either way). */
   Route read(ConfigNode route, int index, String listenerKey, Resources out) {
@@ -40,17 +46,27 @@ final class RouteReader {
         matches.add(m);
       }
     }
-    RoutePolicies routePolicies = policies.read(route.field("policies"));
+    String base = name == null || name.isEmpty() ? "route" + index : name;
+    String key = out.uniqueKey(listenerKey + "/" + base, index);
+    ConfigNode policiesNode = route.field("policies");
+    RoutePolicies routePolicies = policies.read(policiesNode);
+    ConfigNode a2a = policiesNode.field("a2a");
+    boolean a2aSet = policiesNode.isMapping() && A2aPolicy.isSet(a2a);
     List<RouteBackend> backends = new ArrayList<>();
-    for (ConfigNode backend : route.field("backends").list()) {
-      RouteBackend b = BackendReader.routeBackend(backend);
+    List<ConfigNode> backendNodes = route.field("backends").list();
+    for (int i = 0; i < backendNodes.size(); i++) {
+      ConfigNode backendNode = backendNodes.get(i);
+      RouteBackend b = BackendReader.routeBackend(backendNode, mcp, key + "/backend" + i);
+      if (b != null && a2aSet) {
+        Backend wrapped = A2aPolicy.wrap(b.backend(), a2a, backendNode.path());
+        b = wrapped == null ? null : new RouteBackend(wrapped, b.weight());
+      }
       if (b != null) {
         backends.add(b);
       }
     }
-    String base = name == null || name.isEmpty() ? "route" + index : name;
     return new Route(
-        out.uniqueKey(listenerKey + "/" + base, index),
+        key,
         listenerKey,
         name,
         namespace,

@@ -2,11 +2,13 @@ package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.BackendConfig;
 import dev.agentgateway.model.ir.LoggingConfig;
+import dev.agentgateway.model.ir.SessionKey;
 import dev.agentgateway.model.ir.StaticConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Reads the {@code config:} section into {@link StaticConfig}; env overrides come after. */
 final class StaticConfigReader {
@@ -31,7 +33,42 @@ final class StaticConfigReader {
             d.connectionMinTerminationDeadline()),
         orDefault(
             config.field("connectionTerminationDeadline").duration(),
-            d.connectionTerminationDeadline()));
+            d.connectionTerminationDeadline()),
+        sessionKey(config.field("session")),
+        mcpSessionTtl(config.field("mcp"), d.mcpSessionTtl()));
+  }
+
+  /** {@code session.key}: 64 hex digits. Errors never repeat the value, a secret. */
+  private static SessionKey sessionKey(ConfigNode session) {
+    if (!session.mapping(UpstreamFields.SESSION)) {
+      return null;
+    }
+    ConfigNode keyNode = session.field("key");
+    String key = keyNode.requiredText();
+    return key == null ? null : sessionKey(key, keyNode::error);
+  }
+
+  /** The key in {@code text} (trimmed), or {@code null} after reporting why it is not one. */
+  static SessionKey sessionKey(String text, Consumer<String> error) {
+    String hex = text.trim();
+    if (!SessionKey.isValid(hex)) {
+      error.accept(SessionKey.PROBLEM);
+      return null;
+    }
+    return new SessionKey(hex);
+  }
+
+  private static Duration mcpSessionTtl(ConfigNode mcp, Duration fallback) {
+    if (!mcp.mapping(UpstreamFields.MCP_CONFIG)) {
+      return fallback;
+    }
+    ConfigNode ttlNode = mcp.field("sessionTtl");
+    Duration ttl = ttlNode.duration();
+    if (ttl != null && (ttl.isZero() || ttl.isNegative())) {
+      ttlNode.error("must be more than 0s");
+      return fallback;
+    }
+    return orDefault(ttl, fallback);
   }
 
   /** A listen address, {@code null} for {@code off}, or {@code fallback} when absent or bad. */

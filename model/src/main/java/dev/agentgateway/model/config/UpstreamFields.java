@@ -10,18 +10,23 @@ final class UpstreamFields {
 
   static final FieldSet ROOT =
       FieldSet.of(
-          "config binds frontendPolicies",
-          "policies workloads services backends routeGroups gateways routes tcpRoutes llm mcp ui");
+          "config binds frontendPolicies mcp",
+          "policies workloads services backends routeGroups gateways routes tcpRoutes llm ui");
 
   static final FieldSet CONFIG =
       FieldSet.of(
           "adminAddr statsAddr readinessAddr logging backend connectionTerminationDeadline"
-              + " connectionMinTerminationDeadline",
+              + " connectionMinTerminationDeadline session mcp",
           "enableIpv6 dns localXdsPath modelCatalog database storage caAddress caAuthToken"
               + " xdsAddress xdsAuthToken spiffe namespace gateway trustDomain"
               + " additionalTrustDomains skipValidateTrustDomain serviceAccount clusterId network"
-              + " standardAttributes histograms session mcp sensitiveHeaders customFunctions"
+              + " standardAttributes histograms sensitiveHeaders customFunctions"
               + " workerThreads tracing metrics hbone");
+
+  static final FieldSet SESSION = FieldSet.of("key", "");
+
+  /** {@code config.mcp}. */
+  static final FieldSet MCP_CONFIG = FieldSet.of("sessionTtl", "");
 
   static final FieldSet LOGGING = FieldSet.of("level format", "filter fields database");
 
@@ -60,8 +65,8 @@ final class UpstreamFields {
   static final FieldSet ROUTE_POLICIES =
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
-              + " directResponse timeout retry",
-          "cors mcpAuthorization mcpGuardrails authorization mcpAuthentication a2a ai backendTLS"
+              + " directResponse timeout retry a2a",
+          "cors mcpAuthorization mcpGuardrails authorization mcpAuthentication ai backendTLS"
               + " backendTunnel backendAuth localRateLimit remoteRateLimit jwtAuth oidc basicAuth"
               + " apiKey extAuthz extProc transformations csrf buffer delay");
 
@@ -88,9 +93,46 @@ final class UpstreamFields {
 
   /** Every field of a route backend, its kind included. */
   static final FieldSet ROUTE_BACKEND =
-      FieldSet.of("host weight", "policies service backend internal dynamic mcp ai aws routeGroup");
+      FieldSet.of("host mcp weight policies", "service backend internal dynamic ai aws routeGroup");
 
   /** The kinds of route backend; exactly one must be set. */
   static final FieldSet BACKEND_KIND =
-      FieldSet.of("host", "service backend internal dynamic mcp ai aws routeGroup");
+      FieldSet.of("host mcp", "service backend internal dynamic ai aws routeGroup");
+
+  /** A route backend's own {@code policies} (upstream's LocalBackendPolicies). */
+  static final FieldSet BACKEND_POLICIES =
+      FieldSet.of(
+          "a2a",
+          "requestHeaderModifier transformations backendTLS backendAuth http tcp backendTunnel"
+              + " responseHeaderModifier requestRedirect health extAuthz authorization"
+              + " mcpAuthorization mcpGuardrails inferenceRouting sessionAffinity ai");
+
+  /** {@code a2a: {}} marks traffic as A2A; upstream's A2aPolicy has no fields. */
+  static final FieldSet A2A = FieldSet.of("", "");
+
+  /** An inline {@code mcp} backend (upstream's LocalMcpBackend). */
+  static final FieldSet MCP_BACKEND =
+      FieldSet.of("targets statefulMode prefixMode failureMode dnsRebindingProtection", "");
+
+  /** The top-level {@code mcp} shortcut (upstream's LocalSimpleMcpConfig). */
+  static final FieldSet SIMPLE_MCP =
+      FieldSet.of(
+          "port targets statefulMode prefixMode failureMode dnsRebindingProtection policies",
+          "gateways");
+
+  /** One {@code targets[]} entry, its kind included. */
+  static final FieldSet MCP_TARGET = FieldSet.of("name sse mcp stdio openapi", "policies");
+
+  /** The kinds of MCP target; exactly one must be set. */
+  static final FieldSet MCP_TARGET_KIND = FieldSet.of("sse mcp stdio openapi", "");
+
+  /** Where a remote ({@code mcp} or {@code sse}) target listens. */
+  static final FieldSet MCP_REMOTE = FieldSet.of("host port path", "backend");
+
+  static final FieldSet MCP_OPENAPI = FieldSet.of("schema host port path", "backend");
+
+  static final FieldSet MCP_STDIO = FieldSet.of("cmd args env", "clear_env");
+
+  /** The mapping forms of upstream's FileInlineOrRemote (the string form is inline text). */
+  static final FieldSet FILE_OR_URL = FieldSet.of("file", "url");
 }

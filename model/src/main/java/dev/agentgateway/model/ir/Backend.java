@@ -26,8 +26,10 @@ public sealed interface Backend {
           m.targets()
               .forEach(
                   t -> {
-                    if (t instanceof McpTarget.Remote r) {
-                      out.addAll(r.upstream().services());
+                    switch (t) {
+                      case McpTarget.Remote r -> out.addAll(r.upstream().services());
+                      case McpTarget.OpenApi o -> out.addAll(o.upstream().services());
+                      case McpTarget.Stdio s -> {}
                     }
                   });
       case Ai ai ->
@@ -121,14 +123,28 @@ public sealed interface Backend {
    * @param prefixMode when tool and prompt names carry their target's name
    * @param failureMode what a failing target does to a fan-out
    * @param stateful whether the gateway keeps sessions ({@code Mcp-Session-Id})
+   * @param dnsRebindingProtection whether requests must carry a localhost {@code Host} and {@code
+   *     Origin} (upstream's opt-in guard for servers a browser on the same machine could reach)
    */
   record Mcp(
       String name,
       List<McpTarget> targets,
       PrefixMode prefixMode,
       FailureMode failureMode,
-      boolean stateful)
+      boolean stateful,
+      boolean dnsRebindingProtection)
       implements Backend {
+
+    /** Without DNS-rebinding protection, upstream's default. */
+    public Mcp(
+        String name,
+        List<McpTarget> targets,
+        PrefixMode prefixMode,
+        FailureMode failureMode,
+        boolean stateful) {
+      this(name, targets, prefixMode, failureMode, stateful, false);
+    }
+
     public Mcp {
       Objects.requireNonNull(name, "name");
       targets = List.copyOf(targets);

@@ -1,5 +1,6 @@
 package dev.agentgateway.model.ir;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,6 +65,58 @@ public sealed interface McpTarget {
       }
       args = List.copyOf(args);
       env = List.copyOf(env);
+    }
+  }
+
+  /**
+   * A REST API described by an OpenAPI 3 document, served as MCP tools (one per operation).
+   *
+   * <p>The document travels with the target, read once when the config is loaded, so a proxy never
+   * reads a file or URL named by someone else's config.
+   *
+   * @param name the target's name
+   * @param schema the OpenAPI document as JSON text, at most {@link #MAX_SCHEMA_BYTES} UTF-8 bytes
+   * @param upstream where the API listens: a host or a Service
+   * @param pathPrefix a path put before every operation's path, or {@code null}
+   */
+  record OpenApi(String name, String schema, Backend upstream, String pathPrefix)
+      implements McpTarget {
+    /**
+     * The largest schema accepted. It rides in one xDS resource, and gRPC refuses messages over 4
+     * MiB by default, so a schema must leave room for the rest of the backend.
+     */
+    public static final int MAX_SCHEMA_BYTES = 2 * 1024 * 1024;
+
+    public OpenApi {
+      requireName(name);
+      Objects.requireNonNull(schema, "schema");
+      if (schema.isBlank()) {
+        throw new IllegalArgumentException("openapi schema is blank");
+      }
+      if (schema.length() > MAX_SCHEMA_BYTES
+          || schema.getBytes(StandardCharsets.UTF_8).length > MAX_SCHEMA_BYTES) {
+        throw new IllegalArgumentException(
+            "openapi schema is larger than " + MAX_SCHEMA_BYTES + " bytes");
+      }
+      Backend.requirePlain(upstream, "openapi upstream");
+      if (pathPrefix != null && !pathPrefix.startsWith("/")) {
+        throw new IllegalArgumentException(
+            "openapi path prefix must start with '/', got " + pathPrefix);
+      }
+    }
+
+    /** Leaves the schema out: it can be megabytes long. */
+    @Override
+    public String toString() {
+      return "OpenApi[name="
+          + name
+          + ", schema=<"
+          + schema.length()
+          + " chars>, upstream="
+          + upstream
+          + ", pathPrefix="
+          + pathPrefix
+          + "]";
     }
   }
 

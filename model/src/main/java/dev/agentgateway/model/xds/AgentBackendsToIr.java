@@ -32,7 +32,10 @@ final class AgentBackendsToIr {
           case UNRECOGNIZED -> throw f.fail(at + ".failure_mode", "unknown value");
         };
     return f.checked(
-        at + ".targets", () -> new Backend.Mcp(name, targets, prefix, failure, !p.getStateless()));
+        at + ".targets",
+        () ->
+            new Backend.Mcp(
+                name, targets, prefix, failure, !p.getStateless(), p.getDnsRebindingProtection()));
   }
 
   private McpTarget target(String at, dev.agentgateway.model.xds.proto.McpTarget p) {
@@ -65,7 +68,14 @@ final class AgentBackendsToIr {
                                 f.required(e + ".name", v.getName()), v.getValue())));
         yield f.checked(at, () -> new McpTarget.Stdio(name, command, s.getArgsList(), env));
       }
-      case KIND_NOT_SET -> throw f.fail(at, "no kind set (remote or stdio)");
+      case OPENAPI -> {
+        var o = p.getOpenapi();
+        String schema = f.nonBlank(at + ".openapi.schema", o.getSchema());
+        Backend upstream = f.plain(at + ".openapi.upstream", o.hasUpstream(), o.getUpstream());
+        String prefix = o.hasPathPrefix() ? o.getPathPrefix() : null;
+        yield f.checked(at, () -> new McpTarget.OpenApi(name, schema, upstream, prefix));
+      }
+      case KIND_NOT_SET -> throw f.fail(at, "no kind set (remote, stdio or openapi)");
     };
   }
 

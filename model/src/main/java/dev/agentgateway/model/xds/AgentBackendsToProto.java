@@ -16,7 +16,8 @@ final class AgentBackendsToProto {
             .setName(m.name())
             .setPrefixMode(Backend.Mcp.PrefixMode.valueOf(m.prefixMode().name()))
             .setFailureMode(Backend.Mcp.FailureMode.valueOf(m.failureMode().name()))
-            .setStateless(!m.stateful());
+            .setStateless(!m.stateful())
+            .setDnsRebindingProtection(m.dnsRebindingProtection());
     m.targets().forEach(t -> b.addTargets(target(t)));
     return b.build();
   }
@@ -45,6 +46,14 @@ final class AgentBackendsToProto {
                             .setName(e.name())
                             .setValue(e.value())));
         b.setStdio(stdio);
+      }
+      case McpTarget.OpenApi o -> {
+        var openapi =
+            dev.agentgateway.model.xds.proto.McpTarget.OpenApi.newBuilder()
+                .setSchema(o.schema())
+                .setUpstream(IrToProto.backend(o.upstream()));
+        ifSet(o.pathPrefix(), openapi::setPathPrefix);
+        b.setOpenapi(openapi);
       }
     }
     return b.build();

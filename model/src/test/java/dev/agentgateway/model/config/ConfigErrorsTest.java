@@ -66,7 +66,7 @@ class ConfigErrorsTest {
   void upstreamFieldsWeLackAreNotSupportedYet() {
     assertEquals(
         List.of(
-            new ConfigError("mcp", "\"mcp\" is not supported yet"),
+            new ConfigError("llm", "\"llm\" is not supported yet"),
             new ConfigError("config.tracing", "\"tracing\" is not supported yet"),
             new ConfigError("frontendPolicies.tcp", "\"tcp\" is not supported yet"),
             new ConfigError(
@@ -79,7 +79,7 @@ class ConfigErrorsTest {
                 "\"service\" is not supported yet")),
         errors(
             """
-            mcp: {port: 3000}
+            llm: {models: []}
             config: {tracing: {otlpEndpoint: "http://x:4317"}}
             frontendPolicies: {tcp: {}, http: {http2FrameSize: 1}}
             binds:
@@ -241,7 +241,7 @@ class ConfigErrorsTest {
                 "invalid backend host (expected host:port): IPv6 addresses must be in brackets,"
                     + " e.g. [::1]:8080"),
             new ConfigError(r + "backends[2].weight", "must be between 0 and 2147483647"),
-            new ConfigError(r + "backends[3]", "needs one of host")),
+            new ConfigError(r + "backends[3]", "needs one of host, mcp")),
         errors);
   }
 
@@ -249,12 +249,16 @@ class ConfigErrorsTest {
   void backendNeedsExactlyOneKind() {
     assertEquals(
         List.of(
-            new ConfigError(ROUTE_PREFIX + "backends[0].mcp", "\"mcp\" is not supported yet"),
             new ConfigError(ROUTE_PREFIX + "backends[0]", "only one of host, mcp may be set"),
             new ConfigError(
                 ROUTE_PREFIX + "backends[1].a2a", "unknown field \"a2a\" (did you mean \"ai\"?)"),
-            new ConfigError(ROUTE_PREFIX + "backends[1]", "needs one of host")),
-        errors(route("backends:\n- {host: \"a:1\", mcp: {targets: []}}\n- {a2a: {}}")));
+            new ConfigError(ROUTE_PREFIX + "backends[1]", "needs one of host, mcp"),
+            new ConfigError(ROUTE_PREFIX + "backends[2].ai", "\"ai\" is not supported yet"),
+            new ConfigError(ROUTE_PREFIX + "backends[2]", "only one of host, ai may be set")),
+        errors(
+            route(
+                "backends:\n- {host: \"a:1\", mcp: {targets: []}}\n- {a2a: {}}\n"
+                    + "- {host: \"a:1\", ai: {}}")));
   }
 
   @Test

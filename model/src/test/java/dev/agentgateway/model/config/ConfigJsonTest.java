@@ -114,6 +114,28 @@ class ConfigJsonTest {
     assertEquals("visible", set.at("/1/value").asText());
   }
 
+  @Test
+  void mcpTargetsAreTaggedAndStdioEnvironmentValuesRedacted() throws Exception {
+    GatewayConfig c =
+        new LocalConfigLoader(Map.of("TOKEN", "abc123"))
+            .parse(
+                """
+                mcp:
+                  targets:
+                  - {name: gh, stdio: {cmd: server, env: {GITHUB_TOKEN: $TOKEN}}}
+                  - {name: remote, sse: {host: "http://tools:8080"}}
+                """);
+    String json = ConfigJson.render(c);
+    assertFalse(json.contains("abc123"), json);
+    JsonNode mcp = ConfigJson.tree(c).at("/routes/0/backends/0/backend");
+    assertEquals("Mcp", mcp.at("/type").asText());
+    assertEquals("Stdio", mcp.at("/targets/0/type").asText());
+    assertEquals(ConfigJson.REDACTED, mcp.at("/targets/0/env/0/GITHUB_TOKEN").asText());
+    assertEquals("SSE", mcp.at("/targets/1/transport").asText());
+    assertEquals("tools:8080", mcp.at("/targets/1/upstream/host").asText());
+    assertEquals("/sse", mcp.at("/targets/1/path").asText());
+  }
+
   sealed interface Shape permits Circle {}
 
   record Circle(int radius, java.time.Duration spin) implements Shape {}

@@ -4,17 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.model.ir.McpTarget;
+import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RouteMatch;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upstream's own example configs: each one either loads or fails only on features we do not
@@ -44,13 +58,36 @@ class UpstreamExamplesTest {
           "llm-prompt-guard.yaml",
           Set.of(R0 + "backends[0].ai", R0 + "policies.ai"),
           "mcp-authorization.yaml",
-          Set.of("mcp"),
+          Set.of(
+              "mcp.policies.cors",
+              "mcp.policies.backendAuth",
+              "mcp.policies.jwtAuth",
+              "mcp.policies.mcpAuthorization"),
           "mcp-basic.yaml",
-          Set.of("mcp"),
+          Set.of("mcp.policies.cors"),
           "mcp-multiplex.yaml",
-          Set.of(R0 + "backends[0].mcp"),
+          Set.of(),
           "mcp-openapi.yaml",
-          Set.of(R0 + "backends[0].mcp", R0 + "policies.cors"));
+          Set.of(R0 + "policies.cors"));
+
+  /**
+   * The working directory the examples assume (upstream resolves relative files against it): it
+   * holds the OpenAPI schema mcp-openapi.yaml names, which the reference folder does not ship.
+   */
+  @TempDir static Path workDir;
+
+  @BeforeAll
+  static void provideTheOpenApiSchema() throws IOException {
+    Path schema = workDir.resolve("examples/mcp-openapi/openapi.json");
+    Files.createDirectories(schema.getParent());
+    try (InputStream in = UpstreamExamplesTest.class.getResourceAsStream("petstore-openapi.json")) {
+      Files.copy(Objects.requireNonNull(in, "petstore-openapi.json"), schema);
+    }
+  }
+
+  private static LocalConfigLoader loader() {
+    return new LocalConfigLoader(ENV, workDir);
+  }
 
   private static Path examplesDir() {
     String shared = System.getProperty("agw.shared.dir");
@@ -78,7 +115,7 @@ class UpstreamExamplesTest {
         "every example needs an expected outcome here");
 
     Map<String, Set<String>> actual = new TreeMap<>();
-    LocalConfigLoader loader = new LocalConfigLoader(ENV);
+    LocalConfigLoader loader = loader();
     for (Path file : files) {
       String name = file.getFileName().toString();
       try {
@@ -106,5 +143,72 @@ class UpstreamExamplesTest {
         List.of("delay-probability", "delay-header", "abort-probability"),
         config.routes().stream().map(r -> r.name()).toList());
     assertEquals("127.0.0.1:8080", config.routes().get(2).backends().get(0).backend().name());
+  }
+
+  /** The example with every {@code policies} section removed (those are not built yet). */
+  private static GatewayConfig withoutPolicies(String name) throws Exception {
+    ObjectMapper yaml = new YAMLMapper();
+    JsonNode tree = yaml.readTree(examplesDir().resolve(name).toFile());
+    tree.findParents("policies").forEach(parent -> ((ObjectNode) parent).remove("policies"));
+    return loader().parse(yaml.writeValueAsString(tree));
+  }
+
+  @Test
+  void mcpBasicServesItsStdioTargetOnPort3000() throws Exception {
+    GatewayConfig config = withoutPolicies("mcp-basic.yaml");
+    assertEquals(List.of(new Bind("bind/3000", 3000)), config.binds());
+    Route route = config.routes().get(0);
+    assertEquals(List.of(RouteMatch.ANY), route.matches());
+    assertEquals(
+        new Backend.Mcp(
+            "mcp",
+            List.of(
+                new McpTarget.Stdio(
+                    "everything",
+                    "npx",
+                    List.of("@modelcontextprotocol/server-everything"),
+                    List.of())),
+            Backend.Mcp.PrefixMode.CONDITIONAL,
+            Backend.Mcp.FailureMode.FAIL_CLOSED,
+            true),
+        route.backends().get(0).backend());
+  }
+
+  @Test
+  void mcpAuthorizationsTargetIsAStreamableHttpServer() throws Exception {
+    Backend.Mcp mcp =
+        (Backend.Mcp)
+            withoutPolicies("mcp-authorization.yaml").routes().get(0).backends().get(0).backend();
+    assertEquals(
+        List.of(
+            new McpTarget.Remote(
+                "mcp2",
+                McpTarget.Transport.STREAMABLE_HTTP,
+                new Backend.Host("localhost", 3001),
+                "/mcp")),
+        mcp.targets());
+  }
+
+  @Test
+  void mcpMultiplexHasTwoStdioTargets() throws Exception {
+    GatewayConfig config = loader().load(examplesDir().resolve("mcp-multiplex.yaml"));
+    Backend.Mcp mcp = (Backend.Mcp) config.routes().get(0).backends().get(0).backend();
+    assertEquals(
+        List.of("time", "everything"), mcp.targets().stream().map(McpTarget::name).toList());
+    assertEquals(
+        List.of("--with", "mcp<2", "mcp-server-time"),
+        ((McpTarget.Stdio) mcp.targets().get(0)).args());
+  }
+
+  @Test
+  void mcpOpenApiReadsItsSchemaFromTheWorkingDirectory() throws Exception {
+    Backend.Mcp mcp =
+        (Backend.Mcp)
+            withoutPolicies("mcp-openapi.yaml").routes().get(0).backends().get(0).backend();
+    McpTarget.OpenApi openapi = (McpTarget.OpenApi) mcp.targets().get(0);
+    assertEquals(new Backend.Host("localhost", 8080), openapi.upstream());
+    assertEquals(null, openapi.pathPrefix());
+    JsonNode schema = new ObjectMapper().readTree(openapi.schema());
+    assertEquals("getPetById", schema.at("/paths/~1pet~1{petId}/get/operationId").asText());
   }
 }

@@ -240,6 +240,24 @@ class IrProtoRoundTripTest {
   }
 
   @Test
+  void openApiTargetsAndDnsRebindingProtectionRoundTrip() throws Exception {
+    Backend.Service petstore = new Backend.Service("apis", "petstore", 8080);
+    String schema = "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"t\"},\"paths\":{}}";
+    Backend backend =
+        new Backend.Mcp(
+            "apis/mcp",
+            List.of(
+                new McpTarget.OpenApi("pets", schema, petstore, "/api/v3"),
+                new McpTarget.OpenApi("local", schema, new Backend.Host("localhost", 8081), null)),
+            Backend.Mcp.PrefixMode.ALWAYS,
+            Backend.Mcp.FailureMode.FAIL_CLOSED,
+            true,
+            true);
+    assertEquals(backend, wire(IrToProto.resource(backend)));
+    assertEquals(List.of(petstore), backend.services());
+  }
+
+  @Test
   void mcpBackendDefaultsEncodeAsZeroValues() throws Exception {
     Backend.Mcp backend =
         new Backend.Mcp(

@@ -314,6 +314,59 @@ class ProtoToIrValidationTest {
   }
 
   @Test
+  void openApiTargetProblemsNameTheirField() {
+    McpTarget.OpenApi openapi =
+        McpTarget.OpenApi.newBuilder()
+            .setSchema("{\"openapi\":\"3.0.0\"}")
+            .setUpstream(HOST)
+            .build();
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0].openapi.schema: required",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(
+                    McpTarget.newBuilder()
+                        .setName("pets")
+                        .setOpenapi(openapi.toBuilder().clearSchema()))));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0].openapi.upstream: required",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(
+                    McpTarget.newBuilder()
+                        .setName("pets")
+                        .setOpenapi(openapi.toBuilder().clearUpstream()))));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0]: openapi path prefix must start with '/', got api",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(
+                    McpTarget.newBuilder()
+                        .setName("pets")
+                        .setOpenapi(openapi.toBuilder().setPathPrefix("api")))));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0]: openapi schema is larger than 2097152 bytes",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(
+                    McpTarget.newBuilder()
+                        .setName("pets")
+                        .setOpenapi(
+                            openapi.toBuilder()
+                                .setSchema("{" + " ".repeat(2 * 1024 * 1024) + "}")))));
+    assertEquals(
+        "backend/tools: backend.mcp.targets[0]: no kind set (remote, stdio or openapi)",
+        mcpError(
+            Backend.Mcp.newBuilder()
+                .setName("tools")
+                .addTargets(McpTarget.newBuilder().setName("nothing"))));
+  }
+
+  @Test
   void aiBackendProblemsNameTheirField() {
     AiProvider openai =
         AiProvider.newBuilder()
