@@ -64,6 +64,9 @@ public final class StdioUpstream implements McpUpstream {
       throws McpTransportException {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(related, "related");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     JsonRpcMessage reply = awaitReady(deadline).call(request, related, deadline);
     if ("initialize".equals(request.method()) && reply instanceof JsonRpcMessage.Response) {

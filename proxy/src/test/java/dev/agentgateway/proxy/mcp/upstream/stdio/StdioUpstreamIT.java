@@ -236,6 +236,34 @@ class StdioUpstreamIT {
   }
 
   @Test
+  void restartsACrashingChildWithGrowingDelays() throws Exception {
+    var target = new McpTarget.Stdio("crashy", "node", List.of("-e", "process.exit(3)"), List.of());
+    try (LogCapture log = new LogCapture();
+        StdioUpstream upstream = open(target)) {
+      for (String delay : List.of("100", "200", "400")) {
+        log.await(
+            l ->
+                l.startsWith("WARNING [crashy] process")
+                    && l.endsWith("exited with code 3; restarting in " + delay + " ms"));
+      }
+      McpTransportException e =
+          assertThrows(
+              McpTransportException.class,
+              () -> upstream.call(requests.request("ping", null), Duration.ofMillis(200), m -> {}));
+      assertTrue(e.getMessage().startsWith("stdio target 'crashy': "), e.getMessage());
+    }
+  }
+
+  @Test
+  void refusesANonPositiveTimeout() throws Exception {
+    try (StdioUpstream upstream = open(everything("everything", List.of()))) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> upstream.call(requests.request("ping", null), Duration.ZERO, m -> {}));
+    }
+  }
+
+  @Test
   void skipsStdoutLinesThatAreNotJsonRpc() throws Exception {
     // A minimal server of node built-ins: prints junk, then answers each request with its method.
     String script =
