@@ -1,5 +1,8 @@
 package dev.agentgateway.proxy.policy.cel;
 
+import io.helidon.webserver.http.ServerRequest;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +15,15 @@ import java.util.Objects;
 public record SourceAttributes(String address, int port) {
   public SourceAttributes {
     Objects.requireNonNull(address, "address");
+  }
+
+  /** The peer of a Helidon request: its IP address (no brackets) and port. */
+  public static SourceAttributes from(ServerRequest req) {
+    SocketAddress address = req.remotePeer().address();
+    if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return new SourceAttributes(inet.getAddress().getHostAddress(), inet.getPort());
+    }
+    return new SourceAttributes(req.remotePeer().host(), req.remotePeer().port());
   }
 
   Map<String, Object> toCel() {
