@@ -107,6 +107,14 @@ public final class SessionCodec {
 
   /** Seals {@code state} into a header value (ASCII, base64url without padding). */
   public String seal(SessionState state) {
+    return seal(state, new byte[0]);
+  }
+
+  /**
+   * Seals {@code state} bound to {@code context} (authenticated, not stored): it unseals only with
+   * the same context, so an id issued for one MCP backend is worthless on another.
+   */
+  public String seal(SessionState state, byte[] context) {
     byte[] plain = SessionStateFormat.write(state);
     byte[] out = new byte[OVERHEAD + plain.length];
     out[0] = VERSION;
@@ -117,6 +125,7 @@ public final class SessionCodec {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(out, 0, 1);
+      cipher.updateAAD(context);
       cipher.doFinal(plain, 0, plain.length, out, 1 + NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       // AES-GCM is mandatory in every JDK; failing here is a broken runtime, not bad input.
@@ -137,6 +146,11 @@ public final class SessionCodec {
    *     tampered, sealed under another key, or its content is malformed
    */
   public SessionState unseal(String headerValue) throws InvalidSessionException {
+    return unseal(headerValue, new byte[0]);
+  }
+
+  /** Opens a header value sealed with {@link #seal(SessionState, byte[])} and the same context. */
+  public SessionState unseal(String headerValue, byte[] context) throws InvalidSessionException {
     if (headerValue == null || headerValue.isEmpty()) {
       throw new InvalidSessionException("empty session id");
     }
@@ -165,6 +179,7 @@ public final class SessionCodec {
     byte[] plain;
     try {
       cipher.updateAAD(raw, 0, 1);
+      cipher.updateAAD(context);
       plain = cipher.doFinal(raw, 1 + NONCE_BYTES, raw.length - 1 - NONCE_BYTES);
     } catch (GeneralSecurityException e) {
       // A wrong key and a flipped bit look the same: the tag does not verify.

@@ -65,9 +65,20 @@ public record SessionState(UUID id, List<Target> targets, Instant createdAt) {
    *     stateless servers)
    * @param pinnedEndpoint {@code host:port} the session was created against, so a resumed session
    *     reaches the same server replica; null when the target has a single address
+   * @param protocolVersion the MCP version the server agreed to, sent again on resumption; null
+   *     when unknown
    */
-  public record Target(String name, String upstreamSessionId, String pinnedEndpoint) {
+  public record Target(
+      String name, String upstreamSessionId, String pinnedEndpoint, String protocolVersion) {
+    /** A target whose protocol version is not known. */
+    public Target(String name, String upstreamSessionId, String pinnedEndpoint) {
+      this(name, upstreamSessionId, pinnedEndpoint, null);
+    }
+
     public Target {
+      if (protocolVersion != null) {
+        check("protocolVersion", protocolVersion);
+      }
       check("name", Objects.requireNonNull(name, "name"));
       if (name.isEmpty()) {
         throw new IllegalArgumentException("target name is empty");

@@ -14,12 +14,14 @@ import java.util.UUID;
 /**
  * The plaintext inside a sealed session id: a tiny fixed binary layout, smaller than JSON so ids
  * stay short. Big-endian: id (16), createdAt epoch millis (8), target count (2), then per target a
- * flags byte (bit 0: upstream session id follows, bit 1: pinned endpoint follows) and
- * length-prefixed (2) UTF-8 strings: name, [upstream session id], [pinned endpoint].
+ * flags byte (bit 0: upstream session id follows, bit 1: pinned endpoint follows, bit 2: protocol
+ * version follows) and length-prefixed (2) UTF-8 strings: name, [upstream session id], [pinned
+ * endpoint], [protocol version].
  */
 final class SessionStateFormat {
   private static final int HAS_SESSION = 1;
   private static final int HAS_ENDPOINT = 2;
+  private static final int HAS_VERSION = 4;
 
   private SessionStateFormat() {}
 
@@ -34,7 +36,8 @@ final class SessionStateFormat {
     for (SessionState.Target target : state.targets()) {
       int flags =
           (target.upstreamSessionId() != null ? HAS_SESSION : 0)
-              | (target.pinnedEndpoint() != null ? HAS_ENDPOINT : 0);
+              | (target.pinnedEndpoint() != null ? HAS_ENDPOINT : 0)
+              | (target.protocolVersion() != null ? HAS_VERSION : 0);
       out.write(flags);
       writeString(out, target.name());
       if (target.upstreamSessionId() != null) {
@@ -42,6 +45,9 @@ final class SessionStateFormat {
       }
       if (target.pinnedEndpoint() != null) {
         writeString(out, target.pinnedEndpoint());
+      }
+      if (target.protocolVersion() != null) {
+        writeString(out, target.protocolVersion());
       }
     }
     return out.toByteArray();
@@ -59,13 +65,14 @@ final class SessionStateFormat {
       List<SessionState.Target> targets = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         int flags = Byte.toUnsignedInt(in.get());
-        if ((flags & ~(HAS_SESSION | HAS_ENDPOINT)) != 0) {
+        if ((flags & ~(HAS_SESSION | HAS_ENDPOINT | HAS_VERSION)) != 0) {
           throw new InvalidSessionException("malformed session content");
         }
         String name = readString(in);
         String session = (flags & HAS_SESSION) != 0 ? readString(in) : null;
         String endpoint = (flags & HAS_ENDPOINT) != 0 ? readString(in) : null;
-        targets.add(new SessionState.Target(name, session, endpoint));
+        String version = (flags & HAS_VERSION) != 0 ? readString(in) : null;
+        targets.add(new SessionState.Target(name, session, endpoint, version));
       }
       if (in.hasRemaining()) {
         throw new InvalidSessionException("malformed session content");
