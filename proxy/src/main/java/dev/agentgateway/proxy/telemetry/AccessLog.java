@@ -41,6 +41,9 @@ public final class AccessLog {
     if (log.retries() > 0) {
       f.add("retry.attempt", log.retries());
     }
+    for (RequestLog.Field field : log.fields()) {
+      f.add(field.key(), field.value());
+    }
     return f.addIfPresent("reason", log.reason());
   }
 }
