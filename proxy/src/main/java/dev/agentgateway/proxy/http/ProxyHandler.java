@@ -130,8 +130,7 @@ public final class ProxyHandler implements Handler {
     EndpointSet endpoints = null;
     Backend backend = picked.backend();
     if (backend instanceof Backend.A2a a2a) {
-      // A2A is JSON-RPC over plain HTTP: forwarded as such, with its card rewritten and calls
-      // logged.
+      // A2A is JSON-RPC over plain HTTP, forwarded as such; the tap rewrites cards, logs calls.
       backend = a2a.upstream();
       ex.tap(
           A2aTap.create(
