@@ -46,7 +46,7 @@ public final class A2aTap implements ExchangeTap {
     String contentType = req.headers().first(HeaderNames.CONTENT_TYPE).orElse(null);
     A2aRequests.Kind kind = A2aRequests.classify(req.prologue().method().text(), path, contentType);
     return switch (kind) {
-      case OTHER -> ExchangeTap.NONE;
+      case OTHER -> new A2aTap(kind, null, 0);
       case CALL -> new A2aTap(kind, null, maxBufferSize);
       case AGENT_CARD -> {
         String authority = req.headers().first(HeaderNames.HOST).orElse(null);
@@ -136,6 +136,11 @@ public final class A2aTap implements ExchangeTap {
     if (inspector != null) {
       inspector.bytes(bytes, offset, length);
     }
+  }
+
+  @Override
+  public String protocol() {
+    return "a2a";
   }
 
   @Override

@@ -101,6 +101,7 @@ final class Exchange {
         bytesOut,
         reason,
         retries,
+        tap.protocol(),
         tap.logFields());
   }
 }

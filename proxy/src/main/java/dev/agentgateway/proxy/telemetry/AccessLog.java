@@ -34,7 +34,7 @@ public final class AccessLog {
             .add("http.path", log.path())
             .addIfPresent("http.version", log.protocol())
             .add("http.status", log.status())
-            .add("protocol", "http")
+            .add("protocol", log.backendProtocol())
             .add("duration", (log.durationNanos() / 1_000_000) + "ms")
             .add("bytes.in", log.bytesIn())
             .add("bytes.out", log.bytesOut());

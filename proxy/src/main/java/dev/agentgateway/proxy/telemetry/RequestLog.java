@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param bytesOut response body bytes written to the client
  * @param reason why the gateway answered itself (e.g. {@code upstream timeout}), or empty
  * @param retries retries made after the first try
+ * @param backendProtocol the backend's protocol ({@code http}, {@code a2a}, ...)
  * @param fields protocol fields (e.g. {@code a2a.method}) logged after the HTTP ones, in order
  */
 public record RequestLog(
@@ -33,13 +34,14 @@ public record RequestLog(
     long bytesOut,
     String reason,
     int retries,
+    String backendProtocol,
     List<Field> fields) {
 
   public RequestLog {
     fields = List.copyOf(fields);
   }
 
-  /** A request without protocol fields. */
+  /** A plain HTTP request (no protocol fields). */
   public RequestLog(
       String method,
       String host,
@@ -66,6 +68,7 @@ public record RequestLog(
         bytesOut,
         reason,
         retries,
+        "http",
         List.of());
   }
 

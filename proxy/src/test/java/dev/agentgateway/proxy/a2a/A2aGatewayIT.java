@@ -106,6 +106,7 @@ class A2aGatewayIT {
     Map<String, List<Map<String, Object>>> byMethod = new HashMap<>();
     for (int i = 0; i < count; i++) {
       RequestLog log = proxy.nextLog();
+      assertEquals("a2a", log.backendProtocol());
       Map<String, Object> fields = fields(log);
       String key = log.path().endsWith("agent-card.json") ? "card" : "" + fields.get("a2a.method");
       byMethod.computeIfAbsent(key, k -> new ArrayList<>()).add(fields);

@@ -94,10 +94,12 @@ class AccessLogFormatTest {
             base.bytesOut(),
             base.reason(),
             base.retries(),
+            "a2a",
             List.of(
                 new RequestLog.Field("a2a.method", "message/send"),
                 new RequestLog.Field("a2a.response.error_code", -32001L)));
     String line = new LogLineFormatter(LoggingConfig.Format.TEXT).format(accessRecord(a2a));
+    assertTrue(line.contains(" protocol=a2a "), line);
     assertTrue(
         line.endsWith(
             " bytes.out=17 a2a.method=message/send a2a.response.error_code=-32001"

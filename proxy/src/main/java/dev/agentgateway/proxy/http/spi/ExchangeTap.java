@@ -41,6 +41,11 @@ public interface ExchangeTap {
   /** Streamed response body bytes, as they pass to the client. */
   default void responseBytes(byte[] bytes, int offset, int length) {}
 
+  /** The backend protocol: the access log's {@code protocol} field, the metrics' label. */
+  default String protocol() {
+    return "http";
+  }
+
   /** Fields for the access log line, read once the exchange ended. */
   default List<RequestLog.Field> logFields() {
     return List.of();
