@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.spi.ExchangeTap;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -20,6 +21,7 @@ final class Exchange {
   private long bytesOut;
   private String reason = "";
   private int retries;
+  private ExchangeTap tap = ExchangeTap.NONE;
 
   Exchange(long startNanos, String method, String host, String path, String protocol) {
     this.startNanos = startNanos;
@@ -65,6 +67,15 @@ final class Exchange {
     retries++;
   }
 
+  /** Lets {@code watcher} see this exchange's bodies and add access-log fields. */
+  void tap(ExchangeTap watcher) {
+    tap = watcher;
+  }
+
+  ExchangeTap tap() {
+    return tap;
+  }
+
   /** Answers with {@code status} and a one-line text {@code reason}, and records both. */
   void reply(ServerResponse res, Status status, String reason) {
     byte[] body = reason.getBytes(StandardCharsets.UTF_8);
@@ -89,6 +100,8 @@ final class Exchange {
         bytesIn,
         bytesOut,
         reason,
-        retries);
+        retries,
+        tap.protocol(),
+        tap.logFields());
   }
 }

@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.proxy.endpoints.EndpointSet;
 import dev.agentgateway.proxy.endpoints.UpstreamEndpoint;
+import dev.agentgateway.proxy.http.spi.ExchangeTap;
 import dev.agentgateway.proxy.http.upstream.ConnectionPool;
 import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
@@ -79,7 +80,9 @@ final class HttpForwarder {
       Target to,
       EndpointSet endpoints) {
     RetryPlan retry = policies.retry();
-    RequestBody body = RequestBody.open(req, to.buffer());
+    ExchangeTap tap = exchange.tap();
+    RequestBody body = RequestBody.open(req, Math.max(to.buffer(), tap.requestPeekBytes()));
+    body.showTo(tap);
     exchange.bytesIn(body.bytesRead());
     Method method = req.prologue().method();
     MirrorTarget mirror = policies.mirror();

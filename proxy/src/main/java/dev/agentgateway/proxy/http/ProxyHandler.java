@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.proxy.a2a.A2aTap;
 import dev.agentgateway.proxy.endpoints.EndpointSet;
 import dev.agentgateway.proxy.endpoints.EndpointTable;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
@@ -129,8 +130,11 @@ public final class ProxyHandler implements Handler {
     EndpointSet endpoints = null;
     Backend backend = picked.backend();
     if (backend instanceof Backend.A2a a2a) {
-      // A2A is JSON-RPC over plain HTTP: it passes through (agent-card rewriting is not built yet).
+      // A2A is JSON-RPC over plain HTTP, forwarded as such; the tap rewrites cards, logs calls.
       backend = a2a.upstream();
+      ex.tap(
+          A2aTap.create(
+              req, ex.path(), path, backend, snapshot.config().frontendHttp().maxBufferSize()));
     }
     switch (backend) {
       case Backend.Mcp mcp -> {

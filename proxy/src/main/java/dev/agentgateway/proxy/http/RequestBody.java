@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.spi.ExchangeTap;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +97,13 @@ final class RequestBody {
       return null;
     }
     return buffered == null ? new byte[0] : Arrays.copyOf(buffered, bufferedLength);
+  }
+
+  /** Shows {@code tap} what was read before forwarding, if anything was. */
+  void showTo(ExchangeTap tap) {
+    if (in != null && (bufferedLength > 0 || complete)) {
+      tap.requestBody(buffered == null ? new byte[0] : buffered, bufferedLength, complete);
+    }
   }
 
   /** Body bytes read from the client so far. */

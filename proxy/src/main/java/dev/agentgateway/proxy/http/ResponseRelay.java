@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.http;
 
+import dev.agentgateway.proxy.http.spi.ExchangeTap;
 import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.HeaderMutation;
 import io.helidon.http.Header;
@@ -66,6 +67,11 @@ final class ResponseRelay {
       return;
     }
     long length = upstream.headers().contentLength().orElse(-1);
+    int hold = grpc ? 0 : exchange.tap().responseStarted(code, upstream.headers());
+    if (hold > 0) {
+      rewriteOrStream(upstream, res, hold, length, watchdog, exchange);
+      return;
+    }
     OutputStream out = res.outputStream();
     if (grpc) {
       // Set after outputStream(): Helidon adds its own trailer name there otherwise.
@@ -99,10 +105,59 @@ final class ResponseRelay {
     }
   }
 
+  /**
+   * Holds a body of up to {@code limit} bytes and sends the tap's rewrite of it (with its own
+   * Content-Length); a larger body is sent unchanged, the held part first, the rest streamed.
+   */
+  private static void rewriteOrStream(
+      UpstreamReply upstream,
+      ServerResponse res,
+      int limit,
+      long length,
+      Watchdog watchdog,
+      Exchange exchange) {
+    byte[] held;
+    try {
+      watchdog.upstream();
+      held = upstream.inputStream().readNBytes(limit + 1);
+      watchdog.downstream();
+    } catch (IOException | RuntimeException e) {
+      throw readFailed(upstream, watchdog, exchange, e);
+    }
+    if (held.length <= limit) {
+      upstream.close();
+      byte[] rewritten = exchange.tap().rewriteResponse(held);
+      if (rewritten != null) {
+        held = rewritten;
+        // The validator named the upstream's bytes, not these.
+        res.headers().remove(HeaderNames.ETAG);
+        res.headers().set(HeaderValues.create(HeaderNames.CONTENT_LENGTH, held.length));
+      }
+      exchange.addBytesOut(held.length);
+      res.send(held);
+      return;
+    }
+    OutputStream out = res.outputStream();
+    try {
+      out.write(held);
+    } catch (IOException | RuntimeException e) {
+      throw abort(upstream, exchange, "downstream closed", e);
+    }
+    exchange.addBytesOut(held.length);
+    stream(upstream, out, length, watchdog, exchange);
+    try {
+      out.close();
+    } catch (IOException | RuntimeException e) {
+      throw abort(upstream, exchange, "downstream closed", e);
+    }
+    upstream.close();
+  }
+
   private static void stream(
       UpstreamReply upstream, OutputStream out, long length, Watchdog watchdog, Exchange exchange) {
     byte[] buffer = new byte[length > 0 ? (int) Math.min(length, MAX_CHUNK) : UNKNOWN_LENGTH_CHUNK];
     InputStream in = upstream.inputStream();
+    ExchangeTap tap = exchange.tap();
     while (true) {
       int n;
       try {
@@ -110,10 +165,7 @@ final class ResponseRelay {
         n = in.read(buffer);
         watchdog.downstream();
       } catch (IOException | RuntimeException e) {
-        watchdog.stop();
-        String reason =
-            watchdog.fired() ? UpstreamFailure.timeout().reason() : "upstream reset mid-body";
-        throw abort(upstream, exchange, reason, e);
+        throw readFailed(upstream, watchdog, exchange, e);
       }
       if (n < 0) {
         return;
@@ -125,7 +177,16 @@ final class ResponseRelay {
         throw abort(upstream, exchange, "downstream closed", e);
       }
       exchange.addBytesOut(n);
+      tap.responseBytes(buffer, 0, n);
     }
+  }
+
+  private static CloseConnectionException readFailed(
+      UpstreamReply upstream, Watchdog watchdog, Exchange exchange, Throwable cause) {
+    watchdog.stop();
+    String reason =
+        watchdog.fired() ? UpstreamFailure.timeout().reason() : "upstream reset mid-body";
+    return abort(upstream, exchange, reason, cause);
   }
 
   private static void copyTrailers(UpstreamReply upstream, ServerResponse res) {

@@ -34,12 +34,15 @@ public final class AccessLog {
             .add("http.path", log.path())
             .addIfPresent("http.version", log.protocol())
             .add("http.status", log.status())
-            .add("protocol", "http")
+            .add("protocol", log.backendProtocol())
             .add("duration", (log.durationNanos() / 1_000_000) + "ms")
             .add("bytes.in", log.bytesIn())
             .add("bytes.out", log.bytesOut());
     if (log.retries() > 0) {
       f.add("retry.attempt", log.retries());
+    }
+    for (RequestLog.Field field : log.fields()) {
+      f.add(field.key(), field.value());
     }
     return f.addIfPresent("reason", log.reason());
   }

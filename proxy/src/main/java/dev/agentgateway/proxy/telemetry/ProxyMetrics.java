@@ -110,7 +110,7 @@ public final class ProxyMetrics {
             log.backend(),
             method,
             valid ? STATUS_TEXT[status] : "other",
-            "http")
+            log.backendProtocol())
         .increment();
     requestDuration
         .labels(

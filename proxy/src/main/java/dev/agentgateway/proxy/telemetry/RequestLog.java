@@ -1,5 +1,8 @@
 package dev.agentgateway.proxy.telemetry;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * What one finished request looked like; feeds the access log and request metrics.
  *
@@ -15,6 +18,8 @@ package dev.agentgateway.proxy.telemetry;
  * @param bytesOut response body bytes written to the client
  * @param reason why the gateway answered itself (e.g. {@code upstream timeout}), or empty
  * @param retries retries made after the first try
+ * @param backendProtocol the backend's protocol ({@code http}, {@code a2a}, ...)
+ * @param fields protocol fields (e.g. {@code a2a.method}) logged after the HTTP ones, in order
  */
 public record RequestLog(
     String method,
@@ -28,4 +33,50 @@ public record RequestLog(
     long bytesIn,
     long bytesOut,
     String reason,
-    int retries) {}
+    int retries,
+    String backendProtocol,
+    List<Field> fields) {
+
+  public RequestLog {
+    fields = List.copyOf(fields);
+  }
+
+  /** A plain HTTP request (no protocol fields). */
+  public RequestLog(
+      String method,
+      String host,
+      String path,
+      String protocol,
+      int status,
+      String route,
+      String backend,
+      long durationNanos,
+      long bytesIn,
+      long bytesOut,
+      String reason,
+      int retries) {
+    this(
+        method,
+        host,
+        path,
+        protocol,
+        status,
+        route,
+        backend,
+        durationNanos,
+        bytesIn,
+        bytesOut,
+        reason,
+        retries,
+        "http",
+        List.of());
+  }
+
+  /** One protocol field of the access log line; {@code value} is a String or a Number. */
+  public record Field(String key, Object value) {
+    public Field {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+    }
+  }
+}

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentgateway.model.ir.LoggingConfig;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,36 @@ class AccessLogFormatTest {
         line);
     JsonNode node = new ObjectMapper().readTree(line);
     assertEquals(502, node.get("http.status").asInt());
+  }
+
+  @Test
+  void protocolFieldsFollowTheHttpOnesAndPrecedeTheReason() {
+    RequestLog base = sample("upstream reset mid-body");
+    RequestLog a2a =
+        new RequestLog(
+            base.method(),
+            base.host(),
+            base.path(),
+            base.protocol(),
+            base.status(),
+            base.route(),
+            base.backend(),
+            base.durationNanos(),
+            base.bytesIn(),
+            base.bytesOut(),
+            base.reason(),
+            base.retries(),
+            "a2a",
+            List.of(
+                new RequestLog.Field("a2a.method", "message/send"),
+                new RequestLog.Field("a2a.response.error_code", -32001L)));
+    String line = new LogLineFormatter(LoggingConfig.Format.TEXT).format(accessRecord(a2a));
+    assertTrue(line.contains(" protocol=a2a "), line);
+    assertTrue(
+        line.endsWith(
+            " bytes.out=17 a2a.method=message/send a2a.response.error_code=-32001"
+                + " reason=\"upstream reset mid-body\"\n"),
+        line);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrometheusRegistryTest {
@@ -116,5 +117,32 @@ class PrometheusRegistryTest {
     assertTrue(
         text.contains("agentgateway_downstream_connections_total{bind=\"bind/3000\"} 1\n"), text);
     assertTrue(text.contains("agentgateway_config_synchronized 0\n"), text);
+  }
+
+  @Test
+  void requestsToAnA2aBackendCountUnderItsProtocol() {
+    ProxyMetrics metrics = new ProxyMetrics("1.2.3");
+    metrics.requestDone(
+        "bind/3000",
+        new RequestLog(
+            "POST",
+            "example.com",
+            "/agent",
+            "HTTP/1.1",
+            200,
+            "r1",
+            "h:80",
+            1_000_000,
+            10,
+            5,
+            "",
+            0,
+            "a2a",
+            List.of(new RequestLog.Field("a2a.method", "message/send"))));
+    assertTrue(
+        metrics
+            .registry()
+            .scrape()
+            .contains("method=\"POST\",status=\"200\",protocol=\"a2a\"} 1\n"));
   }
 }
