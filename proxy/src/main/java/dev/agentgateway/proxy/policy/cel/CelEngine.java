@@ -13,6 +13,7 @@ import dev.cel.common.types.SimpleType;
 import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
 import java.util.List;
 import java.util.Objects;
 
@@ -107,7 +108,7 @@ public final class CelEngine {
     return new CelExpression(expression, program(expression, true));
   }
 
-  private dev.cel.runtime.CelRuntime.Program program(String expression, boolean predicate) {
+  private CelRuntime.Program program(String expression, boolean predicate) {
     Objects.requireNonNull(expression, "expression");
     if (expression.isBlank()) {
       throw new CelCompileException(expression, "the expression is empty");

@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.policy.cel;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelUnknownSet;
 
 /**
  * A compiled CEL expression with its source text. Immutable and thread-safe; evaluating it never
@@ -50,7 +51,7 @@ public final class CelExpression {
     } catch (CelEvaluationException | RuntimeException e) {
       throw new CelEvaluationError(source, e.getMessage());
     }
-    if (value instanceof dev.cel.runtime.CelUnknownSet) {
+    if (value instanceof CelUnknownSet) {
       // What CEL-Java returns for a declared variable the activation does not supply.
       throw new CelEvaluationError(source, "an input variable it reads is not available");
     }

@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.policy.cel;
 
+import dev.agentgateway.proxy.routing.RequestView;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -53,7 +54,7 @@ public record RequestAttributes(
           header.name().toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst());
     }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
-    String host = dev.agentgateway.proxy.routing.RequestView.hostOf(authority);
+    String host = RequestView.hostOf(authority);
     String query = req.prologue().query().rawValue();
     return new RequestAttributes(
         req.prologue().method().text(),
