@@ -23,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +137,60 @@ class StdioUpstreamIT {
                       m instanceof JsonRpcMessage.Request r
                           && r.method().equals("sampling/createMessage")),
           related::toString);
+    }
+  }
+
+  @Test
+  void givesAServerRequestToTheListenerWhenSeveralCallsAreInFlight() throws Exception {
+    try (StdioUpstream upstream = open(everything("everything", List.of()))) {
+      handshake(upstream, requests);
+      var slow =
+          requests.callTool("trigger-long-running-operation", "{\"duration\":60,\"steps\":1}");
+      CompletableFuture.runAsync(() -> callQuietly(upstream, slow, m -> {}));
+      awaitPending(upstream);
+      List<JsonRpcMessage> related = new CopyOnWriteArrayList<>();
+      var sampling =
+          CompletableFuture.supplyAsync(
+              () ->
+                  callQuietly(
+                      upstream,
+                      requests.callTool("trigger-sampling-request", "{\"prompt\":\"x\"}"),
+                      related::add));
+      // Notifications (list changes after initialized) may come first.
+      JsonRpcMessage asked;
+      do {
+        asked = listener.messages.poll(30, TimeUnit.SECONDS);
+      } while (asked instanceof JsonRpcMessage.Notification);
+      var request = assertInstanceOf(JsonRpcMessage.Request.class, asked);
+      assertEquals("sampling/createMessage", request.method());
+      answer(upstream, request);
+      assertTrue(text(sampling.get()).contains("sampled by the test"));
+      assertEquals(List.of(), related);
+    }
+  }
+
+  @Test
+  void matchesConcurrentCallsToTheirOwnResponses() throws Exception {
+    try (StdioUpstream upstream = open(everything("everything", List.of()));
+        var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      handshake(upstream, requests);
+      List<Future<JsonRpcMessage>> replies = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        var call = requests.callTool("echo", "{\"message\":\"m" + i + "\"}");
+        replies.add(threads.submit(() -> upstream.call(call, TIMEOUT, m -> {})));
+      }
+      for (int i = 0; i < 20; i++) {
+        assertEquals("Echo: m" + i, text(replies.get(i).get()));
+      }
+    }
+  }
+
+  private static JsonRpcMessage callQuietly(
+      StdioUpstream upstream, JsonRpcMessage.Request request, Consumer<JsonRpcMessage> related) {
+    try {
+      return upstream.call(request, Duration.ofSeconds(90), related);
+    } catch (McpTransportException e) {
+      return null;
     }
   }
 
