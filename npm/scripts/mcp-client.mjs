@@ -36,6 +36,13 @@ try {
   // With a session id already set the SDK skips initialize: a resumed session must then be
   // known to the gateway from its id alone.
   await client.connect(transport);
+  if (process.env.MCP_CLIENT_TRACE) {
+    const deliver = transport.onmessage;
+    transport.onmessage = (m, extra) => {
+      process.stderr.write("RECV " + JSON.stringify(m).slice(0, 160) + "\n");
+      deliver(m, extra);
+    };
+  }
   out.server = client.getServerVersion() ?? null;
   const tools = await client.listTools();
   out.tools = tools.tools.map((t) => t.name).sort();

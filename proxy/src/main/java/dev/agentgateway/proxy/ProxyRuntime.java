@@ -11,6 +11,7 @@ import dev.agentgateway.proxy.config.ConfigFileWatcher;
 import dev.agentgateway.proxy.config.ConfigReloader;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
+import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
 import dev.agentgateway.proxy.server.Drain;
@@ -100,12 +101,16 @@ public final class ProxyRuntime implements AutoCloseable {
     // One set of pooled upstream clients serves every bind.
     UpstreamClients upstream = UpstreamClients.create(statics.backend());
     closeables.add(upstream);
+    McpGateway mcp =
+        new McpGateway(
+            state, McpGateway.codec(statics), statics.mcpSessionTtl(), settings.version());
+    closeables.add(mcp);
     this.accessLog = new AccessLog();
     this.drain = drain;
     this.extraCustomizer = settings.customizer();
     this.listeners =
         new ListenerManager(
-            bind -> new ProxyHandler(state, bind.port(), upstream, observer(bind), drain),
+            bind -> new ProxyHandler(state, bind.port(), upstream, observer(bind), drain, mcp),
             this::customizeBind,
             drain,
             metrics::downstreamConnections,

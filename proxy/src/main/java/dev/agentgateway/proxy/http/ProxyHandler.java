@@ -5,6 +5,9 @@ import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.proxy.a2a.A2aTap;
 import dev.agentgateway.proxy.endpoints.EndpointSet;
 import dev.agentgateway.proxy.endpoints.EndpointTable;
+import dev.agentgateway.proxy.mcp.McpGateway;
+import dev.agentgateway.proxy.mcp.mux.McpAccess;
+import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
 import dev.agentgateway.proxy.routing.RouteSelection;
@@ -21,6 +24,7 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ProxyHandler implements Handler {
   private static final System.Logger LOGGER = System.getLogger(ProxyHandler.class.getName());
   private static final String GRPC_CONTENT_TYPE = "application/grpc";
+  private static final Duration MCP_DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
   private final StateHolder state;
   private final int port;
@@ -39,21 +44,35 @@ public final class ProxyHandler implements Handler {
   private final Drain drain;
   private final PolicyCache policies = new PolicyCache();
   private final HttpForwarder forwarder;
+  private final McpGateway mcp;
 
-  /** A handler that forwards HTTP/1.1 with {@code client} (connect times are not observed). */
+  /**
+   * A handler that forwards HTTP/1.1 with {@code client} (connect times are not observed) and
+   * serves no MCP backends (for tests of plain HTTP).
+   */
   public ProxyHandler(
       StateHolder state, int port, WebClient client, RequestObserver observer, Drain drain) {
-    this(state, port, UpstreamClients.of(client), observer, drain);
+    this(state, port, UpstreamClients.of(client), observer, drain, null);
   }
 
-  /** A handler that forwards with {@code clients}, e.g. {@link UpstreamClients#create}. */
+  /**
+   * A handler that forwards with {@code clients}, e.g. {@link UpstreamClients#create}.
+   *
+   * @param mcp serves routes to MCP backends; null answers them 501 (tests of plain HTTP)
+   */
   public ProxyHandler(
-      StateHolder state, int port, UpstreamClients clients, RequestObserver observer, Drain drain) {
+      StateHolder state,
+      int port,
+      UpstreamClients clients,
+      RequestObserver observer,
+      Drain drain,
+      McpGateway mcp) {
     this.state = state;
     this.port = port;
     this.observer = observer;
     this.drain = drain;
     this.forwarder = new HttpForwarder(clients, observer);
+    this.mcp = mcp;
   }
 
   @Override
@@ -137,9 +156,20 @@ public final class ProxyHandler implements Handler {
               req, ex.path(), path, backend, snapshot.config().frontendHttp().maxBufferSize()));
     }
     switch (backend) {
-      case Backend.Mcp mcp -> {
-        ex.backend(mcp.name());
-        ex.reply(res, Status.NOT_IMPLEMENTED_501, "mcp backends are not served by this proxy yet");
+      case Backend.Mcp backendMcp -> {
+        ex.backend(backendMcp.name());
+        if (mcp == null) {
+          ex.reply(res, Status.NOT_IMPLEMENTED_501, "mcp backends are not served here");
+          return;
+        }
+        McpReply reply =
+            mcp.serve(req, res, ex.path(), backendMcp, McpAccess.ALL, mcpTimeout(compiled));
+        ex.tap(new McpTap(reply));
+        ex.status(reply.status());
+        ex.addBytesOut(reply.bytesOut());
+        if (!reply.reason().isEmpty()) {
+          ex.reason(reply.reason());
+        }
         return;
       }
       case Backend.Ai ai -> {
@@ -177,6 +207,12 @@ public final class ProxyHandler implements Handler {
       }
     }
     forwarder.forward(req, res, ex, compiled, to, endpoints);
+  }
+
+  /** A call to an MCP server may take as long as the route allows, else five minutes. */
+  private static Duration mcpTimeout(CompiledPolicies compiled) {
+    long nanos = compiled.requestTimeoutNanos();
+    return nanos > 0 ? Duration.ofNanos(nanos) : MCP_DEFAULT_TIMEOUT;
   }
 
   private static void redirect(

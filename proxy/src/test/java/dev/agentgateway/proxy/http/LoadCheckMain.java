@@ -42,7 +42,7 @@ public final class LoadCheckMain {
     StateHolder state = new StateHolder(ProxyState.compile(config, 1));
     UpstreamClients clients = UpstreamClients.create(BackendConfig.DEFAULT);
     ProxyHandler handler =
-        new ProxyHandler(state, port, clients, RequestObserver.NOOP, new Drain());
+        new ProxyHandler(state, port, clients, RequestObserver.NOOP, new Drain(), null);
     WebServer.builder().port(port).routing(r -> r.any(handler)).build().start();
   }
 }

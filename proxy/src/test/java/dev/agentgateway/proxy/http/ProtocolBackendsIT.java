@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.Backend;
-import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.proxy.testing.ProxyFixture;
@@ -18,8 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backends the controller can already send before the proxy serves their protocol: A2A passes
- * through, MCP and AI answer 501 with a reason instead of failing the whole config.
+ * Backends the controller can already send before the proxy serves their protocol: AI answers 501
+ * with a reason instead of failing the whole config, next to an A2A backend that works.
  */
 class ProtocolBackendsIT {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -40,14 +39,7 @@ class ProtocolBackendsIT {
   }
 
   @Test
-  void a2aPassesThroughAndMcpAndAiAnswerNotImplemented() throws Exception {
-    Backend mcp =
-        new Backend.Mcp(
-            "tools/mcp",
-            List.of(new McpTarget.Stdio("time", "uvx", List.of(), List.of())),
-            Backend.Mcp.PrefixMode.CONDITIONAL,
-            Backend.Mcp.FailureMode.FAIL_CLOSED,
-            true);
+  void a2aPassesThroughAndAiAnswersNotImplemented() throws Exception {
     Backend ai =
         new Backend.Ai(
             "llm/openai",
@@ -57,17 +49,11 @@ class ProtocolBackendsIT {
         ProxyFixture proxy =
             ProxyFixture.start(
                 route("/agent", new Backend.A2a(new Backend.Host("127.0.0.1", agent.port())), 0),
-                route("/mcp", mcp, 1),
                 route("/v1", ai, 2))) {
       HttpResponse<String> a2a = get(proxy, "/agent/.well-known/agent-card.json");
       assertEquals(200, a2a.statusCode());
       assertEquals("agent", a2a.body());
       assertEquals("127.0.0.1:" + agent.port(), proxy.nextLog().backend());
-
-      HttpResponse<String> tools = get(proxy, "/mcp");
-      assertEquals(501, tools.statusCode());
-      assertEquals("mcp backends are not served by this proxy yet", tools.body());
-      assertEquals("tools/mcp", proxy.nextLog().backend());
 
       HttpResponse<String> chat = get(proxy, "/v1/chat/completions");
       assertEquals(501, chat.statusCode());

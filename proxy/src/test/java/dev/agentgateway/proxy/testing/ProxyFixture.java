@@ -9,6 +9,8 @@ import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
+import dev.agentgateway.proxy.mcp.McpGateway;
+import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
@@ -36,6 +38,7 @@ public final class ProxyFixture implements AutoCloseable {
   private final UpstreamClients clients;
   private final Drain drain = new Drain();
   private final RecordingObserver observer = new RecordingObserver();
+  private final McpGateway mcp;
 
   private ProxyFixture(
       List<Route> routes, FrontendHttp frontend, List<ServiceEndpoints> endpoints) {
@@ -47,7 +50,8 @@ public final class ProxyFixture implements AutoCloseable {
             ProxyState.compile(TestConfigs.oneListener(port, frontend, routes, endpoints), 1));
     this.clients =
         UpstreamClients.create(new BackendConfig(Duration.ofSeconds(2), Duration.ofSeconds(90), 0));
-    ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain);
+    this.mcp = new McpGateway(state, SessionCodec.withRandomKey(), Duration.ofMinutes(30), "test");
+    ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain, mcp);
     // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
     // otherwise answer gRPC requests itself instead of the proxy handler.
     this.server =
@@ -133,6 +137,7 @@ public final class ProxyFixture implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    mcp.close();
     clients.close();
   }
 }
