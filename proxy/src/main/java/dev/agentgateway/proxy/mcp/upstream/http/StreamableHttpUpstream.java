@@ -91,14 +91,15 @@ public final class StreamableHttpUpstream implements McpUpstream {
       }
       String type = HttpTransport.mediaType(response);
       JsonRpcMessage reply;
-      if (type.equals("application/json")) {
+      if (status == 202) {
+        throw transport.error(what, "accepted the request without answering it", null);
+      } else if (type.equals("application/json")) {
         reply = fromJson(exchange, response, what, request.id(), related);
       } else if (type.equals("text/event-stream")) {
         reply = fromStream(exchange, response, what, request.id(), related, deadline);
-      } else if (status == 202 || type.isEmpty()) {
-        throw transport.error(what, "accepted the request without answering it", null);
       } else {
-        throw transport.error(what, "answered with unsupported content type " + type, null);
+        throw transport.error(
+            what, "answered with content type '" + type + "', not JSON or an event stream", null);
       }
       if (initialize && reply instanceof JsonRpcMessage.Response r) {
         adoptProtocolVersion(r.result());
