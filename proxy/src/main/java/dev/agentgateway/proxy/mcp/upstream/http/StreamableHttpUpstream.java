@@ -79,7 +79,7 @@ public final class StreamableHttpUpstream implements McpUpstream {
     Objects.requireNonNull(related, "related");
     Deadline deadline = Deadline.after(timeout);
     boolean initialize = request.method().equals("initialize");
-    String what = "POST " + request.method();
+    String what = Messages.what(request);
     try (Exchange exchange = transport.open(post(request, initialize), what, deadline)) {
       HttpResponse<InputStream> response = exchange.response();
       int status = response.statusCode();
@@ -113,8 +113,7 @@ public final class StreamableHttpUpstream implements McpUpstream {
     if (message instanceof JsonRpcMessage.Request) {
       throw new IllegalArgumentException("requests go through call(), not send()");
     }
-    String what =
-        "POST " + (message instanceof JsonRpcMessage.Notification n ? n.method() : "response");
+    String what = Messages.what(message);
     Deadline deadline = Deadline.after(transport.settings.sendTimeout());
     try (Exchange exchange = transport.open(post(message, false), what, deadline)) {
       HttpResponse<InputStream> response = exchange.response();
