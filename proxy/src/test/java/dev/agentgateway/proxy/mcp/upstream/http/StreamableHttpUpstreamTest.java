@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcMessage;
 import dev.agentgateway.proxy.mcp.upstream.McpTransportException;
+import dev.agentgateway.proxy.mcp.upstream.McpUpstream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +227,30 @@ class StreamableHttpUpstreamTest {
       assertEquals("e1", getsSeen.get(1).header("Last-Event-ID"));
       assertEquals("abc", getsSeen.get(1).header("Mcp-Session-Id"));
       assertEquals("text/event-stream", getsSeen.get(1).header("Accept"));
+    }
+  }
+
+  @Test
+  void endsTheUpstreamWhenTheGetStreamSaysTheSessionIsGone() throws Exception {
+    CompletableFuture<Throwable> closed = new CompletableFuture<>();
+    McpUpstream.Listener listener =
+        new McpUpstream.Listener() {
+          @Override
+          public void onMessage(JsonRpcMessage message) {}
+
+          @Override
+          public void onClosed(Throwable cause) {
+            closed.complete(cause);
+          }
+        };
+    try (ScriptedServer server = ScriptedServer.start((req, ex) -> status(ex, 404));
+        StreamableHttpUpstream upstream =
+            factory.resumeStreamableHttp(
+                HttpTarget.of("t", server.url("/mcp")), "old", "2025-06-18", listener)) {
+      McpHttpStatusException e =
+          assertInstanceOf(McpHttpStatusException.class, closed.get(30, TimeUnit.SECONDS));
+      assertTrue(e.sessionNotFound(), e.getMessage());
+      assertEquals("old", server.seen().get(0).header("Mcp-Session-Id"));
     }
   }
 
