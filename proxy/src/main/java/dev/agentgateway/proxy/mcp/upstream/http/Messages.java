@@ -20,6 +20,21 @@ final class Messages {
     return JsonRpcCodec.parse(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * How errors name what was sent: {@code POST <method>}. The method comes from a client, so it is
+   * cut to printable ASCII and 64 characters before it reaches a message or a log line.
+   */
+  static String what(JsonRpcMessage message) {
+    String method =
+        switch (message) {
+          case JsonRpcMessage.Request r -> r.method();
+          case JsonRpcMessage.Notification n -> n.method();
+          default -> "response";
+        };
+    String clean = method.replaceAll("[^\\x20-\\x7e]", "?");
+    return "POST " + (clean.length() <= 64 ? clean : clean.substring(0, 64) + "...");
+  }
+
   /** The id of a response or error response; null for other messages. */
   static JsonNode responseId(JsonRpcMessage message) {
     return switch (message) {

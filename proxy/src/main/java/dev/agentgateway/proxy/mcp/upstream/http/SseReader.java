@@ -169,8 +169,8 @@ public final class SseReader {
       }
       if (start) {
         start = false;
-        // a BOM before a comment would hide the colon; comments are recognised after it
-        comment = buf[pos] == ':' || (lineIsFirst && startsWithBomColon());
+        // a comment behind a BOM is not seen here; field() then ignores it as a nameless field
+        comment = buf[pos] == ':';
       }
       int from = pos;
       while (pos < limit && buf[pos] != '\n' && buf[pos] != '\r') {
@@ -185,15 +185,6 @@ public final class SseReader {
         return comment ? COMMENT : LINE;
       }
     }
-  }
-
-  private boolean startsWithBomColon() {
-    // only the first line of a stream; peeks at what the first read brought
-    return limit - pos >= 4
-        && (buf[pos] & 0xff) == 0xEF
-        && (buf[pos + 1] & 0xff) == 0xBB
-        && (buf[pos + 2] & 0xff) == 0xBF
-        && buf[pos + 3] == ':';
   }
 
   private void append(int from, int length) throws MessageTooLargeException {

@@ -162,7 +162,7 @@ public final class SseUpstream implements McpUpstream {
       throws McpTransportException {
     Objects.requireNonNull(related, "related");
     Deadline deadline = Deadline.after(timeout);
-    String what = "POST " + request.method();
+    String what = Messages.what(request);
     String key = Messages.key(request.id());
     Call call = new Call();
     if (calls.putIfAbsent(key, call) != null) {
@@ -205,8 +205,7 @@ public final class SseUpstream implements McpUpstream {
     if (message instanceof JsonRpcMessage.Request) {
       throw new IllegalArgumentException("requests go through call(), not send()");
     }
-    String what =
-        "POST " + (message instanceof JsonRpcMessage.Notification n ? n.method() : "response");
+    String what = Messages.what(message);
     failIfEnded();
     post(message, what, Deadline.after(transport.settings.sendTimeout()));
   }

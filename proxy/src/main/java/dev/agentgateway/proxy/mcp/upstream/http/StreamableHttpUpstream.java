@@ -79,7 +79,7 @@ public final class StreamableHttpUpstream implements McpUpstream {
     Objects.requireNonNull(related, "related");
     Deadline deadline = Deadline.after(timeout);
     boolean initialize = request.method().equals("initialize");
-    String what = "POST " + request.method();
+    String what = Messages.what(request);
     try (Exchange exchange = transport.open(post(request, initialize), what, deadline)) {
       HttpResponse<InputStream> response = exchange.response();
       int status = response.statusCode();
@@ -91,14 +91,15 @@ public final class StreamableHttpUpstream implements McpUpstream {
       }
       String type = HttpTransport.mediaType(response);
       JsonRpcMessage reply;
-      if (type.equals("application/json")) {
+      if (status == 202) {
+        throw transport.error(what, "accepted the request without answering it", null);
+      } else if (type.equals("application/json")) {
         reply = fromJson(exchange, response, what, request.id(), related);
       } else if (type.equals("text/event-stream")) {
         reply = fromStream(exchange, response, what, request.id(), related, deadline);
-      } else if (status == 202 || type.isEmpty()) {
-        throw transport.error(what, "accepted the request without answering it", null);
       } else {
-        throw transport.error(what, "answered with unsupported content type " + type, null);
+        throw transport.error(
+            what, "answered with content type '" + type + "', not JSON or an event stream", null);
       }
       if (initialize && reply instanceof JsonRpcMessage.Response r) {
         adoptProtocolVersion(r.result());
@@ -112,8 +113,7 @@ public final class StreamableHttpUpstream implements McpUpstream {
     if (message instanceof JsonRpcMessage.Request) {
       throw new IllegalArgumentException("requests go through call(), not send()");
     }
-    String what =
-        "POST " + (message instanceof JsonRpcMessage.Notification n ? n.method() : "response");
+    String what = Messages.what(message);
     Deadline deadline = Deadline.after(transport.settings.sendTimeout());
     try (Exchange exchange = transport.open(post(message, false), what, deadline)) {
       HttpResponse<InputStream> response = exchange.response();
