@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.policy.jwt;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -33,8 +34,7 @@ public sealed interface JwksSource {
   record Remote(URI url) implements JwksSource {
     public Remote {
       Objects.requireNonNull(url, "url");
-      String scheme =
-          url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
         throw new IllegalArgumentException("jwks url must be an absolute http(s) URL: " + url);
       }

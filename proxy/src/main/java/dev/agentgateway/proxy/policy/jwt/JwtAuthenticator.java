@@ -180,8 +180,9 @@ public final class JwtAuthenticator {
         return rejected("token is not a signed JWT");
       }
       claims = parsed.getJWTClaimsSet();
-    } catch (ParseException e) {
-      // Parser messages may quote token content; keep them out of responses and logs.
+    } catch (ParseException | RuntimeException e) {
+      // Hostile input to a third-party parser: whatever it throws is a malformed token. Parser
+      // messages may quote token content; keep them out of responses and logs.
       return rejected("malformed token");
     }
     SignedJWT jwt = (SignedJWT) parsed;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.config.ConfigException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -180,6 +181,33 @@ class SessionCodecTest {
     String id = codec.seal(many);
     assertTrue(id.length() <= SessionCodec.MAX_HEADER_LENGTH);
     assertEquals(many, codec.unseal(id));
+  }
+
+  @Test
+  void theDecoderBoundsCountsAndLengthsEvenUnderAValidSeal() {
+    // Only a key holder could seal these; the decoder still refuses them without allocating.
+    ByteBuffer tooMany = ByteBuffer.allocate(26);
+    tooMany.putLong(1).putLong(2).putLong(0).putShort((short) (SessionState.MAX_TARGETS + 1));
+    assertThrows(InvalidSessionException.class, () -> SessionStateFormat.read(tooMany.flip()));
+    ByteBuffer longName = ByteBuffer.allocate(40);
+    longName
+        .putLong(1)
+        .putLong(2)
+        .putLong(0)
+        .putShort((short) 1)
+        .put((byte) 0)
+        .putShort((short) 60000);
+    assertThrows(InvalidSessionException.class, () -> SessionStateFormat.read(longName.flip()));
+    ByteBuffer badFlags = ByteBuffer.allocate(40);
+    badFlags
+        .putLong(1)
+        .putLong(2)
+        .putLong(0)
+        .putShort((short) 1)
+        .put((byte) 4)
+        .putShort((short) 1)
+        .put((byte) 'a');
+    assertThrows(InvalidSessionException.class, () -> SessionStateFormat.read(badFlags.flip()));
   }
 
   @Test

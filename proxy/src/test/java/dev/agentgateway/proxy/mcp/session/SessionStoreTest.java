@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,30 @@ class SessionStoreTest {
       assertEquals(0, timed.size());
       assertThrows(IllegalStateException.class, () -> timed.startReaper(Duration.ofMillis(5)));
     }
+  }
+
+  @Test
+  void concurrentResumesOfOneIdKeepOneSessionAndCloseTheRest() throws Exception {
+    int racers = 64;
+    CountDownLatch start = new CountDownLatch(1);
+    List<String> winners = new CopyOnWriteArrayList<>();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < racers; i++) {
+        String mine = "session-" + i;
+        threads.submit(
+            () -> {
+              start.await();
+              winners.add(store.putIfAbsent("id", mine));
+              return null;
+            });
+      }
+      start.countDown();
+    }
+    assertEquals(racers, winners.size());
+    String kept = store.get("id").orElseThrow();
+    assertTrue(winners.stream().allMatch(kept::equals), "every racer got the kept session");
+    assertEquals(racers - 1, closed.size());
+    assertFalse(closed.contains(kept));
   }
 
   @Test

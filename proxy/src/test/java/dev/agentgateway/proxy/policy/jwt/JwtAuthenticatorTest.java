@@ -194,8 +194,19 @@ class JwtAuthenticatorTest {
   void rejectsGarbageAndTheReasonNeverContainsTheToken() throws Exception {
     JwtAuthenticator auth = authenticator(JwtMode.STRICT, List.of());
     String expired = rs256(rsa, claims().expirationTime(Date.from(NOW.minusSeconds(3600))).build());
+    String deep =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(("{\"alg\":\"RS256\",\"x\":" + "[".repeat(10_000)).getBytes());
     List<String> tokens =
-        List.of("garbage", "a.b.c", "eyJhbGciOiJSUzI1NiJ9.eyJ.x", expired, "x".repeat(40_000));
+        List.of(
+            "garbage",
+            "a.b.c",
+            "eyJhbGciOiJSUzI1NiJ9.eyJ.x",
+            deep + ".e30.sig",
+            "e30.e30.e30",
+            expired,
+            "x".repeat(40_000));
     for (String token : tokens) {
       String reason = reason(auth.authenticate(bearer(token)));
       assertFalse(reason.contains(token.substring(0, Math.min(token.length(), 12))), reason);

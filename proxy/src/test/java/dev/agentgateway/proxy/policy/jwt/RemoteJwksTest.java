@@ -12,8 +12,11 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,21 @@ class RemoteJwksTest {
     clock.advance(Duration.ofMinutes(1));
     assertTrue(accepts(keyA));
     assertEquals(2, server.fetches(), "refetched once the TTL passed");
+  }
+
+  @Test
+  void concurrentFirstRequestsShareOneFetch() throws Exception {
+    String token = rs256(keyA, claims().build());
+    List<Future<Boolean>> results = new ArrayList<>();
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 32; i++) {
+        results.add(threads.submit(() -> auth.authenticate(List.of("Bearer " + token)).allowed()));
+      }
+    }
+    for (var result : results) {
+      assertTrue(result.get());
+    }
+    assertEquals(1, server.fetches());
   }
 
   @Test
