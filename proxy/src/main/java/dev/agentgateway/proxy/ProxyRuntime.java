@@ -103,7 +103,11 @@ public final class ProxyRuntime implements AutoCloseable {
     closeables.add(upstream);
     McpGateway mcp =
         new McpGateway(
-            state, McpGateway.codec(statics), statics.mcpSessionTtl(), settings.version());
+            state,
+            McpGateway.codec(statics),
+            statics.mcpSessionTtl(),
+            settings.version(),
+            drain::draining);
     closeables.add(mcp);
     this.accessLog = new AccessLog();
     this.drain = drain;

@@ -15,6 +15,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * The MCP gateway of one proxy process: its sessions, the HTTP client and child processes its
@@ -29,14 +30,21 @@ public final class McpGateway implements AutoCloseable {
   /**
    * @param codec seals session ids; one with the configured key ({@code SESSION_KEY} or {@code
    *     config.session.key}) lets other replicas resume this one's sessions
+   * @param stopping true once the proxy shuts down: MCP streams end so the drain can finish
    */
-  public McpGateway(StateHolder state, SessionCodec codec, Duration sessionTtl, String version) {
+  public McpGateway(
+      StateHolder state,
+      SessionCodec codec,
+      Duration sessionTtl,
+      String version,
+      BooleanSupplier stopping) {
     this.endpoint =
         new McpEndpoint(
             new TargetConnector(state, http, processes, version),
             new SealedSessionIds(codec, Clock.systemUTC()),
             sessionTtl,
-            version);
+            version,
+            stopping);
   }
 
   /**

@@ -42,6 +42,14 @@ public final class ProxyFixture implements AutoCloseable {
 
   private ProxyFixture(
       List<Route> routes, FrontendHttp frontend, List<ServiceEndpoints> endpoints) {
+    this(routes, frontend, endpoints, SessionCodec.withRandomKey());
+  }
+
+  private ProxyFixture(
+      List<Route> routes,
+      FrontendHttp frontend,
+      List<ServiceEndpoints> endpoints,
+      SessionCodec sessions) {
     this.port = ShellTesting.freePort();
     this.routes = List.copyOf(routes);
     this.frontend = frontend;
@@ -50,7 +58,7 @@ public final class ProxyFixture implements AutoCloseable {
             ProxyState.compile(TestConfigs.oneListener(port, frontend, routes, endpoints), 1));
     this.clients =
         UpstreamClients.create(new BackendConfig(Duration.ofSeconds(2), Duration.ofSeconds(90), 0));
-    this.mcp = new McpGateway(state, SessionCodec.withRandomKey(), Duration.ofMinutes(30), "test");
+    this.mcp = new McpGateway(state, sessions, Duration.ofMinutes(30), "test", drain::draining);
     ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain, mcp);
     // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
     // otherwise answer gRPC requests itself instead of the proxy handler.
@@ -63,6 +71,11 @@ public final class ProxyFixture implements AutoCloseable {
             .routing(r -> r.any(handler))
             .build()
             .start();
+  }
+
+  /** A proxy whose MCP session ids are sealed with {@code sessions}, as replicas sharing a key. */
+  public static ProxyFixture withSessions(SessionCodec sessions, Route... routes) {
+    return new ProxyFixture(Arrays.asList(routes), FrontendHttp.DEFAULT, List.of(), sessions);
   }
 
   /** A proxy serving {@code routes} (matched in order by path prefix). */
@@ -132,6 +145,11 @@ public final class ProxyFixture implements AutoCloseable {
   /** Connect times reported so far. */
   public List<Duration> connects() {
     return observer.connects();
+  }
+
+  /** MCP sessions open in this proxy. */
+  public int mcpSessions() {
+    return mcp.openSessions();
   }
 
   @Override

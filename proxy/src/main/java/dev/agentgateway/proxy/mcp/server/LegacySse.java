@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The legacy HTTP+SSE transport (protocol 2024-11-05): GET on {@code .../sse} opens the stream and
@@ -25,15 +26,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * goes on the stream. The session lives as long as the stream, on this replica only.
  */
 final class LegacySse implements AutoCloseable {
-  private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-
   private final MuxSession.Connector connector;
   private final String version;
   private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+  private final BooleanSupplier stopping;
 
-  LegacySse(MuxSession.Connector connector, String version) {
+  LegacySse(MuxSession.Connector connector, String version, BooleanSupplier stopping) {
     this.connector = connector;
     this.version = version;
+    this.stopping = stopping;
   }
 
   /** One open stream and, once the client initialized, its session. */
@@ -73,13 +74,9 @@ final class LegacySse implements AutoCloseable {
     Channel channel = new Channel(new SseWriter(res.outputStream()));
     channels.put(id, channel);
     try {
-      boolean alive = channel.writer.event("endpoint", path + "?sessionId=" + id);
-      while (alive && !channel.closed) {
-        Thread.sleep(KEEP_ALIVE);
-        alive = channel.writer.keepAlive();
+      if (channel.writer.event("endpoint", path + "?sessionId=" + id)) {
+        StreamHold.hold(channel.writer, () -> !channel.closed, stopping);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       channels.remove(id);
       MuxSession session = channel.session;

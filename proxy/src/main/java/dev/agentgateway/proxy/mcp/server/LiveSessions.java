@@ -1,93 +1,60 @@
 package dev.agentgateway.proxy.mcp.server;
 
 import dev.agentgateway.proxy.mcp.mux.MuxSession;
-import java.time.Clock;
+import dev.agentgateway.proxy.mcp.session.SessionStore;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sessions this replica holds open, by client session id, closed after {@code idle} without
- * use. A session another replica opened is not here; it is resumed from its sealed id instead.
+ * The sessions this replica holds open, by client session id, closed after {@code idle} without use
+ * (a session with its GET stream open is in use). A session another replica opened is not here; it
+ * is resumed from its sealed id instead.
  */
 final class LiveSessions implements AutoCloseable {
-  private final Map<String, Live> sessions = new ConcurrentHashMap<>();
-  private final Duration idle;
-  private final Clock clock;
-  private final AtomicLong sinceReap = new AtomicLong();
+  private final SessionStore<Live> store;
 
-  LiveSessions(Duration idle, Clock clock) {
-    this.idle = idle;
-    this.clock = clock;
+  LiveSessions(Duration idle) {
+    this.store = SessionStore.create(idle, live -> live.mux.close());
+    Duration period = idle.compareTo(Duration.ofMinutes(1)) < 0 ? idle : Duration.ofMinutes(1);
+    store.startReaper(period);
   }
 
   /** One open session. */
   static final class Live {
     final MuxSession mux;
     final AtomicBoolean streaming = new AtomicBoolean();
-    volatile long lastUsedMillis;
 
-    Live(MuxSession mux, long now) {
+    Live(MuxSession mux) {
       this.mux = mux;
-      this.lastUsedMillis = now;
     }
   }
 
   Live get(String id) {
-    Live live = sessions.get(id);
-    if (live != null) {
-      live.lastUsedMillis = clock.millis();
-    }
-    return live;
+    return store.get(id).orElse(null);
+  }
+
+  /** The session held in use (not reaped) until the lease closes: for the GET stream. */
+  Optional<SessionStore.Lease<Live>> hold(String id) {
+    return store.acquire(id);
   }
 
   /** Keeps {@code mux} under {@code id}; returns the session already there if another won. */
   Live put(String id, MuxSession mux) {
-    reapNowAndThen();
-    Live fresh = new Live(mux, clock.millis());
-    Live existing = sessions.putIfAbsent(id, fresh);
-    if (existing != null) {
-      mux.close();
-      return existing;
-    }
-    return fresh;
+    return store.putIfAbsent(id, new Live(mux));
   }
 
   /** Closes and forgets {@code id}; false when it was not open here. */
   boolean close(String id) {
-    Live live = sessions.remove(id);
-    if (live == null) {
-      return false;
-    }
-    live.mux.close();
-    return true;
+    return store.remove(id);
   }
 
   int size() {
-    return sessions.size();
-  }
-
-  /** Every 64th new session sweeps the idle ones, so reaping costs nothing per request. */
-  private void reapNowAndThen() {
-    if (sinceReap.incrementAndGet() % 64 == 0) {
-      reap();
-    }
-  }
-
-  void reap() {
-    long cutoff = clock.millis() - idle.toMillis();
-    sessions.forEach(
-        (id, live) -> {
-          if (live.lastUsedMillis < cutoff && !live.streaming.get()) {
-            close(id);
-          }
-        });
+    return store.size();
   }
 
   @Override
   public void close() {
-    sessions.keySet().forEach(this::close);
+    store.close();
   }
 }

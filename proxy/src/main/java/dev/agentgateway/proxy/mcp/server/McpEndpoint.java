@@ -19,12 +19,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The MCP streamable HTTP transport in front of an MCP backend: POST carries JSON-RPC messages
@@ -42,21 +42,28 @@ public final class McpEndpoint implements AutoCloseable {
   /** Bigger than any real JSON-RPC message; bounds what one request can make the gateway hold. */
   static final int MAX_BODY = 4 * 1024 * 1024;
 
-  private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-
   private final MuxSession.Connector connector;
   private final SessionIds ids;
   private final String version;
   private final LiveSessions sessions;
   private final LegacySse legacy;
+  private final BooleanSupplier stopping;
 
+  /**
+   * @param stopping true once the proxy shuts down: open streams end then
+   */
   public McpEndpoint(
-      MuxSession.Connector connector, SessionIds ids, Duration idle, String version) {
+      MuxSession.Connector connector,
+      SessionIds ids,
+      Duration idle,
+      String version,
+      BooleanSupplier stopping) {
     this.connector = connector;
     this.ids = ids;
     this.version = version;
-    this.sessions = new LiveSessions(idle, Clock.systemUTC());
-    this.legacy = new LegacySse(connector, version);
+    this.sessions = new LiveSessions(idle);
+    this.legacy = new LegacySse(connector, version, stopping);
+    this.stopping = stopping;
   }
 
   /**
@@ -291,21 +298,16 @@ public final class McpEndpoint implements AutoCloseable {
     if (!live.streaming.compareAndSet(false, true)) {
       return HttpAnswers.plain(res, Status.CONFLICT_409, "the session already has a stream", "");
     }
-    try {
+    // Held while streaming: a session with a listening client is never idle.
+    try (var lease = sessions.hold(id).orElse(null)) {
       res.status(Status.OK_200);
       res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
       res.header(HeaderNames.CACHE_CONTROL, "no-cache");
       res.header(SESSION, id);
       SseWriter writer = new SseWriter(res.outputStream());
       live.mux.unsolicited(writer::message);
-      // Hold the stream until the client leaves or the session ends; keep-alives find out.
-      while (sessions.get(id) == live && writer.keepAlive()) {
-        try {
-          Thread.sleep(KEEP_ALIVE);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
+      if (lease != null) {
+        StreamHold.hold(writer, () -> sessions.get(id) == live, stopping);
       }
       live.mux.unsolicited(null);
       writer.close();
