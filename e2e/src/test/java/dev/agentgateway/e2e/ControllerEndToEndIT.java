@@ -367,12 +367,10 @@ class ControllerEndToEndIT {
         eventually(
             WAIT, () -> "agent card".equals(body(listenerPort, "/agent/.well-known/agent.json"))),
         "an A2A backend passes traffic through");
-    // MCP serving is issue 5's: the backend arrives over xDS and the proxy says so per request.
+    // The MCP endpoint itself answers (a GET without Accept: text/event-stream is refused).
     assertTrue(
         eventually(
-            WAIT,
-            () ->
-                "mcp backends are not served by this proxy yet".equals(body(listenerPort, "/mcp"))),
+            WAIT, () -> "Accept must include text/event-stream".equals(body(listenerPort, "/mcp"))),
         "the MCP backend reached the proxy");
   }
 

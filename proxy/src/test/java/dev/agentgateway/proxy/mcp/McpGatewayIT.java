@@ -12,17 +12,15 @@ import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.testing.NodePeers;
 import dev.agentgateway.proxy.testing.ProxyFixture;
-import dev.agentgateway.proxy.testing.ShellTesting;
+import dev.agentgateway.proxy.testing.ServerEverything;
 import dev.agentgateway.proxy.testing.TestConfigs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,34 +32,12 @@ import org.junit.jupiter.api.Test;
  */
 class McpGatewayIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private NodePeers.Peer remote;
-  private int remotePort;
+  private ServerEverything remote;
 
-  /**
-   * A fresh server per test: server-everything mixes up progress notifications of two sessions
-   * whose calls have the same request id, which two clients' tours always do.
-   */
+  /** A fresh server per test, so one test's sessions cannot disturb another's. */
   @BeforeEach
-  void startRemoteServer() throws Exception {
-    remotePort = ShellTesting.freePort();
-    remote =
-        NodePeers.start(
-            "server-everything-http",
-            Map.of("PORT", Integer.toString(remotePort)),
-            true,
-            NodePeers.SERVER_EVERYTHING,
-            "streamableHttp");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try (Socket ignored = new Socket("127.0.0.1", remotePort)) {
-        return;
-      } catch (java.io.IOException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("server-everything did not listen on " + remotePort);
-        }
-        Thread.sleep(100);
-      }
-    }
+  void startRemoteServer() {
+    remote = ServerEverything.start("streamableHttp");
   }
 
   @AfterEach
@@ -78,7 +54,7 @@ class McpGatewayIT {
             new McpTarget.Remote(
                 "remote",
                 McpTarget.Transport.STREAMABLE_HTTP,
-                new Backend.Host("127.0.0.1", remotePort),
+                new Backend.Host("127.0.0.1", remote.port()),
                 "/mcp"),
             new McpTarget.Stdio(
                 "local",

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcMessage;
 import dev.agentgateway.proxy.mcp.upstream.McpTransportException;
 import dev.agentgateway.proxy.mcp.upstream.McpUpstream;
+import dev.agentgateway.proxy.testing.ServerEverything;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

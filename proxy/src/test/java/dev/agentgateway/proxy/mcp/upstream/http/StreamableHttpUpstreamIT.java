@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcMessage;
 import dev.agentgateway.proxy.mcp.upstream.McpUpstream;
+import dev.agentgateway.proxy.testing.ServerEverything;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentgateway.proxy.mcp.jsonrpc.JsonRpcMessage;
 import dev.agentgateway.proxy.mcp.upstream.McpTransportException;
 import dev.agentgateway.proxy.mcp.upstream.McpUpstream;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class StreamableHttpUpstreamTest {
 
   @Test
   void failsClearlyWhenTheServerIsDown() {
-    URI url = URI.create("http://127.0.0.1:" + ServerEverything.freePort() + "/mcp");
+    URI url = URI.create("http://127.0.0.1:" + ShellTesting.freePort() + "/mcp");
     try (StreamableHttpUpstream upstream =
         factory.streamableHttp(HttpTarget.of("down", url), null)) {
       McpTransportException e =

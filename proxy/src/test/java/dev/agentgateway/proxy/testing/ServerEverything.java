@@ -1,16 +1,13 @@
-package dev.agentgateway.proxy.mcp.upstream.http;
+package dev.agentgateway.proxy.testing;
 
-import dev.agentgateway.proxy.testing.NodePeers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Map;
 
 /** The reference MCP server (server-everything) over HTTP on a free port; close kills it. */
-final class ServerEverything implements AutoCloseable {
+public final class ServerEverything implements AutoCloseable {
   private final NodePeers.Peer peer;
   private final int port;
 
@@ -22,8 +19,8 @@ final class ServerEverything implements AutoCloseable {
   /**
    * @param transport {@code streamableHttp} or {@code sse}
    */
-  static ServerEverything start(String transport) {
-    int port = freePort();
+  public static ServerEverything start(String transport) {
+    int port = ShellTesting.freePort();
     NodePeers.Peer peer =
         NodePeers.start(
             "server-everything-" + transport,
@@ -41,7 +38,7 @@ final class ServerEverything implements AutoCloseable {
     return server;
   }
 
-  URI url(String path) {
+  public URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
@@ -71,12 +68,9 @@ final class ServerEverything implements AutoCloseable {
     }
   }
 
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The port it listens on. */
+  public int port() {
+    return port;
   }
 
   @Override
