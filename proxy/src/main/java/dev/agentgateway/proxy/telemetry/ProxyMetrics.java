@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.telemetry;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,6 +30,7 @@ public final class ProxyMetrics {
 
   private final MetricRegistry registry = new MetricRegistry();
   private final CounterFamily requests;
+  private final CounterFamily mcpRequests;
   private final HistogramFamily requestDuration;
   private final CounterFamily downstreamConnections;
   private final HistogramFamily upstreamConnect;
@@ -50,6 +52,14 @@ public final class ProxyMetrics {
             "method",
             "status",
             "protocol");
+    mcpRequests =
+        registry.counter(
+            "agentgateway_mcp_requests_total",
+            "The total number of MCP requests, by JSON-RPC method and what they named.",
+            "method",
+            "server",
+            "resource_type",
+            "resource");
     requestDuration =
         registry.histogram(
             "agentgateway_request_duration_seconds",
@@ -116,6 +126,40 @@ public final class ProxyMetrics {
         .labels(
             bindKey, log.route(), log.backend(), valid ? STATUS_CLASS[status / 100 - 1] : "other")
         .observe(log.durationNanos() / 1e9);
+    if ("mcp".equals(log.backendProtocol())) {
+      mcpRequestDone(log.fields());
+    }
+  }
+
+  /** Counts an MCP request from its access-log fields (the method, target, and what it named). */
+  private void mcpRequestDone(List<RequestLog.Field> fields) {
+    String method = null;
+    String server = "";
+    String type = "";
+    String resource = "";
+    for (RequestLog.Field f : fields) {
+      String value = String.valueOf(f.value());
+      switch (f.key()) {
+        case "mcp.method.name" -> method = value;
+        case "mcp.target" -> server = value;
+        case "gen_ai.tool.name" -> {
+          type = "tool";
+          resource = value;
+        }
+        case "mcp.prompt.name" -> {
+          type = "prompt";
+          resource = value;
+        }
+        case "mcp.resource.name" -> {
+          type = "resource";
+          resource = value;
+        }
+        default -> {}
+      }
+    }
+    if (method != null) {
+      mcpRequests.labels(method, server, type, resource).increment();
+    }
   }
 
   /** Records one new upstream connection. */

@@ -130,6 +130,16 @@ class McpGatewayIT {
     try (ProxyFixture proxy = gateway(twoTargets())) {
       JsonNode tour = client("streamable", proxy.url("/mcp"), "remote_");
       assertTour(tour, true);
+      List<String> logged = new java.util.ArrayList<>();
+      proxy.logs().forEach(log -> logged.add(log.backendProtocol() + " " + log.fields()));
+      assertTrue(
+          logged.stream()
+              .anyMatch(
+                  l ->
+                      l.contains("value=tools/call")
+                          && l.contains("mcp.target, value=remote")
+                          && l.contains("gen_ai.tool.name, value=echo")),
+          "the access log names the method, target and tool: " + logged);
     }
   }
 

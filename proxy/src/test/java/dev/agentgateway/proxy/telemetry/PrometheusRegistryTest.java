@@ -145,4 +145,32 @@ class PrometheusRegistryTest {
             .scrape()
             .contains("method=\"POST\",status=\"200\",protocol=\"a2a\"} 1\n"));
   }
+
+  @Test
+  void mcpRequestsCountByMethodTargetAndToolFromTheirLogFields() {
+    ProxyMetrics metrics = new ProxyMetrics("1.2.3");
+    List<RequestLog.Field> call =
+        List.of(
+            new RequestLog.Field("mcp.method.name", "tools/call"),
+            new RequestLog.Field("mcp.target", "remote"),
+            new RequestLog.Field("gen_ai.tool.name", "echo"));
+    List<RequestLog.Field> list = List.of(new RequestLog.Field("mcp.method.name", "tools/list"));
+    for (List<RequestLog.Field> fields : List.of(call, call, list)) {
+      metrics.requestDone(
+          "bind/3000",
+          new RequestLog(
+              "POST", "h", "/mcp", "HTTP/1.1", 200, "r1", "tools", 1, 1, 1, "", 0, "mcp", fields));
+    }
+    String text = metrics.registry().scrape();
+    assertTrue(
+        text.contains(
+            "agentgateway_mcp_requests_total{method=\"tools/call\",server=\"remote\","
+                + "resource_type=\"tool\",resource=\"echo\"} 2\n"),
+        text);
+    assertTrue(
+        text.contains(
+            "agentgateway_mcp_requests_total{method=\"tools/list\",server=\"\","
+                + "resource_type=\"\",resource=\"\"} 1\n"),
+        text);
+  }
 }

@@ -147,6 +147,11 @@ public final class ProxyFixture implements AutoCloseable {
     return observer.connects();
   }
 
+  /** Every finished request's log so far, in order. */
+  public List<RequestLog> logs() {
+    return List.copyOf(observer.logs());
+  }
+
   /** MCP sessions open in this proxy. */
   public int mcpSessions() {
     return mcp.openSessions();

@@ -234,6 +234,11 @@ public final class MuxSession implements AutoCloseable {
     }
   }
 
+  /** What {@code request} is about (target, tool, prompt or resource), for logs and metrics. */
+  public CallInfo describe(JsonRpcMessage.Request request) {
+    return CallInfo.of(this, request);
+  }
+
   /** Passes a client notification on: cancellations and the rest to every target. */
   public void notification(JsonRpcMessage.Notification notification) {
     for (var e : upstreams.entrySet()) {

@@ -117,7 +117,11 @@ final class LegacySse implements AutoCloseable {
     Thread.ofVirtual()
         .name("mcp-sse-" + id)
         .start(() -> messages.forEach(m -> handle(channel, backend, m, access, timeout)));
-    return HttpAnswers.accepted(res, first);
+    McpReply accepted = HttpAnswers.accepted(res, first);
+    MuxSession session = channel.session;
+    return session != null && messages.get(0) instanceof JsonRpcMessage.Request r
+        ? new McpReply(202, "", first, 0, session.describe(r))
+        : accepted;
   }
 
   private void handle(

@@ -233,7 +233,7 @@ public final class McpEndpoint implements AutoCloseable {
         answer instanceof JsonRpcMessage.ErrorResponse e
             ? "json-rpc error " + e.code() + ": " + e.message()
             : "";
-    return new McpReply(200, reason, first, writer.bytes());
+    return new McpReply(200, reason, first, writer.bytes(), session.describe(request));
   }
 
   private McpReply initialize(
