@@ -1,5 +1,7 @@
 package dev.agentgateway.proxy.mcp.upstream.http;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -9,7 +11,12 @@ import dev.agentgateway.proxy.mcp.upstream.McpTransportException;
 import dev.agentgateway.proxy.mcp.upstream.McpUpstream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** MCP messages for tests, written as JSON text. */
@@ -92,5 +99,22 @@ final class Mcp {
       return r.result();
     }
     throw new AssertionError("expected a result, got " + reply);
+  }
+
+  /** Twenty echo calls in flight on one session at once each get their own answer. */
+  static void assertConcurrentEchoes(McpUpstream upstream) throws Exception {
+    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<JsonRpcMessage>> replies = new ArrayList<>();
+      for (int i = 100; i < 120; i++) {
+        JsonRpcMessage.Request echo =
+            request(
+                i, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"message\":\"m" + i + "\"}}");
+        replies.add(callers.submit(() -> upstream.call(echo, TIMEOUT, m -> {})));
+      }
+      for (int i = 0; i < replies.size(); i++) {
+        JsonNode result = result(replies.get(i).get());
+        assertEquals("Echo: m" + (100 + i), result.path("content").path(0).path("text").asText());
+      }
+    }
   }
 }

@@ -14,9 +14,6 @@ import dev.agentgateway.proxy.testing.ServerEverything;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -49,20 +46,9 @@ class StreamableHttpUpstreamIT {
 
   @Test
   void servesConcurrentCallsOnOneSession() throws Exception {
-    try (StreamableHttpUpstream upstream = factory.streamableHttp(target, null);
-        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (StreamableHttpUpstream upstream = factory.streamableHttp(target, null)) {
       Mcp.handshake(upstream, "{}");
-      List<Future<JsonRpcMessage>> replies = new ArrayList<>();
-      for (int i = 100; i < 120; i++) {
-        JsonRpcMessage.Request echo =
-            Mcp.request(
-                i, "tools/call", "{\"name\":\"echo\",\"arguments\":{\"message\":\"m" + i + "\"}}");
-        replies.add(callers.submit(() -> upstream.call(echo, TIMEOUT, m -> {})));
-      }
-      for (int i = 0; i < replies.size(); i++) {
-        JsonNode result = Mcp.result(replies.get(i).get());
-        assertEquals("Echo: m" + (100 + i), result.path("content").path(0).path("text").asText());
-      }
+      Mcp.assertConcurrentEchoes(upstream);
     }
   }
 
