@@ -43,7 +43,9 @@ final class PolicyReader {
         mirror(policies.field("requestMirror")),
         directResponse(policies.field("directResponse")),
         timeout(policies.field("timeout")),
-        retry(policies.field("retry")));
+        retry(policies.field("retry")),
+        AuthPolicyReader.jwtAuth(policies.field("jwtAuth")),
+        AuthPolicyReader.mcpAuthorization(policies.field("mcpAuthorization")));
   }
 
   private static HeaderModifier headerModifier(ConfigNode node) {

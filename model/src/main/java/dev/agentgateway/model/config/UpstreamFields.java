@@ -65,9 +65,9 @@ final class UpstreamFields {
   static final FieldSet ROUTE_POLICIES =
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
-              + " directResponse timeout retry a2a",
-          "cors mcpAuthorization mcpGuardrails authorization mcpAuthentication ai backendTLS"
-              + " backendTunnel backendAuth localRateLimit remoteRateLimit jwtAuth oidc basicAuth"
+              + " directResponse timeout retry a2a jwtAuth mcpAuthorization",
+          "cors mcpGuardrails authorization mcpAuthentication ai backendTLS"
+              + " backendTunnel backendAuth localRateLimit remoteRateLimit oidc basicAuth"
               + " apiKey extAuthz extProc transformations csrf buffer delay");
 
   static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");

@@ -12,9 +12,34 @@ public record RoutePolicies(
     RequestMirror requestMirror,
     DirectResponse directResponse,
     TimeoutPolicy timeout,
-    RetryPolicy retry) {
+    RetryPolicy retry,
+    JwtAuthPolicy jwtAuth,
+    McpAuthorizationPolicy mcpAuthorization) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
       new RoutePolicies(null, null, null, null, null, null, null, null);
+
+  /** The HTTP policies only (no authentication or MCP authorization). */
+  public RoutePolicies(
+      HeaderModifier requestHeaderModifier,
+      HeaderModifier responseHeaderModifier,
+      RequestRedirect requestRedirect,
+      UrlRewrite urlRewrite,
+      RequestMirror requestMirror,
+      DirectResponse directResponse,
+      TimeoutPolicy timeout,
+      RetryPolicy retry) {
+    this(
+        requestHeaderModifier,
+        responseHeaderModifier,
+        requestRedirect,
+        urlRewrite,
+        requestMirror,
+        directResponse,
+        timeout,
+        retry,
+        null,
+        null);
+  }
 }

@@ -264,6 +264,12 @@ public final class IrToProto {
     if (p.retry() != null) {
       b.setRetry(retry(p.retry()));
     }
+    if (p.jwtAuth() != null) {
+      b.setJwtAuth(AuthPoliciesProto.jwtAuth(p.jwtAuth()));
+    }
+    if (p.mcpAuthorization() != null) {
+      b.setMcpAuthorization(AuthPoliciesProto.mcpAuthorization(p.mcpAuthorization()));
+    }
     return b.build();
   }
 

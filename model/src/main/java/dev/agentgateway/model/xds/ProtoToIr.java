@@ -249,7 +249,12 @@ public final class ProtoToIr {
                   p.getDirectResponse().getBody())
               : null,
           p.hasTimeout() ? timeout(f, at + ".timeout", p.getTimeout()) : null,
-          p.hasRetry() ? retry(f, at + ".retry", p.getRetry()) : null);
+          p.hasRetry() ? retry(f, at + ".retry", p.getRetry()) : null,
+          p.hasJwtAuth() ? AuthPoliciesProto.jwtAuth(f, at + ".jwt_auth", p.getJwtAuth()) : null,
+          p.hasMcpAuthorization()
+              ? AuthPoliciesProto.mcpAuthorization(
+                  f, at + ".mcp_authorization", p.getMcpAuthorization())
+              : null);
     }
 
     private static HeaderModifier headers(

@@ -58,11 +58,7 @@ class UpstreamExamplesTest {
           "llm-prompt-guard.yaml",
           Set.of(R0 + "backends[0].ai", R0 + "policies.ai"),
           "mcp-authorization.yaml",
-          Set.of(
-              "mcp.policies.cors",
-              "mcp.policies.backendAuth",
-              "mcp.policies.jwtAuth",
-              "mcp.policies.mcpAuthorization"),
+          Set.of("mcp.policies.cors", "mcp.policies.backendAuth"),
           "mcp-basic.yaml",
           Set.of("mcp.policies.cors"),
           "mcp-multiplex.yaml",

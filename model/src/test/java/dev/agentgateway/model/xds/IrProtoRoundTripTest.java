@@ -11,8 +11,10 @@ import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
+import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
+import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.PathRewrite;
@@ -63,7 +65,26 @@ class IrProtoRoundTripTest {
         new RequestMirror(new Backend.Host("::1", 9000), 0.25),
         new DirectResponse(418, "teapot"),
         new TimeoutPolicy(Duration.ofSeconds(30), Duration.ofMillis(1500)),
-        new RetryPolicy(3, Duration.ofMillis(250), Set.of(503, 502, 429)));
+        new RetryPolicy(3, Duration.ofMillis(250), Set.of(503, 502, 429)),
+        new JwtAuthPolicy(
+            JwtAuthPolicy.Mode.STRICT,
+            List.of(
+                new JwtAuthPolicy.Provider(
+                    "https://issuer.example",
+                    List.of("mcp", "api"),
+                    new JwtAuthPolicy.Jwks.Remote("https://issuer.example/jwks")),
+                new JwtAuthPolicy.Provider(
+                    "local", List.of(), new JwtAuthPolicy.Jwks.Inline("{\"keys\":[]}")),
+                new JwtAuthPolicy.Provider(
+                    "file", List.of(), new JwtAuthPolicy.Jwks.File("/etc/jwks.json")))),
+        new McpAuthorizationPolicy(
+            List.of(
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.ALLOW, "mcp.tool.name == \"echo\""),
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.DENY, "jwt.sub == \"mallory\""),
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.REQUIRE, "has(jwt.sub)"))));
   }
 
   private static Route fullRoute(PathMatch path, ValueMatch headerValue, RoutePolicies policies) {

@@ -6,7 +6,6 @@ import dev.agentgateway.proxy.a2a.A2aTap;
 import dev.agentgateway.proxy.endpoints.EndpointSet;
 import dev.agentgateway.proxy.endpoints.EndpointTable;
 import dev.agentgateway.proxy.mcp.McpGateway;
-import dev.agentgateway.proxy.mcp.mux.McpAccess;
 import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
@@ -163,7 +162,13 @@ public final class ProxyHandler implements Handler {
           return;
         }
         McpReply reply =
-            mcp.serve(req, res, ex.path(), backendMcp, McpAccess.ALL, mcpTimeout(compiled));
+            mcp.serve(
+                req,
+                res,
+                ex.path(),
+                backendMcp,
+                selection.route().policies(),
+                mcpTimeout(compiled));
         ex.tap(new McpTap(reply));
         ex.status(reply.status());
         ex.addBytesOut(reply.bytesOut());

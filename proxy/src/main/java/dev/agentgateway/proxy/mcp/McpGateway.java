@@ -2,7 +2,10 @@ package dev.agentgateway.proxy.mcp;
 
 import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.StaticConfig;
+import dev.agentgateway.proxy.mcp.authz.McpAuthorization;
+import dev.agentgateway.proxy.mcp.authz.McpResource;
 import dev.agentgateway.proxy.mcp.mux.McpAccess;
 import dev.agentgateway.proxy.mcp.server.McpEndpoint;
 import dev.agentgateway.proxy.mcp.server.McpReply;
@@ -10,11 +13,23 @@ import dev.agentgateway.proxy.mcp.server.SealedSessionIds;
 import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.mcp.upstream.http.HttpUpstreamFactory;
 import dev.agentgateway.proxy.mcp.upstream.stdio.StdioProcesses;
+import dev.agentgateway.proxy.policy.cel.CelActivation;
+import dev.agentgateway.proxy.policy.cel.RequestAttributes;
+import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
+import dev.agentgateway.proxy.policy.jwt.JwtOutcome;
 import dev.agentgateway.proxy.state.StateHolder;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,7 +40,13 @@ import java.util.function.BooleanSupplier;
 public final class McpGateway implements AutoCloseable {
   private final HttpUpstreamFactory http = HttpUpstreamFactory.create();
   private final StdioProcesses processes = new StdioProcesses(true);
+  private static final System.Logger LOG = System.getLogger(McpGateway.class.getName());
+
   private final McpEndpoint endpoint;
+  private final McpRoutePolicies.CelEngines cel = new McpRoutePolicies.CelEngines();
+  private final HttpClient jwksClient = JwtAuthenticator.defaultHttpClient();
+  // Keyed weakly by the route's policies: compiled once per config, dropped with it.
+  private final Map<RoutePolicies, McpRoutePolicies> compiledPolicies = new WeakHashMap<>();
 
   /**
    * @param codec seals session ids; one with the configured key ({@code SESSION_KEY} or {@code
@@ -61,15 +82,76 @@ public final class McpGateway implements AutoCloseable {
     }
   }
 
-  /** Serves one request routed to {@code backend}. */
+  /**
+   * Serves one request routed to {@code backend}: authenticates it when the route has {@code
+   * jwtAuth}, then serves it with what the route's {@code mcpAuthorization} lets the caller see.
+   */
   public McpReply serve(
       ServerRequest req,
       ServerResponse res,
       String path,
       Backend.Mcp backend,
-      McpAccess access,
+      RoutePolicies policies,
       Duration timeout) {
+    McpRoutePolicies compiled = compiled(policies);
+    if (compiled.problem() != null) {
+      LOG.log(System.Logger.Level.WARNING, "route policies refused: " + compiled.problem());
+      return refuse(res, Status.INTERNAL_SERVER_ERROR_500, "invalid policy: " + compiled.problem());
+    }
+    Map<String, Object> claims = null;
+    if (compiled.jwt() != null) {
+      JwtOutcome outcome =
+          compiled.jwt().authenticate(req.headers().all(HeaderNames.AUTHORIZATION, List::of));
+      switch (outcome) {
+        case JwtOutcome.Rejected r -> {
+          res.header(
+              HeaderNames.WWW_AUTHENTICATE,
+              r.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer");
+          return refuse(res, Status.UNAUTHORIZED_401, "authentication failed: " + r.reason());
+        }
+        case JwtOutcome.Authenticated a -> claims = a.claims();
+        default -> {}
+      }
+    }
+    McpAccess access = McpAccess.ALL;
+    if (compiled.authorization() != null) {
+      CelActivation.Builder activation =
+          CelActivation.builder().request(() -> RequestAttributes.from(req));
+      if (claims != null) {
+        activation.jwt(claims);
+      }
+      CelActivation caller = activation.build();
+      McpAuthorization rules = compiled.authorization();
+      access =
+          (kind, target, name) -> rules.allows(new McpResource(kind(kind), target, name), caller);
+    }
     return endpoint.serve(req, res, path, backend, access, timeout);
+  }
+
+  private McpRoutePolicies compiled(RoutePolicies policies) {
+    if (policies == null || (policies.jwtAuth() == null && policies.mcpAuthorization() == null)) {
+      return McpRoutePolicies.NONE;
+    }
+    synchronized (compiledPolicies) {
+      return compiledPolicies.computeIfAbsent(
+          policies, p -> McpRoutePolicies.compile(p, cel, jwksClient, Clock.systemUTC()));
+    }
+  }
+
+  private static McpResource.Kind kind(McpAccess.Kind kind) {
+    return switch (kind) {
+      case TOOL -> McpResource.Kind.TOOL;
+      case PROMPT -> McpResource.Kind.PROMPT;
+      case RESOURCE -> McpResource.Kind.RESOURCE;
+    };
+  }
+
+  private static McpReply refuse(ServerResponse res, Status status, String reason) {
+    byte[] body = reason.getBytes(StandardCharsets.UTF_8);
+    res.status(status);
+    res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+    res.send(body);
+    return new McpReply(status.code(), reason, "", body.length);
   }
 
   /** Sessions open on this process. */
@@ -82,5 +164,6 @@ public final class McpGateway implements AutoCloseable {
     endpoint.close();
     processes.close();
     http.close();
+    jwksClient.shutdownNow();
   }
 }

@@ -1,0 +1,104 @@
+package dev.agentgateway.model.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.agentgateway.model.ir.JwtAuthPolicy;
+import dev.agentgateway.model.ir.McpAuthorizationPolicy;
+import dev.agentgateway.model.ir.RoutePolicies;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@code jwtAuth} and {@code mcpAuthorization} route policies in upstream's shapes. */
+class AuthPolicyConfigTest {
+  private static final String P = "binds[0].listeners[0].routes[0].policies.";
+
+  private static RoutePolicies policies(String routeBody) throws ConfigException {
+    return new LocalConfigLoader(Map.of())
+        .parse(ConfigErrorsTest.route(routeBody))
+        .routes()
+        .get(0)
+        .policies();
+  }
+
+  @Test
+  void readsASingleProviderWithUpstreamsDefaultModeAndEveryRuleForm() throws ConfigException {
+    RoutePolicies p =
+        policies(
+            """
+            policies:
+              jwtAuth:
+                issuer: agentgateway.dev
+                audiences: [test.agentgateway.dev]
+                jwks: {file: ./pub-key}
+              mcpAuthorization:
+                rules:
+                - 'mcp.tool.name == "echo"'
+                - deny: 'jwt.sub == "mallory"'
+                - require: 'has(jwt.sub)'
+            backends: [{host: "a:1"}]
+            """);
+    assertEquals(
+        new JwtAuthPolicy(
+            JwtAuthPolicy.Mode.OPTIONAL,
+            List.of(
+                new JwtAuthPolicy.Provider(
+                    "agentgateway.dev",
+                    List.of("test.agentgateway.dev"),
+                    new JwtAuthPolicy.Jwks.File("./pub-key")))),
+        p.jwtAuth());
+    assertEquals(
+        new McpAuthorizationPolicy(
+            List.of(
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.ALLOW, "mcp.tool.name == \"echo\""),
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.DENY, "jwt.sub == \"mallory\""),
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.REQUIRE, "has(jwt.sub)"))),
+        p.mcpAuthorization());
+  }
+
+  @Test
+  void readsSeveralProvidersWithInlineAndRemoteKeys() throws ConfigException {
+    JwtAuthPolicy jwt =
+        policies(
+                """
+                policies:
+                  jwtAuth:
+                    mode: strict
+                    providers:
+                    - issuer: a
+                      jwks: '{"keys":[]}'
+                    - issuer: b
+                      jwks: {url: "https://b.example/jwks.json"}
+                backends: [{host: "a:1"}]
+                """)
+            .jwtAuth();
+    assertEquals(JwtAuthPolicy.Mode.STRICT, jwt.mode());
+    assertEquals(new JwtAuthPolicy.Jwks.Inline("{\"keys\":[]}"), jwt.providers().get(0).jwks());
+    assertEquals(
+        new JwtAuthPolicy.Jwks.Remote("https://b.example/jwks.json"),
+        jwt.providers().get(1).jwks());
+  }
+
+  @Test
+  void badShapesAreReportedWithTheirPath() {
+    List<ConfigError> errors =
+        ConfigErrorsTest.errors(
+            ConfigErrorsTest.route(
+                """
+                policies:
+                  jwtAuth: {mode: sometimes, jwks: {url: "ftp://x"}}
+                  mcpAuthorization: {rules: [{allow: 'true', deny: 'false'}]}
+                backends: [{host: "a:1"}]
+                """));
+    assertEquals(
+        List.of(
+            new ConfigError(P + "jwtAuth.mode", "must be one of strict, optional, permissive"),
+            new ConfigError(P + "jwtAuth.issuer", "\"issuer\" is required"),
+            new ConfigError(P + "jwtAuth.jwks.url", "must be an http or https URL"),
+            new ConfigError(P + "mcpAuthorization.rules[0]", "only one of allow, deny may be set")),
+        errors);
+  }
+}
