@@ -15,11 +15,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
-import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RoutePolicies;
-import dev.agentgateway.proxy.testing.NodePeers;
 import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.ServerEverything;
 import dev.agentgateway.proxy.testing.TestConfigs;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,14 +70,7 @@ class McpAuthorizationIT {
     Backend.Mcp backend =
         new Backend.Mcp(
             "tools",
-            List.of(
-                new McpTarget.Stdio(
-                    "everything",
-                    "node",
-                    List.of(
-                        NodePeers.installed().resolve(NodePeers.SERVER_EVERYTHING).toString(),
-                        "stdio"),
-                    List.of())),
+            List.of(ServerEverything.stdioTarget("everything")),
             Backend.Mcp.PrefixMode.CONDITIONAL,
             Backend.Mcp.FailureMode.FAIL_CLOSED,
             true);

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.RouteBackend;
-import dev.agentgateway.proxy.testing.NodePeers;
 import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.ServerEverything;
 import dev.agentgateway.proxy.testing.TestConfigs;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,13 +37,7 @@ class McpBadInputIT {
         new Backend.Mcp(
             "tools",
             List.of(
-                new McpTarget.Stdio(
-                    "good",
-                    "node",
-                    List.of(
-                        NodePeers.installed().resolve(NodePeers.SERVER_EVERYTHING).toString(),
-                        "stdio"),
-                    List.of()),
+                ServerEverything.stdioTarget("good"),
                 new McpTarget.Stdio("broken", "/nonexistent/mcp-server", List.of(), List.of())),
             Backend.Mcp.PrefixMode.CONDITIONAL,
             Backend.Mcp.FailureMode.FAIL_OPEN,

@@ -56,12 +56,7 @@ class McpGatewayIT {
                 McpTarget.Transport.STREAMABLE_HTTP,
                 new Backend.Host("127.0.0.1", remote.port()),
                 "/mcp"),
-            new McpTarget.Stdio(
-                "local",
-                "node",
-                List.of(
-                    NodePeers.installed().resolve(NodePeers.SERVER_EVERYTHING).toString(), "stdio"),
-                List.of())),
+            ServerEverything.stdioTarget("local")),
         Backend.Mcp.PrefixMode.CONDITIONAL,
         Backend.Mcp.FailureMode.FAIL_CLOSED,
         true);

@@ -1,9 +1,11 @@
 package dev.agentgateway.proxy.testing;
 
+import dev.agentgateway.model.ir.McpTarget;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** The reference MCP server (server-everything) over HTTP on a free port; close kills it. */
@@ -66,6 +68,15 @@ public final class ServerEverything implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A stdio target named {@code name} that runs server-everything as the gateway's child. */
+  public static McpTarget.Stdio stdioTarget(String name) {
+    return new McpTarget.Stdio(
+        name,
+        "node",
+        List.of(NodePeers.installed().resolve(NodePeers.SERVER_EVERYTHING).toString(), "stdio"),
+        List.of());
   }
 
   /** The port it listens on. */
