@@ -6,21 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.ServerEverything;
 import dev.agentgateway.proxy.testing.TestConfigs;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input to the MCP endpoint gets the right HTTP status and JSON-RPC error, and a target that
- * cannot start is left out under failOpen while the others keep serving.
+ * Bad input to the MCP endpoint gets the right HTTP status and JSON-RPC error, and targets that
+ * cannot start or never answer are left out under failOpen while the others keep serving.
  */
 class McpBadInputIT {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -29,29 +36,66 @@ class McpBadInputIT {
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
           + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
   private static ProxyFixture proxy;
+  private static ServerSocket silent;
 
-  /** One server that works (server-everything over stdio) and one that dies at once. */
+  /**
+   * One server that works (server-everything over stdio), one that cannot start, and one that
+   * accepts connections and never answers; the route gives every call 3 s.
+   */
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
+    silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              List<Socket> held = new ArrayList<>();
+              try {
+                while (true) {
+                  held.add(silent.accept()); // read nothing, answer nothing
+                }
+              } catch (IOException closed) {
+                held.forEach(McpBadInputIT::closeQuietly);
+              }
+            });
     Backend.Mcp backend =
         new Backend.Mcp(
             "tools",
             List.of(
                 ServerEverything.stdioTarget("good"),
-                new McpTarget.Stdio("broken", "/nonexistent/mcp-server", List.of(), List.of())),
+                new McpTarget.Stdio("broken", "/nonexistent/mcp-server", List.of(), List.of()),
+                new McpTarget.Remote(
+                    "silent",
+                    McpTarget.Transport.STREAMABLE_HTTP,
+                    new Backend.Host("127.0.0.1", silent.getLocalPort()),
+                    "/mcp")),
             Backend.Mcp.PrefixMode.CONDITIONAL,
             Backend.Mcp.FailureMode.FAIL_OPEN,
             true);
     proxy =
         ProxyFixture.start(
             TestConfigs.route(
-                "mcp", TestConfigs.prefix("/"), null, List.of(new RouteBackend(backend, 1)), 0));
+                "mcp",
+                TestConfigs.prefix("/"),
+                TestConfigs.only(new TimeoutPolicy(Duration.ofSeconds(3), null)),
+                List.of(new RouteBackend(backend, 1)),
+                0));
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      // closing a socket nobody reads
+    }
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws IOException {
     if (proxy != null) {
       proxy.close();
+    }
+    if (silent != null) {
+      silent.close();
     }
   }
 
@@ -69,7 +113,7 @@ class McpBadInputIT {
   }
 
   @Test
-  void underFailOpenATargetThatCannotStartIsLeftOut() throws Exception {
+  void underFailOpenTargetsThatCannotStartOrNeverAnswerAreLeftOut() throws Exception {
     HttpResponse<String> init = post(INITIALIZE, BOTH, null);
     assertEquals(200, init.statusCode(), init.body());
     String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
@@ -79,6 +123,7 @@ class McpBadInputIT {
     assertEquals(200, tools.statusCode());
     assertTrue(tools.body().contains("\"good_echo\""), tools.body());
     assertTrue(!tools.body().contains("broken_"), tools.body());
+    assertTrue(!tools.body().contains("silent_"), tools.body());
     HttpResponse<String> call =
         post(
             "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":"
