@@ -426,7 +426,8 @@ public final class ControllerScaleBench {
             cache.list(AgentgatewayBackend.class),
             cache.list(EndpointSlice.class),
             cache.list(Namespace.class),
-            infra);
+            infra,
+            false);
     int reps = 5;
     List<Long> translate = new ArrayList<>();
     List<Long> fresh = new ArrayList<>();

@@ -114,7 +114,8 @@ class UpstreamExamplesTranslateTest {
                 backends,
                 List.of(),
                 List.of(),
-                Map.of()));
+                Map.of(),
+                false));
 
     int carried = 0;
     int refused = 0;

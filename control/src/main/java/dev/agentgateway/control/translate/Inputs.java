@@ -35,36 +35,6 @@ public record Inputs(
     Map<GatewayKey, Infrastructure> infrastructure,
     boolean mcpStdioEnabled) {
 
-  /** Inputs with MCP stdio targets refused, the default. */
-  public Inputs(
-      String controllerName,
-      List<GatewayClass> gatewayClasses,
-      List<Gateway> gateways,
-      List<ListenerSet> listenerSets,
-      List<HTTPRoute> httpRoutes,
-      List<GRPCRoute> grpcRoutes,
-      List<ReferenceGrant> referenceGrants,
-      List<Service> services,
-      List<AgentgatewayBackend> backends,
-      List<EndpointSlice> endpointSlices,
-      List<Namespace> namespaces,
-      Map<GatewayKey, Infrastructure> infrastructure) {
-    this(
-        controllerName,
-        gatewayClasses,
-        gateways,
-        listenerSets,
-        httpRoutes,
-        grpcRoutes,
-        referenceGrants,
-        services,
-        backends,
-        endpointSlices,
-        namespaces,
-        infrastructure,
-        false);
-  }
-
   public Inputs {
     Objects.requireNonNull(controllerName, "controllerName");
     gatewayClasses = List.copyOf(gatewayClasses);

@@ -7,6 +7,7 @@ import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.proxy.mcp.authz.McpAuthorization;
 import dev.agentgateway.proxy.mcp.authz.McpResource;
 import dev.agentgateway.proxy.mcp.mux.McpAccess;
+import dev.agentgateway.proxy.mcp.server.HttpAnswers;
 import dev.agentgateway.proxy.mcp.server.McpEndpoint;
 import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.mcp.server.SealedSessionIds;
@@ -19,12 +20,10 @@ import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
 import dev.agentgateway.proxy.policy.jwt.JwtOutcome;
 import dev.agentgateway.proxy.state.StateHolder;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -96,7 +95,8 @@ public final class McpGateway implements AutoCloseable {
     McpRoutePolicies compiled = compiled(policies);
     if (compiled.problem() != null) {
       LOG.log(System.Logger.Level.WARNING, "route policies refused: " + compiled.problem());
-      return refuse(res, Status.INTERNAL_SERVER_ERROR_500, "invalid policy: " + compiled.problem());
+      return HttpAnswers.plain(
+          res, Status.INTERNAL_SERVER_ERROR_500, "invalid policy: " + compiled.problem(), "");
     }
     Map<String, Object> claims = null;
     if (compiled.jwt() != null) {
@@ -107,7 +107,8 @@ public final class McpGateway implements AutoCloseable {
           res.header(
               HeaderNames.WWW_AUTHENTICATE,
               r.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer");
-          return refuse(res, Status.UNAUTHORIZED_401, "authentication failed: " + r.reason());
+          return HttpAnswers.plain(
+              res, Status.UNAUTHORIZED_401, "authentication failed: " + r.reason(), "");
         }
         case JwtOutcome.Authenticated a -> claims = a.claims();
         default -> {}
@@ -144,14 +145,6 @@ public final class McpGateway implements AutoCloseable {
       case PROMPT -> McpResource.Kind.PROMPT;
       case RESOURCE -> McpResource.Kind.RESOURCE;
     };
-  }
-
-  private static McpReply refuse(ServerResponse res, Status status, String reason) {
-    byte[] body = reason.getBytes(StandardCharsets.UTF_8);
-    res.status(status);
-    res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
-    res.send(body);
-    return new McpReply(status.code(), reason, "", body.length);
   }
 
   /** Sessions open on this process. */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The plain (non-streaming) answers of the MCP endpoint. */
-final class HttpAnswers {
+public final class HttpAnswers {
   private HttpAnswers() {}
 
   /** A transport-level refusal: an HTTP status with a JSON-RPC error body saying why. */
@@ -34,7 +34,8 @@ final class HttpAnswers {
     return send(res, Status.OK_200, JsonRpcCodec.bytes(batch), "", method);
   }
 
-  static McpReply plain(ServerResponse res, Status status, String reason, String method) {
+  /** A text answer saying why, e.g. a refusal before the MCP endpoint is reached. */
+  public static McpReply plain(ServerResponse res, Status status, String reason, String method) {
     byte[] body = reason.getBytes(StandardCharsets.UTF_8);
     res.status(status);
     res.header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
