@@ -1,5 +1,7 @@
 package dev.agentgateway.proxy;
 
+import dev.agentgateway.model.config.ConfigError;
+import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.StaticConfig;
@@ -12,6 +14,8 @@ import dev.agentgateway.proxy.config.ConfigReloader;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.mcp.McpGateway;
+import dev.agentgateway.proxy.policy.cel.CelPolicyCheck;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
 import dev.agentgateway.proxy.server.Drain;
@@ -55,6 +59,9 @@ public final class ProxyRuntime implements AutoCloseable {
   private final Drain drain;
   private final BindCustomizer extraCustomizer;
   private ObservabilityServers observability;
+  // One CEL engine for the process: load-time checks and the MCP gateway's rules share it.
+  private final LazyCelEngine cel = new LazyCelEngine();
+  private final CelPolicyCheck celCheck = new CelPolicyCheck(cel);
   private ConfigReloader reloader;
   private XdsClient xds;
 
@@ -96,6 +103,11 @@ public final class ProxyRuntime implements AutoCloseable {
   private ProxyRuntime(Settings settings) {
     StaticConfig statics = settings.config().config();
     this.metrics = new ProxyMetrics(settings.version());
+    List<ConfigError> celErrors = celCheck.check(settings.config());
+    if (!celErrors.isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid config: " + new ConfigException(celErrors).getMessage());
+    }
     this.state = new StateHolder(ProxyState.compile(settings.config(), 1));
     Drain drain = new Drain();
     // One set of pooled upstream clients serves every bind.
@@ -107,7 +119,8 @@ public final class ProxyRuntime implements AutoCloseable {
             McpGateway.codec(statics),
             statics.mcpSessionTtl(),
             settings.version(),
-            drain::draining);
+            drain::draining,
+            cel);
     closeables.add(mcp);
     this.accessLog = new AccessLog();
     this.drain = drain;
@@ -126,6 +139,18 @@ public final class ProxyRuntime implements AutoCloseable {
             this::closeOthers,
             statics.connectionMinTerminationDeadline(),
             statics.connectionTerminationDeadline());
+  }
+
+  /** {@code parser}, refusing a config whose CEL expressions do not compile. */
+  private ConfigReloader.Parser celChecked(ConfigReloader.Parser parser) {
+    return text -> {
+      GatewayConfig config = parser.parse(text);
+      List<ConfigError> errors = celCheck.check(config);
+      if (!errors.isEmpty()) {
+        throw new ConfigException(errors);
+      }
+      return config;
+    };
   }
 
   /** The metrics and access-log observer of one bind, shared by everything serving it. */
@@ -182,9 +207,9 @@ public final class ProxyRuntime implements AutoCloseable {
     listeners.open(settings.config());
     state.onChange(listeners::reconcile);
     metrics.configSynchronized(settings.xds() == null);
-    reloader = new ConfigReloader(settings.parser(), state, listeners, metrics);
+    reloader = new ConfigReloader(celChecked(settings.parser()), state, listeners, metrics);
     if (settings.xds() != null) {
-      xds = new XdsClient(settings.xds(), state, reloader::install);
+      xds = new XdsClient(settings.xds(), state, reloader::install, celCheck::problem);
       closeables.addFirst(xds);
       xds.start();
     }

@@ -1,15 +1,16 @@
 package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.JwtAuthPolicy;
+import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the {@code jwtAuth} and {@code mcpAuthorization} policies in upstream's shapes. CEL is
- * compiled by the proxy, which reports a bad expression with its path; here only the shape is
- * checked.
+ * Reads the {@code jwtAuth}, {@code mcpAuthentication} and {@code mcpAuthorization} policies in
+ * upstream's shapes. CEL is compiled by the proxy, which reports a bad expression with its path;
+ * here only the shape is checked.
  */
 final class AuthPolicyReader {
   static final FieldSet JWT_AUTH =
@@ -18,6 +19,13 @@ final class AuthPolicyReader {
   static final FieldSet JWKS = FieldSet.of("file url", "");
   static final FieldSet MCP_AUTHORIZATION = FieldSet.of("rules", "");
   static final FieldSet RULE = FieldSet.of("allow deny require", "");
+  // provider (per-IdP metadata rewriting and registration proxies), clientId/clientSecret and
+  // other token locations are not built; refusing them beats advertising a flow that fails.
+  static final FieldSet MCP_AUTHENTICATION =
+      FieldSet.of(
+          "issuer audiences jwks mode resourceMetadata jwtValidationOptions",
+          "provider authorizationLocation clientId clientSecret");
+  static final FieldSet VALIDATION_OPTIONS = FieldSet.of("requiredClaims", "");
   private static final List<String> MODES = List.of("strict", "optional", "permissive");
 
   private AuthPolicyReader() {}
@@ -141,5 +149,71 @@ final class AuthPolicyReader {
         ? null
         : new McpAuthorizationPolicy.Rule(
             McpAuthorizationPolicy.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), expr);
+  }
+
+  /** {@code mcpAuthentication}; null when absent. */
+  static McpAuthenticationPolicy mcpAuthentication(ConfigNode node) {
+    if (!node.mapping(MCP_AUTHENTICATION)) {
+      return null;
+    }
+    ConfigNode issuerNode = node.field("issuer");
+    String issuer = issuerNode.require() ? issuerNode.requiredText() : null;
+    List<String> audiences = new ArrayList<>();
+    for (ConfigNode a : node.field("audiences").list()) {
+      String text = a.requiredText();
+      if (text != null) {
+        audiences.add(text);
+      }
+    }
+    ConfigNode jwksNode = node.field("jwks");
+    if (!jwksNode.present()) {
+      // Upstream derives it from the issuer per provider; providers are not built here.
+      jwksNode.error("is required (deriving the key set from the issuer is not supported)");
+    }
+    JwtAuthPolicy.Jwks jwks = jwksNode.present() ? jwks(jwksNode) : null;
+    ConfigNode modeNode = node.field("mode");
+    String mode = modeNode.present() ? modeNode.choice(MODES) : "strict";
+    List<String> required = requiredClaims(node.field("jwtValidationOptions"));
+    String metadata = resourceMetadata(node.field("resourceMetadata"));
+    if (issuer == null || jwks == null || mode == null) {
+      return null;
+    }
+    return new McpAuthenticationPolicy(
+        issuer,
+        audiences,
+        jwks,
+        JwtAuthPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)),
+        required,
+        metadata);
+  }
+
+  private static List<String> requiredClaims(ConfigNode node) {
+    if (!node.mapping(VALIDATION_OPTIONS)) {
+      return null;
+    }
+    ConfigNode claims = node.field("requiredClaims");
+    if (!claims.present()) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (ConfigNode c : claims.list()) {
+      String claim = c.choice(McpAuthenticationPolicy.KNOWN_CLAIMS);
+      if (claim != null && !out.contains(claim)) {
+        out.add(claim);
+      }
+    }
+    return out;
+  }
+
+  /** RFC 9728 fields, free-form like upstream's; kept as JSON text for the proxy to serve. */
+  private static String resourceMetadata(ConfigNode node) {
+    if (!node.present()) {
+      return null;
+    }
+    if (!node.isMapping()) {
+      node.error("must be a mapping of metadata fields");
+      return null;
+    }
+    return node.raw().toString();
   }
 }

@@ -45,7 +45,8 @@ final class PolicyReader {
         timeout(policies.field("timeout")),
         retry(policies.field("retry")),
         AuthPolicyReader.jwtAuth(policies.field("jwtAuth")),
-        AuthPolicyReader.mcpAuthorization(policies.field("mcpAuthorization")));
+        AuthPolicyReader.mcpAuthorization(policies.field("mcpAuthorization")),
+        AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")));
   }
 
   private static HeaderModifier headerModifier(ConfigNode node) {

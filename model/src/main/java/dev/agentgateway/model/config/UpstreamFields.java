@@ -65,8 +65,9 @@ final class UpstreamFields {
   static final FieldSet ROUTE_POLICIES =
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
-              + " directResponse timeout retry a2a jwtAuth mcpAuthorization",
-          "cors mcpGuardrails authorization mcpAuthentication ai backendTLS"
+              + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
+              + " mcpAuthentication",
+          "cors mcpGuardrails authorization ai backendTLS"
               + " backendTunnel backendAuth localRateLimit remoteRateLimit oidc basicAuth"
               + " apiKey extAuthz extProc transformations csrf buffer delay");
 

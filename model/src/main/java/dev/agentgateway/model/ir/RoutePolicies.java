@@ -14,7 +14,8 @@ public record RoutePolicies(
     TimeoutPolicy timeout,
     RetryPolicy retry,
     JwtAuthPolicy jwtAuth,
-    McpAuthorizationPolicy mcpAuthorization) {
+    McpAuthorizationPolicy mcpAuthorization,
+    McpAuthenticationPolicy mcpAuthentication) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -39,6 +40,7 @@ public record RoutePolicies(
         directResponse,
         timeout,
         retry,
+        null,
         null,
         null);
   }

@@ -1,8 +1,10 @@
 package dev.agentgateway.model.xds;
 
 import dev.agentgateway.model.ir.JwtAuthPolicy;
+import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.xds.proto.JwtAuth;
+import dev.agentgateway.model.xds.proto.McpAuthentication;
 import dev.agentgateway.model.xds.proto.McpAuthorization;
 
 /** IR ⇄ proto for the authentication and authorization route policies. */
@@ -82,5 +84,51 @@ final class AuthPoliciesProto {
                     },
                     f.nonBlank(rat + ".expression", rule.getExpression())));
     return f.checked(at + ".rules", () -> new McpAuthorizationPolicy(rules));
+  }
+
+  static McpAuthentication mcpAuthentication(McpAuthenticationPolicy p) {
+    McpAuthentication.Builder b =
+        McpAuthentication.newBuilder()
+            .setIssuer(p.issuer())
+            .addAllAudiences(p.audiences())
+            .setMode(JwtAuth.Mode.valueOf(p.mode().name()))
+            .setResourceMetadataJson(p.resourceMetadataJson());
+    switch (p.jwks()) {
+      case JwtAuthPolicy.Jwks.Inline i -> b.setInline(i.json());
+      case JwtAuthPolicy.Jwks.File file -> b.setFile(file.path());
+      case JwtAuthPolicy.Jwks.Remote r -> b.setUrl(r.url());
+    }
+    if (p.requiredClaims() != null) {
+      b.setRequiredClaims(
+          McpAuthentication.RequiredClaims.newBuilder().addAllClaims(p.requiredClaims()));
+    }
+    return b.build();
+  }
+
+  static McpAuthenticationPolicy mcpAuthentication(Fields f, String at, McpAuthentication p) {
+    JwtAuthPolicy.Jwks jwks =
+        switch (p.getJwksCase()) {
+          case INLINE -> new JwtAuthPolicy.Jwks.Inline(p.getInline());
+          case FILE -> new JwtAuthPolicy.Jwks.File(f.nonBlank(at + ".file", p.getFile()));
+          case URL -> new JwtAuthPolicy.Jwks.Remote(f.nonBlank(at + ".url", p.getUrl()));
+          case JWKS_NOT_SET -> throw f.fail(at, "no jwks set (inline, file or url)");
+        };
+    JwtAuthPolicy.Mode mode =
+        switch (p.getMode()) {
+          case OPTIONAL -> JwtAuthPolicy.Mode.OPTIONAL;
+          case STRICT -> JwtAuthPolicy.Mode.STRICT;
+          case PERMISSIVE -> JwtAuthPolicy.Mode.PERMISSIVE;
+          case UNRECOGNIZED -> throw f.fail(at + ".mode", "unknown value");
+        };
+    return f.checked(
+        at,
+        () ->
+            new McpAuthenticationPolicy(
+                f.nonBlank(at + ".issuer", p.getIssuer()),
+                p.getAudiencesList(),
+                jwks,
+                mode,
+                p.hasRequiredClaims() ? p.getRequiredClaims().getClaimsList() : null,
+                p.getResourceMetadataJson().isEmpty() ? null : p.getResourceMetadataJson()));
   }
 }

@@ -270,6 +270,9 @@ public final class IrToProto {
     if (p.mcpAuthorization() != null) {
       b.setMcpAuthorization(AuthPoliciesProto.mcpAuthorization(p.mcpAuthorization()));
     }
+    if (p.mcpAuthentication() != null) {
+      b.setMcpAuthentication(AuthPoliciesProto.mcpAuthentication(p.mcpAuthentication()));
+    }
     return b.build();
   }
 

@@ -254,6 +254,10 @@ public final class ProtoToIr {
           p.hasMcpAuthorization()
               ? AuthPoliciesProto.mcpAuthorization(
                   f, at + ".mcp_authorization", p.getMcpAuthorization())
+              : null,
+          p.hasMcpAuthentication()
+              ? AuthPoliciesProto.mcpAuthentication(
+                  f, at + ".mcp_authentication", p.getMcpAuthentication())
               : null);
     }
 

@@ -3,13 +3,17 @@ package dev.agentgateway.model.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentgateway.model.ir.JwtAuthPolicy;
+import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.RoutePolicies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@code jwtAuth} and {@code mcpAuthorization} route policies in upstream's shapes. */
+/**
+ * {@code jwtAuth}, {@code mcpAuthentication} and {@code mcpAuthorization} route policies in
+ * upstream's shapes.
+ */
 class AuthPolicyConfigTest {
   private static final String P = "binds[0].listeners[0].routes[0].policies.";
 
@@ -99,6 +103,63 @@ class AuthPolicyConfigTest {
             new ConfigError(P + "jwtAuth.issuer", "\"issuer\" is required"),
             new ConfigError(P + "jwtAuth.jwks.url", "must be an http or https URL"),
             new ConfigError(P + "mcpAuthorization.rules[0]", "only one of allow, deny may be set")),
+        errors);
+  }
+
+  @Test
+  void readsMcpAuthenticationWithStrictByDefaultAndMetadataAsWritten() throws ConfigException {
+    McpAuthenticationPolicy authn =
+        policies(
+                """
+                policies:
+                  mcpAuthentication:
+                    issuer: http://localhost:7080/realms/mcp
+                    audiences: [mcp_proxy]
+                    jwks: {url: "http://localhost:7080/realms/mcp/protocol/openid-connect/certs"}
+                    jwtValidationOptions: {requiredClaims: [exp, sub]}
+                    resourceMetadata:
+                      resource: http://localhost:3000/mcp
+                      scopesSupported: [read:all]
+                backends: [{host: "a:1"}]
+                """)
+            .mcpAuthentication();
+    assertEquals(
+        new McpAuthenticationPolicy(
+            "http://localhost:7080/realms/mcp",
+            List.of("mcp_proxy"),
+            new JwtAuthPolicy.Jwks.Remote(
+                "http://localhost:7080/realms/mcp/protocol/openid-connect/certs"),
+            JwtAuthPolicy.Mode.STRICT,
+            List.of("exp", "sub"),
+            "{\"resource\":\"http://localhost:3000/mcp\",\"scopesSupported\":[\"read:all\"]}"),
+        authn);
+  }
+
+  @Test
+  void mcpAuthenticationRefusesWhatIsNotBuiltByName() {
+    List<ConfigError> errors =
+        ConfigErrorsTest.errors(
+            ConfigErrorsTest.route(
+                """
+                policies:
+                  mcpAuthentication:
+                    issuer: https://tenant.auth0.com/
+                    audiences: [mcp]
+                    provider: {auth0: {}}
+                    jwtValidationOptions: {requiredClaims: [jti]}
+                    resourceMetadata: [nope]
+                backends: [{host: "a:1"}]
+                """));
+    String at = P + "mcpAuthentication.";
+    assertEquals(
+        List.of(
+            new ConfigError(at + "provider", "\"provider\" is not supported yet"),
+            new ConfigError(
+                at + "jwks", "is required (deriving the key set from the issuer is not supported)"),
+            new ConfigError(
+                at + "jwtValidationOptions.requiredClaims[0]",
+                "must be one of exp, nbf, aud, iss, sub"),
+            new ConfigError(at + "resourceMetadata", "must be a mapping of metadata fields")),
         errors);
   }
 }

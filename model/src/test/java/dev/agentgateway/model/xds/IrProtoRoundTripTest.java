@@ -14,6 +14,7 @@ import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
+import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.PathMatch;
@@ -84,7 +85,42 @@ class IrProtoRoundTripTest {
                 new McpAuthorizationPolicy.Rule(
                     McpAuthorizationPolicy.Kind.DENY, "jwt.sub == \"mallory\""),
                 new McpAuthorizationPolicy.Rule(
-                    McpAuthorizationPolicy.Kind.REQUIRE, "has(jwt.sub)"))));
+                    McpAuthorizationPolicy.Kind.REQUIRE, "has(jwt.sub)"))),
+        new McpAuthenticationPolicy(
+            "https://issuer.example",
+            List.of("mcp"),
+            new JwtAuthPolicy.Jwks.Remote("https://issuer.example/jwks"),
+            JwtAuthPolicy.Mode.OPTIONAL,
+            List.of("exp", "sub"),
+            "{\"scopesSupported\":[\"read\"]}"));
+  }
+
+  @Test
+  void mcpAuthenticationRequiredClaimsKeepAbsentAndEmptyApart() throws Exception {
+    for (List<String> claims : java.util.Arrays.asList(null, List.<String>of())) {
+      RoutePolicies policies =
+          new RoutePolicies(
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              new McpAuthenticationPolicy(
+                  "iss",
+                  List.of(),
+                  new JwtAuthPolicy.Jwks.File("/etc/jwks.json"),
+                  JwtAuthPolicy.Mode.STRICT,
+                  claims,
+                  null));
+      Policy policy =
+          new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.GATEWAY, "gw", null), policies);
+      assertEquals(policy, wire(IrToProto.resource(policy)));
+    }
   }
 
   private static Route fullRoute(PathMatch path, ValueMatch headerValue, RoutePolicies policies) {

@@ -7,10 +7,17 @@ import io.helidon.webserver.http.ServerRequest;
 /** Adapts a Helidon request to {@link RequestView} without copying headers. */
 final class HelidonRequestView implements RequestView {
   private final ServerRequest req;
+  private final String path;
   private String host;
 
   HelidonRequestView(ServerRequest req) {
+    this(req, null);
+  }
+
+  /** The request as if it were for {@code path}; null keeps its own. */
+  HelidonRequestView(ServerRequest req, String path) {
     this.req = req;
+    this.path = path;
   }
 
   @Override
@@ -29,7 +36,7 @@ final class HelidonRequestView implements RequestView {
 
   @Override
   public String path() {
-    return req.prologue().uriPath().rawPath();
+    return path != null ? path : req.prologue().uriPath().rawPath();
   }
 
   @Override

@@ -111,6 +111,9 @@ public final class ProxyHandler implements Handler {
     }
     RouteTable table = snapshot.table(port);
     RouteSelection selection = table == null ? null : table.select(view);
+    if (selection == null && table != null) {
+      selection = metadataRoute(table, req, ex.path());
+    }
     if (selection == null) {
       ex.reply(res, Status.NOT_FOUND_404, "route not found");
       return;
@@ -215,6 +218,29 @@ public final class ProxyHandler implements Handler {
   }
 
   /** A call to an MCP server may take as long as the route allows, else five minutes. */
+  /**
+   * The route of the MCP endpoint whose RFC 9728 metadata {@code path} asks for ({@code
+   * /.well-known/oauth-protected-resource/mcp} for {@code /mcp}), when that route has {@code
+   * mcpAuthentication} and so answers it; else null. Clients derive this URL from the endpoint's,
+   * so it rarely matches the endpoint's own route.
+   */
+  private static RouteSelection metadataRoute(RouteTable table, ServerRequest req, String path) {
+    String resource = McpGateway.metadataResource(path);
+    if (resource == null) {
+      return null;
+    }
+    RouteSelection selection = table.select(new HelidonRequestView(req, resource));
+    if (selection == null || !McpGateway.servesMetadata(selection.route().policies())) {
+      return null;
+    }
+    for (RouteBackend b : selection.route().backends()) {
+      if (!(b.backend() instanceof Backend.Mcp)) {
+        return null;
+      }
+    }
+    return selection;
+  }
+
   private static Duration mcpTimeout(CompiledPolicies compiled) {
     long nanos = compiled.requestTimeoutNanos();
     return nanos > 0 ? Duration.ofNanos(nanos) : MCP_DEFAULT_TIMEOUT;

@@ -4,6 +4,10 @@ import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.StaticConfig;
+import dev.agentgateway.proxy.mcp.auth.AuthDecision;
+import dev.agentgateway.proxy.mcp.auth.AuthRequest;
+import dev.agentgateway.proxy.mcp.auth.AuthResponse;
+import dev.agentgateway.proxy.mcp.auth.McpAuthentication;
 import dev.agentgateway.proxy.mcp.authz.McpAuthorization;
 import dev.agentgateway.proxy.mcp.authz.McpResource;
 import dev.agentgateway.proxy.mcp.mux.McpAccess;
@@ -15,17 +19,21 @@ import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.mcp.upstream.http.HttpUpstreamFactory;
 import dev.agentgateway.proxy.mcp.upstream.stdio.StdioProcesses;
 import dev.agentgateway.proxy.policy.cel.CelActivation;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.cel.RequestAttributes;
 import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
 import dev.agentgateway.proxy.policy.jwt.JwtOutcome;
 import dev.agentgateway.proxy.state.StateHolder;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -42,7 +50,13 @@ public final class McpGateway implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(McpGateway.class.getName());
 
   private final McpEndpoint endpoint;
-  private final McpRoutePolicies.CelEngines cel = new McpRoutePolicies.CelEngines();
+  private static final List<HeaderName> AUTH_HEADERS =
+      List.of(
+          HeaderNames.AUTHORIZATION,
+          HeaderNames.HOST,
+          HeaderNames.X_FORWARDED_PROTO,
+          HeaderNames.X_FORWARDED_HOST);
+  private final LazyCelEngine cel;
   private final HttpClient jwksClient = JwtAuthenticator.defaultHttpClient();
   // Keyed weakly by the route's policies: compiled once per config, dropped with it.
   private final Map<RoutePolicies, McpRoutePolicies> compiledPolicies = new WeakHashMap<>();
@@ -51,13 +65,16 @@ public final class McpGateway implements AutoCloseable {
    * @param codec seals session ids; one with the configured key ({@code SESSION_KEY} or {@code
    *     config.session.key}) lets other replicas resume this one's sessions
    * @param stopping true once the proxy shuts down: MCP streams end so the drain can finish
+   * @param cel the process's CEL engine, for authorization rules
    */
   public McpGateway(
       StateHolder state,
       SessionCodec codec,
       Duration sessionTtl,
       String version,
-      BooleanSupplier stopping) {
+      BooleanSupplier stopping,
+      LazyCelEngine cel) {
+    this.cel = cel;
     this.endpoint =
         new McpEndpoint(
             new TargetConnector(state, http, processes, version),
@@ -82,7 +99,8 @@ public final class McpGateway implements AutoCloseable {
   }
 
   /**
-   * Serves one request routed to {@code backend}: authenticates it when the route has {@code
+   * Serves one request routed to {@code backend}: answers the RFC 9728 metadata and the 401
+   * challenge when the route has {@code mcpAuthentication}, authenticates it when it has {@code
    * jwtAuth}, then serves it with what the route's {@code mcpAuthorization} lets the caller see.
    */
   public McpReply serve(
@@ -99,6 +117,18 @@ public final class McpGateway implements AutoCloseable {
           res, Status.INTERNAL_SERVER_ERROR_500, "invalid policy: " + compiled.problem(), "");
     }
     Map<String, Object> claims = null;
+    if (compiled.authentication() != null) {
+      switch (compiled.authentication().decide(authRequest(req, path))) {
+        case AuthDecision.Respond r -> {
+          return answer(res, r.response());
+        }
+        case AuthDecision.Proceed p -> {
+          if (p.identity() instanceof JwtOutcome.Authenticated a) {
+            claims = a.claims();
+          }
+        }
+      }
+    }
     if (compiled.jwt() != null) {
       JwtOutcome outcome =
           compiled.jwt().authenticate(req.headers().all(HeaderNames.AUTHORIZATION, List::of));
@@ -129,8 +159,51 @@ public final class McpGateway implements AutoCloseable {
     return endpoint.serve(req, res, path, backend, access, timeout);
   }
 
+  /**
+   * True when {@code policies} answer the protected-resource metadata path themselves: the proxy
+   * then routes {@code /.well-known/oauth-protected-resource/<path>} to the route serving {@code
+   * <path>}.
+   */
+  public static boolean servesMetadata(RoutePolicies policies) {
+    return policies != null && policies.mcpAuthentication() != null;
+  }
+
+  /**
+   * The MCP endpoint path whose protected-resource metadata {@code path} names ({@code /} for the
+   * bare metadata path), or null when {@code path} is not a metadata path.
+   */
+  public static String metadataResource(String path) {
+    if (!McpAuthentication.isMetadataPath(path)) {
+      return null;
+    }
+    String rest = path.substring(McpAuthentication.METADATA_PATH.length());
+    return rest.isEmpty() ? "/" : rest;
+  }
+
+  /** What authentication reads of a request: only the headers it looks at are copied. */
+  private static AuthRequest authRequest(ServerRequest req, String path) {
+    Map<String, List<String>> headers = new HashMap<>(8);
+    for (HeaderName name : AUTH_HEADERS) {
+      List<String> values = req.headers().all(name, List::of);
+      if (!values.isEmpty()) {
+        headers.put(name.defaultCase(), values);
+      }
+    }
+    return new AuthRequest(
+        req.prologue().method().text(), req.isSecure() ? "https" : "http", path, headers);
+  }
+
+  private static McpReply answer(ServerResponse res, AuthResponse answer) {
+    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+    res.status(Status.create(answer.status()));
+    answer.headers().forEach(res::header);
+    res.send(body);
+    String reason = answer.status() == 401 ? "mcp authentication required" : "";
+    return new McpReply(answer.status(), reason, "", body.length);
+  }
+
   private McpRoutePolicies compiled(RoutePolicies policies) {
-    if (policies == null || (policies.jwtAuth() == null && policies.mcpAuthorization() == null)) {
+    if (McpRoutePolicies.none(policies)) {
       return McpRoutePolicies.NONE;
     }
     synchronized (compiledPolicies) {

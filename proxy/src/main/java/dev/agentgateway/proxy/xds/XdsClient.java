@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -52,6 +53,7 @@ public final class XdsClient implements AutoCloseable {
   private final XdsSettings settings;
   private final StateHolder state;
   private final Installer installer;
+  private final Function<Object, String> check;
   private final ObjectMapper json = new ObjectMapper();
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final ManagedChannel channel;
@@ -69,6 +71,19 @@ public final class XdsClient implements AutoCloseable {
    * across updates.
    */
   public XdsClient(XdsSettings settings, StateHolder state, Installer installer) {
+    this(settings, state, installer, value -> null);
+  }
+
+  /**
+   * Like {@link #XdsClient(XdsSettings, StateHolder, Installer)}; a resource for which {@code
+   * check} names a problem is NACKed by name while the others apply.
+   */
+  public XdsClient(
+      XdsSettings settings,
+      StateHolder state,
+      Installer installer,
+      Function<Object, String> check) {
+    this.check = Objects.requireNonNull(check, "check");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.state = Objects.requireNonNull(state, "state");
     this.installer = Objects.requireNonNull(installer, "installer");
@@ -176,7 +191,7 @@ public final class XdsClient implements AutoCloseable {
     if (!XdsResources.TYPE_URL.equals(response.getTypeUrl())) {
       errors.put("*", "not subscribed to type " + response.getTypeUrl());
     } else {
-      XdsResourceSet.Update update = held.apply(response);
+      XdsResourceSet.Update update = held.apply(response, check);
       errors.putAll(update.errors());
       GatewayConfig next = update.next().config(state.get().config().config());
       Optional<String> rejected = installer.install(next);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The resources a proxy holds, by xDS name, each with its version and decoded IR value. Immutable:
@@ -52,11 +53,25 @@ public final class XdsResourceSet {
 
   /** Decodes every resource of {@code response}, applies the valid ones and the removals. */
   public Update apply(DeltaDiscoveryResponse response) {
+    return apply(response, value -> null);
+  }
+
+  /**
+   * Like {@link #apply(DeltaDiscoveryResponse)}, also refusing a decoded value for which {@code
+   * check} names a problem (a CEL expression that does not compile).
+   */
+  public Update apply(DeltaDiscoveryResponse response, Function<Object, String> check) {
     Map<String, Entry> next = new TreeMap<>(entries);
     Map<String, String> errors = new LinkedHashMap<>();
     for (dev.agentgateway.model.xds.envoy.Resource r : response.getResourcesList()) {
       try {
-        next.put(r.getName(), new Entry(r.getVersion(), decode(r)));
+        Object value = decode(r);
+        String problem = check.apply(value);
+        if (problem != null) {
+          errors.put(r.getName(), problem);
+        } else {
+          next.put(r.getName(), new Entry(r.getVersion(), value));
+        }
       } catch (InvalidResourceException e) {
         errors.put(r.getName(), e.getMessage());
       }

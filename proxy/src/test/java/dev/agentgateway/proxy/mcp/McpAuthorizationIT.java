@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -14,16 +16,22 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
+import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.ServerEverything;
 import dev.agentgateway.proxy.testing.TestConfigs;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * jwtAuth and mcpAuthorization on an MCP route, as upstream's example writes them: echo for anyone,
  * get-sum only for {@code jwt.sub == "alice"}. A tool denied to a caller is absent from their list
- * and refused on call; another caller sees and calls it.
+ * and refused on call; another caller sees and calls it. A second route puts the same rules behind
+ * mcpAuthentication: the OAuth resource-server challenge and its RFC 9728 metadata.
  */
 class McpAuthorizationIT {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -45,7 +54,15 @@ class McpAuthorizationIT {
   static void start() throws Exception {
     key = new RSAKeyGenerator(2048).keyID("k1").generate();
     String jwks = new JWKSet(key.toPublicJWK()).toString();
-    RoutePolicies policies =
+    McpAuthorizationPolicy rules =
+        new McpAuthorizationPolicy(
+            List.of(
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.ALLOW, "mcp.tool.name == \"echo\""),
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.ALLOW,
+                    "jwt.sub == \"alice\" && mcp.tool.name == \"get-sum\"")));
+    RoutePolicies jwtAuth =
         new RoutePolicies(
             null,
             null,
@@ -60,13 +77,27 @@ class McpAuthorizationIT {
                 List.of(
                     new JwtAuthPolicy.Provider(
                         ISSUER, List.of("mcp"), new JwtAuthPolicy.Jwks.Inline(jwks)))),
-            new McpAuthorizationPolicy(
-                List.of(
-                    new McpAuthorizationPolicy.Rule(
-                        McpAuthorizationPolicy.Kind.ALLOW, "mcp.tool.name == \"echo\""),
-                    new McpAuthorizationPolicy.Rule(
-                        McpAuthorizationPolicy.Kind.ALLOW,
-                        "jwt.sub == \"alice\" && mcp.tool.name == \"get-sum\""))));
+            rules,
+            null);
+    RoutePolicies mcpAuthentication =
+        new RoutePolicies(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            rules,
+            new McpAuthenticationPolicy(
+                ISSUER,
+                List.of("mcp"),
+                new JwtAuthPolicy.Jwks.Inline(jwks),
+                JwtAuthPolicy.Mode.STRICT,
+                null,
+                "{\"scopesSupported\":[\"tools\"]}"));
     Backend.Mcp backend =
         new Backend.Mcp(
             "tools",
@@ -78,10 +109,16 @@ class McpAuthorizationIT {
         ProxyFixture.start(
             TestConfigs.route(
                 "mcp",
-                TestConfigs.prefix("/"),
-                policies,
+                TestConfigs.prefix("/mcp"),
+                jwtAuth,
                 List.of(new RouteBackend(backend, 1)),
-                0));
+                0),
+            TestConfigs.route(
+                "oauth",
+                TestConfigs.prefix("/oauth/mcp"),
+                mcpAuthentication,
+                List.of(new RouteBackend(backend, 1)),
+                1));
   }
 
   @AfterAll
@@ -182,5 +219,67 @@ class McpAuthorizationIT {
         post(forged.serialize(), null, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}");
     assertEquals(401, bad.statusCode());
     assertFalse(bad.body().contains(forged.serialize()), "the token never comes back");
+  }
+
+  @Test
+  void mcpAuthenticationChallengesWithTheMetadataUrlOfTheEndpoint() throws Exception {
+    HttpResponse<String> none =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(proxy.url("/oauth/mcp")))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, none.statusCode());
+    String metadataUrl = proxy.url("/.well-known/oauth-protected-resource/oauth/mcp");
+    assertEquals(
+        "Bearer resource_metadata=\"" + metadataUrl + "\"",
+        none.headers().firstValue("WWW-Authenticate").orElse(""));
+
+    HttpResponse<String> metadata =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(metadataUrl)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, metadata.statusCode(), metadata.body());
+    JsonNode doc = new ObjectMapper().readTree(metadata.body());
+    assertEquals(proxy.url("/oauth/mcp"), doc.path("resource").asText());
+    assertEquals(ISSUER, doc.path("authorization_servers").get(0).asText());
+    assertEquals("tools", doc.path("scopes_supported").get(0).asText());
+
+    HttpResponse<String> otherPath =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(proxy.url("/.well-known/oauth-protected-resource/mcp")))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        404,
+        otherPath.statusCode(),
+        "the jwtAuth route has no mcpAuthentication, so it publishes no metadata");
+  }
+
+  @Test
+  void mcpAuthenticationClaimsDriveAuthorizationForTheJavaSdkClient() throws Exception {
+    for (String subject : List.of("bob", "alice")) {
+      HttpRequest.Builder withToken =
+          HttpRequest.newBuilder().header("Authorization", "Bearer " + token(subject));
+      try (McpSyncClient client =
+          McpClient.sync(
+                  HttpClientStreamableHttpTransport.builder(proxy.url(""))
+                      .endpoint("/oauth/mcp")
+                      .requestBuilder(withToken)
+                      .build())
+              .requestTimeout(Duration.ofSeconds(30))
+              .build()) {
+        client.initialize();
+        List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        assertTrue(tools.contains("echo"), tools.toString());
+        assertEquals(subject.equals("alice"), tools.contains("get-sum"), subject + ": " + tools);
+      }
+    }
   }
 }

@@ -11,6 +11,7 @@ import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.session.SessionCodec;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
@@ -58,7 +59,9 @@ public final class ProxyFixture implements AutoCloseable {
             ProxyState.compile(TestConfigs.oneListener(port, frontend, routes, endpoints), 1));
     this.clients =
         UpstreamClients.create(new BackendConfig(Duration.ofSeconds(2), Duration.ofSeconds(90), 0));
-    this.mcp = new McpGateway(state, sessions, Duration.ofMinutes(30), "test", drain::draining);
+    this.mcp =
+        new McpGateway(
+            state, sessions, Duration.ofMinutes(30), "test", drain::draining, new LazyCelEngine());
     ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain, mcp);
     // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
     // otherwise answer gRPC requests itself instead of the proxy handler.

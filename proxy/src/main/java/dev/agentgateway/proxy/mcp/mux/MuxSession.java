@@ -222,10 +222,12 @@ public final class MuxSession implements AutoCloseable {
           "target " + routed.target() + " is not available");
     }
     try {
-      return up.call(
-          routed.request(),
-          timeout,
-          m -> related.accept(ServerMessages.toClient(routed.target(), m, prefixed)));
+      JsonRpcMessage answer =
+          up.call(
+              routed.request(),
+              timeout,
+              m -> related.accept(ServerMessages.toClient(routed.target(), m, prefixed)));
+      return prefixed ? ServerMessages.answerToClient(routed.target(), method, answer) : answer;
     } catch (McpTransportException e) {
       return JsonRpcMessage.ErrorResponse.of(
           request.id(),

@@ -42,6 +42,50 @@ final class ServerMessages {
   }
 
   /**
+   * A routed call's answer with the URIs it names qualified, so the client can read them through
+   * the gateway: {@code resources/read} contents, and embedded resources and resource links in tool
+   * results. Only copied when something changes.
+   */
+  static JsonRpcMessage answerToClient(String target, String method, JsonRpcMessage answer) {
+    if (!(answer instanceof JsonRpcMessage.Response r)
+        || !(r.result() instanceof ObjectNode result)) {
+      return answer;
+    }
+    String items =
+        switch (method) {
+          case "resources/read" -> "contents";
+          case "tools/call" -> "content";
+          default -> null;
+        };
+    if (items == null || !result.path(items).isArray() || !namesUri(result.get(items))) {
+      return answer;
+    }
+    ObjectNode copy = result.deepCopy();
+    for (JsonNode item : copy.get(items)) {
+      qualifyUri(target, item);
+      if (item.path("type").asText("").equals("resource")) {
+        qualifyUri(target, item.path("resource"));
+      }
+    }
+    return new JsonRpcMessage.Response(r.id(), copy);
+  }
+
+  private static boolean namesUri(JsonNode items) {
+    for (JsonNode item : items) {
+      if (item.has("uri") || item.path("resource").has("uri")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void qualifyUri(String target, JsonNode node) {
+    if (node instanceof ObjectNode o && o.path("uri").isTextual()) {
+      o.put("uri", Names.qualifyUri(target, o.get("uri").asText()));
+    }
+  }
+
+  /**
    * {@code params} with {@code field} set to {@code value}, copied so the original is untouched.
    */
   static ObjectNode with(JsonNode params, String field, String value) {
