@@ -121,6 +121,34 @@ class ConfigReloadIT {
   }
 
   @Test
+  void aRuleThatDoesNotCompileRefusesTheFileAndKeepsTheLastGoodConfig() throws Exception {
+    Path file = Files.writeString(dir.resolve("config.yaml"), config(a));
+    proxy = ShellTesting.start(parse(config(a)), file);
+    long goodVersion = proxy.state().get().version();
+
+    Files.writeString(
+        file,
+        config(b)
+            .replace(
+                "    - name: main\n",
+                "    - name: main\n"
+                    + "      policies:\n"
+                    + "        mcpAuthorization:\n"
+                    + "          rules: ['mcp.tool.name == \"echo\"', 'mcp.tool.name ==']\n"));
+    assertTrue(
+        eventually(WAIT, () -> !proxy.metrics().configSynchronized()), "bad rule was not seen");
+    assertEquals("A", bodyOrError(url()));
+    assertEquals(goodVersion, proxy.state().get().version());
+    assertTrue(
+        logged.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith("WARNING config reload rejected")
+                        && l.contains("policies.mcpAuthorization.rules[1].allow")),
+        logged.toString());
+  }
+
+  @Test
   void followsAKubernetesConfigMapSymlinkSwap() throws Exception {
     // The layout kubelet writes: config.yaml -> ..data/config.yaml, ..data -> ..<timestamp>.
     Path v1 = Files.createDirectory(dir.resolve("..2026_11_28_v1"));

@@ -49,6 +49,19 @@ class XdsResourceSetTest {
   }
 
   @Test
+  void aResourceTheCheckRefusesIsNackedWhileTheOthersApply() {
+    XdsResourceSet.Update update =
+        XdsResourceSet.EMPTY.apply(
+            DeltaDiscoveryResponse.newBuilder()
+                .addResources(bind("a", 8080, "1"))
+                .addResources(bind("b", 8081, "1"))
+                .build(),
+            value -> value instanceof Bind b && b.port() == 8081 ? "port refused" : null);
+    assertEquals(Map.of("bind/a", "1"), update.next().versions());
+    assertEquals(Map.of("bind/b", "port refused"), update.errors());
+  }
+
+  @Test
   void invalidResourceKeepsItsPreviousVersion() {
     XdsResourceSet one =
         XdsResourceSet.EMPTY
