@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.testing.PetApi;
 import dev.agentgateway.proxy.testing.ProxyFixture;
@@ -46,10 +47,7 @@ class McpOpenApiIT {
   static void start() throws Exception {
     api = PetApi.start();
     everything = ServerEverything.start("streamableHttp");
-    String schema;
-    try (InputStream in = McpOpenApiIT.class.getResourceAsStream("/openapi/petstore.json")) {
-      schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String schema = petstore();
     Backend.Mcp backend =
         new Backend.Mcp(
             "tools",
@@ -68,6 +66,12 @@ class McpOpenApiIT {
         ProxyFixture.start(
             TestConfigs.route(
                 "mcp", TestConfigs.prefix("/"), null, List.of(new RouteBackend(backend, 1)), 0));
+  }
+
+  private static String petstore() throws Exception {
+    try (InputStream in = McpOpenApiIT.class.getResourceAsStream("/openapi/petstore.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @AfterAll
@@ -249,6 +253,41 @@ class McpOpenApiIT {
       assertEquals("{\"id\":\"x y\",\"name\":\"Rex\"}", text(pet));
       PetApi.Seen seen = api.seen().get(api.seen().size() - 1);
       assertEquals("/api/pets/x%20y", seen.rawTarget());
+    }
+  }
+
+  @Test
+  void aServiceTargetCallsOneOfItsReadyEndpoints() throws Exception {
+    Backend.Service pets = new Backend.Service("shop", "pets", 80);
+    Backend.Mcp backend =
+        new Backend.Mcp(
+            "tools",
+            List.of(new McpTarget.OpenApi("petstore", petstore(), pets, "/api")),
+            Backend.Mcp.PrefixMode.CONDITIONAL,
+            Backend.Mcp.FailureMode.FAIL_CLOSED,
+            true);
+    ServiceEndpoints ready =
+        new ServiceEndpoints(
+            "shop", "pets", 80, List.of(new ServiceEndpoints.Endpoint("127.0.0.1", api.port())));
+    try (ProxyFixture service =
+        ProxyFixture.start(
+            List.of(ready),
+            TestConfigs.route(
+                "mcp", TestConfigs.prefix("/"), null, List.of(new RouteBackend(backend, 1)), 0))) {
+      String url = service.url("/mcp");
+      JsonNode pet = call(url, session(url), "getPet", "{\"path\":{\"petId\":\"7\"}}");
+      assertEquals("{\"id\":\"7\",\"name\":\"Rex\"}", text(pet));
+
+      service.endpoints(List.of(new ServiceEndpoints("shop", "pets", 80, List.of())));
+      String refused =
+          post(
+                  url,
+                  null,
+                  "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                      + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                      + "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")
+              .body();
+      assertTrue(refused.contains("no ready endpoints for service shop/pets:80"), refused);
     }
   }
 
