@@ -13,6 +13,7 @@ import dev.agentgateway.proxy.mcp.upstream.McpTransportException;
 import dev.agentgateway.proxy.mcp.upstream.McpUpstream;
 import dev.agentgateway.proxy.mcp.upstream.http.HttpTarget;
 import dev.agentgateway.proxy.mcp.upstream.http.HttpUpstreamFactory;
+import dev.agentgateway.proxy.mcp.upstream.openapi.OpenApiUpstreams;
 import dev.agentgateway.proxy.mcp.upstream.stdio.StdioProcesses;
 import dev.agentgateway.proxy.mcp.upstream.stdio.StdioUpstream;
 import dev.agentgateway.proxy.state.StateHolder;
@@ -22,8 +23,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Opens the upstream of an MCP target: streamable HTTP or SSE to a host or to one of a Service's
- * ready endpoints (the pinned one when resuming, if it is still there), or a stdio child process.
- * Transports that cannot resume a server session (SSE, stdio) get a fresh handshake instead.
+ * ready endpoints (the pinned one when resuming, if it is still there), a stdio child process, or
+ * an OpenAPI service answered in process. Transports that cannot resume a server session (SSE,
+ * stdio) get a fresh handshake instead; OpenAPI upstreams keep no server state and need none.
  */
 final class TargetConnector implements MuxSession.Connector {
   private static final Duration HANDSHAKE = Duration.ofSeconds(30);
@@ -32,6 +34,7 @@ final class TargetConnector implements MuxSession.Connector {
   private final HttpUpstreamFactory http;
   private final StdioProcesses processes;
   private final String version;
+  private final OpenApiUpstreams openApi;
 
   TargetConnector(
       StateHolder state, HttpUpstreamFactory http, StdioProcesses processes, String version) {
@@ -39,6 +42,7 @@ final class TargetConnector implements MuxSession.Connector {
     this.http = http;
     this.processes = processes;
     this.version = version;
+    this.openApi = new OpenApiUpstreams(version);
   }
 
   @Override
@@ -54,32 +58,47 @@ final class TargetConnector implements MuxSession.Connector {
         }
         yield new MuxSession.Connection(up, null);
       }
-      case McpTarget.OpenApi o ->
+      case McpTarget.OpenApi o -> {
+        Address a = address(o.name(), o.upstream(), resume);
+        yield new MuxSession.Connection(
+            openApi.open(o, a.authority(), resume == null ? null : resume.protocolVersion()),
+            a.endpoint());
+      }
+    };
+  }
+
+  /**
+   * Where a target's HTTP upstream is.
+   *
+   * @param endpoint the Service endpoint picked, pinned in the session; null for a host
+   */
+  private record Address(String authority, String endpoint) {}
+
+  private Address address(String name, Backend upstream, ServerSession resume)
+      throws McpTransportException {
+    return switch (upstream) {
+      case Backend.Host h -> new Address(h.authority(), null);
+      case Backend.Service s -> {
+        EndpointSet set = state.get().endpoints().get(s);
+        if (set == null || set.size() == 0) {
           throw new McpTransportException(
-              "MCP target '" + o.name() + "': openapi targets are not served yet");
+              "MCP target '" + name + "': no ready endpoints for service " + s.name());
+        }
+        String endpoint = pick(set, resume == null ? null : resume.endpoint());
+        yield new Address(endpoint, endpoint);
+      }
+      default ->
+          throw new McpTransportException(
+              "MCP target '" + name + "': unsupported upstream " + upstream.name());
     };
   }
 
   private MuxSession.Connection remote(
       McpTarget.Remote r, ServerSession resume, McpUpstream.Listener listener)
       throws McpTransportException {
-    String endpoint = null;
-    String authority;
-    switch (r.upstream()) {
-      case Backend.Host h -> authority = h.authority();
-      case Backend.Service s -> {
-        EndpointSet set = state.get().endpoints().get(s);
-        if (set == null || set.size() == 0) {
-          throw new McpTransportException(
-              "MCP target '" + r.name() + "': no ready endpoints for service " + s.name());
-        }
-        endpoint = pick(set, resume == null ? null : resume.endpoint());
-        authority = endpoint;
-      }
-      default ->
-          throw new McpTransportException(
-              "MCP target '" + r.name() + "': unsupported upstream " + r.upstream().name());
-    }
+    Address address = address(r.name(), r.upstream(), resume);
+    String endpoint = address.endpoint();
+    String authority = address.authority();
     HttpTarget target;
     try {
       target = HttpTarget.of(r.name(), URI.create("http://" + authority + r.path()));
