@@ -4,9 +4,10 @@ import java.util.regex.Pattern;
 
 /**
  * The built-in PII detectors, named as upstream's {@code builtin} values. Masks are {@code
- * <ENTITY>} with upstream's recognizer entity names. Every pattern's match length is bounded, so
- * the streaming masker's hold-back is too. {@code url} is ours: upstream has a URL recognizer but
- * does not offer it as a {@code builtin}.
+ * <ENTITY>} with upstream's recognizer entity names. Card, SSN, SIN and phone matches are under 40
+ * characters, well inside a stream's hold-back; email and URL matches are bounded too but may, in
+ * odd cases, be longer than it. {@code url} is ours: upstream has a URL recognizer but does not
+ * offer it as a {@code builtin}.
  */
 public enum Builtin {
   /** U.S. Social Security number: 3-2-4 digits with one consistent dash or space separator. */

@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.llm.guard;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 
@@ -79,26 +80,22 @@ public final class StreamingMasker {
     int hold = finishing ? len : holdPoint(len);
     StringBuilder out = new StringBuilder(Math.max(0, hold - cursor));
     int pos = cursor;
+    // Each detector's next valid match at or after pos; kept between rounds while still ahead of
+    // pos, so a long text with many matches is scanned about once per detector, not once per match.
+    int[] starts = new int[matchers.length];
+    int[] ends = new int[matchers.length];
+    Arrays.fill(starts, -1);
     while (pos < hold) {
       int best = -1;
-      int bestStart = Integer.MAX_VALUE;
-      int bestEnd = -1;
       for (int i = 0; i < matchers.length; i++) {
-        Matcher m = region(matchers[i], pos, len);
-        while (m.find()) {
-          int s = m.start();
-          if (s >= hold || s > bestStart) {
-            break;
-          }
-          if (m.end() == s || !detectors[i].check().test(buf.subSequence(s, m.end()))) {
-            continue; // an empty match hides nothing; a failed check (Luhn) is not PII
-          }
-          if (s < bestStart || m.end() > bestEnd) {
-            best = i;
-            bestStart = s;
-            bestEnd = m.end();
-          }
-          break;
+        if (starts[i] < pos) {
+          nextMatch(i, pos, len, starts, ends);
+        }
+        if (starts[i] < hold
+            && (best < 0
+                || starts[i] < starts[best]
+                || starts[i] == starts[best] && ends[i] > ends[best])) {
+          best = i;
         }
       }
       if (best < 0) {
@@ -110,8 +107,8 @@ public final class StreamingMasker {
         cursor = 0;
         return Emit.REJECTED;
       }
-      out.append(buf, pos, bestStart).append(detectors[best].mask());
-      pos = bestEnd;
+      out.append(buf, pos, starts[best]).append(detectors[best].mask());
+      pos = ends[best];
     }
     if (pos < hold) {
       out.append(buf, pos, hold);
@@ -123,6 +120,20 @@ public final class StreamingMasker {
       cursor = CONTEXT;
     }
     return new Emit(out.toString(), false);
+  }
+
+  /** Finds detector {@code i}'s first valid match at or after {@code from}; MAX_VALUE if none. */
+  private void nextMatch(int i, int from, int len, int[] starts, int[] ends) {
+    Matcher m = region(matchers[i], from, len);
+    while (m.find()) {
+      // An empty match hides nothing; one failing its check (a Luhn digit) is not PII.
+      if (m.end() > m.start() && detectors[i].check().test(buf.subSequence(m.start(), m.end()))) {
+        starts[i] = m.start();
+        ends[i] = m.end();
+        return;
+      }
+    }
+    starts[i] = Integer.MAX_VALUE;
   }
 
   /**

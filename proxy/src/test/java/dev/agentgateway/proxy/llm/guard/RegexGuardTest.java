@@ -67,6 +67,18 @@ class RegexGuardTest {
   }
 
   @Test
+  void masksEveryOneOfManyMatchesInALongText() {
+    RegexGuard guard = mask(Builtin.EMAIL, Builtin.CREDIT_CARD, Builtin.SSN);
+    StringBuilder text = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      text.append("user").append(i).append("@example.com paid with 4111-1111-1111-1111; ");
+      expected.append("<EMAIL_ADDRESS> paid with <CREDIT_CARD>; ");
+    }
+    assertEquals(expected.toString(), guard.mask(text.toString()));
+  }
+
+  @Test
   void refusesInvalidRules() {
     IllegalArgumentException e =
         assertThrows(
