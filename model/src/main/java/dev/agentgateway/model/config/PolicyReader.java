@@ -2,6 +2,7 @@ package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 /** Reads a route's {@code policies}; upstream policies we do not implement are reported. */
 final class PolicyReader {
   private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+  private static final Pattern ORIGIN =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://(\\*\\.)?[A-Za-z0-9.\\-\\[\\]:]+");
   private static final int MIN_STATUS = 100;
   private static final int MAX_STATUS = 999;
 
@@ -46,7 +49,58 @@ final class PolicyReader {
         retry(policies.field("retry")),
         AuthPolicyReader.jwtAuth(policies.field("jwtAuth")),
         AuthPolicyReader.mcpAuthorization(policies.field("mcpAuthorization")),
-        AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")));
+        AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")),
+        cors(policies.field("cors")));
+  }
+
+  /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */
+  private static CorsPolicy cors(ConfigNode node) {
+    if (!node.mapping(UpstreamFields.CORS)) {
+      return null;
+    }
+    Boolean credentials =
+        node.field("allowCredentials").present()
+            ? node.field("allowCredentials").bool()
+            : Boolean.FALSE;
+    List<String> origins = texts(node.field("allowOrigins"));
+    for (int i = 0; i < origins.size(); i++) {
+      String origin = origins.get(i);
+      if (!origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+        node.field("allowOrigins")
+            .list()
+            .get(i)
+            .error("must be *, or scheme://host[:port] where host may start with *.");
+        return null;
+      }
+    }
+    ConfigNode maxAgeNode = node.field("maxAge");
+    // Envoy writes max age as seconds; upstream as a duration. Both are read.
+    String maxAgeText = maxAgeNode.isText() ? maxAgeNode.text() : null;
+    Duration maxAge =
+        maxAgeText != null && maxAgeText.matches("[0-9]{1,9}")
+            ? Duration.ofSeconds(Long.parseLong(maxAgeText))
+            : maxAgeNode.present() ? maxAgeNode.duration() : null;
+    if (credentials == null || (maxAgeNode.present() && maxAge == null)) {
+      return null;
+    }
+    return new CorsPolicy(
+        credentials,
+        texts(node.field("allowHeaders")),
+        texts(node.field("allowMethods")),
+        origins,
+        texts(node.field("exposeHeaders")),
+        maxAge);
+  }
+
+  private static List<String> texts(ConfigNode list) {
+    List<String> out = new ArrayList<>();
+    for (ConfigNode item : list.list()) {
+      String text = item.requiredText();
+      if (text != null) {
+        out.add(text);
+      }
+    }
+    return out;
   }
 
   private static HeaderModifier headerModifier(ConfigNode node) {

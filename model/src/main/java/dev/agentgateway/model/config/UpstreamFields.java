@@ -66,12 +66,16 @@ final class UpstreamFields {
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
               + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
-              + " mcpAuthentication",
-          "cors mcpGuardrails authorization ai backendTLS"
+              + " mcpAuthentication cors",
+          "mcpGuardrails authorization ai backendTLS"
               + " backendTunnel backendAuth localRateLimit remoteRateLimit oidc basicAuth"
               + " apiKey extAuthz extProc transformations csrf buffer delay");
 
   static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");
+
+  static final FieldSet CORS =
+      FieldSet.of(
+          "allowCredentials allowHeaders allowMethods allowOrigins exposeHeaders maxAge", "");
 
   static final FieldSet REQUEST_REDIRECT = FieldSet.of("scheme authority path status", "");
 

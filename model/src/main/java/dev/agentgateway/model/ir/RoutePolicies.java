@@ -15,7 +15,8 @@ public record RoutePolicies(
     RetryPolicy retry,
     JwtAuthPolicy jwtAuth,
     McpAuthorizationPolicy mcpAuthorization,
-    McpAuthenticationPolicy mcpAuthentication) {
+    McpAuthenticationPolicy mcpAuthentication,
+    CorsPolicy cors) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -40,6 +41,7 @@ public record RoutePolicies(
         directResponse,
         timeout,
         retry,
+        null,
         null,
         null,
         null);

@@ -1,6 +1,7 @@
 package dev.agentgateway.model.xds;
 
 import com.google.protobuf.Empty;
+import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.ListenerProtocol;
 import dev.agentgateway.model.xds.proto.AuthorityRewrite;
 import dev.agentgateway.model.xds.proto.Backend;
@@ -273,6 +274,9 @@ public final class IrToProto {
     if (p.mcpAuthentication() != null) {
       b.setMcpAuthentication(AuthPoliciesProto.mcpAuthentication(p.mcpAuthentication()));
     }
+    if (p.cors() != null) {
+      b.setCors(cors(p.cors()));
+    }
     return b.build();
   }
 
@@ -362,6 +366,20 @@ public final class IrToProto {
     }
     // Sorted, so equal policies always encode to equal bytes (resource versions are hashes).
     r.codes().stream().sorted().forEach(b::addCodes);
+    return b.build();
+  }
+
+  private static dev.agentgateway.model.xds.proto.Cors cors(CorsPolicy c) {
+    var b =
+        dev.agentgateway.model.xds.proto.Cors.newBuilder()
+            .setAllowCredentials(c.allowCredentials())
+            .addAllAllowHeaders(c.allowHeaders())
+            .addAllAllowMethods(c.allowMethods())
+            .addAllAllowOrigins(c.allowOrigins())
+            .addAllExposeHeaders(c.exposeHeaders());
+    if (c.maxAge() != null) {
+      b.setMaxAge(duration(c.maxAge()));
+    }
     return b.build();
   }
 

@@ -3,6 +3,7 @@ package dev.agentgateway.model.xds;
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.HeaderModifier;
@@ -258,7 +259,21 @@ public final class ProtoToIr {
           p.hasMcpAuthentication()
               ? AuthPoliciesProto.mcpAuthentication(
                   f, at + ".mcp_authentication", p.getMcpAuthentication())
-              : null);
+              : null,
+          p.hasCors() ? cors(f, at + ".cors", p.getCors()) : null);
+    }
+
+    private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {
+      return f.checked(
+          at,
+          () ->
+              new CorsPolicy(
+                  p.getAllowCredentials(),
+                  p.getAllowHeadersList(),
+                  p.getAllowMethodsList(),
+                  p.getAllowOriginsList(),
+                  p.getExposeHeadersList(),
+                  p.hasMaxAge() ? f.duration(at + ".max_age", p.getMaxAge()) : null));
     }
 
     private static HeaderModifier headers(

@@ -58,13 +58,13 @@ class UpstreamExamplesTest {
           "llm-prompt-guard.yaml",
           Set.of(R0 + "backends[0].ai", R0 + "policies.ai"),
           "mcp-authorization.yaml",
-          Set.of("mcp.policies.cors", "mcp.policies.backendAuth"),
+          Set.of("mcp.policies.backendAuth"),
           "mcp-basic.yaml",
-          Set.of("mcp.policies.cors"),
+          Set.of(),
           "mcp-multiplex.yaml",
           Set.of(),
           "mcp-openapi.yaml",
-          Set.of(R0 + "policies.cors"));
+          Set.of());
 
   /**
    * The working directory the examples assume (upstream resolves relative files against it): it

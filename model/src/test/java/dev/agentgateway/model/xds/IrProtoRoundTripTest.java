@@ -7,6 +7,7 @@ import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.HeaderModifier;
@@ -92,7 +93,14 @@ class IrProtoRoundTripTest {
             new JwtAuthPolicy.Jwks.Remote("https://issuer.example/jwks"),
             JwtAuthPolicy.Mode.OPTIONAL,
             List.of("exp", "sub"),
-            "{\"scopesSupported\":[\"read\"]}"));
+            "{\"scopesSupported\":[\"read\"]}"),
+        new CorsPolicy(
+            true,
+            List.of("content-type"),
+            List.of("GET", "POST"),
+            List.of("https://app.example", "https://*.example.org"),
+            List.of("mcp-session-id"),
+            Duration.ofHours(1)));
   }
 
   @Test
@@ -116,7 +124,8 @@ class IrProtoRoundTripTest {
                   new JwtAuthPolicy.Jwks.File("/etc/jwks.json"),
                   JwtAuthPolicy.Mode.STRICT,
                   claims,
-                  null));
+                  null),
+              null);
       Policy policy =
           new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.GATEWAY, "gw", null), policies);
       assertEquals(policy, wire(IrToProto.resource(policy)));

@@ -120,6 +120,10 @@ public final class ProxyHandler implements Handler {
     }
     ex.route(selection.route().name());
     CompiledPolicies compiled = policies.forRoute(snapshot, selection.route());
+    if (compiled.cors() != null && compiled.cors().apply(req, res)) {
+      ex.status(Status.OK_200.code());
+      return;
+    }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
     if (compiled.directStatus() != null) {
       ex.status(compiled.directStatus().code());

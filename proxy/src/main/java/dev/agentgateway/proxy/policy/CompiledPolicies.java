@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param requestTimeoutNanos bound on the whole exchange, 0 for none
  * @param tryTimeoutNanos bound on each upstream try, 0 for none
  * @param retry retry plan
+ * @param cors CORS, answered before anything else, or {@code null}
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -32,7 +33,8 @@ public record CompiledPolicies(
     byte[] directBody,
     long requestTimeoutNanos,
     long tryTimeoutNanos,
-    RetryPlan retry) {
+    RetryPlan retry,
+    CorsAction cors) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -52,7 +54,8 @@ public record CompiledPolicies(
         direct == null ? new byte[0] : direct.body().getBytes(StandardCharsets.UTF_8),
         timeout == null ? 0 : nanos(timeout.requestTimeout()),
         timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
-        RetryPlan.compile(p.retry()));
+        RetryPlan.compile(p.retry()),
+        CorsAction.compile(p.cors()));
   }
 
   private static long nanos(Duration duration) {

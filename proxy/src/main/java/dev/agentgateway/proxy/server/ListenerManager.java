@@ -198,6 +198,9 @@ public final class ListenerManager implements AutoCloseable {
             .shutdownHook(false)
             .shutdownGracePeriod(removedPortGrace)
             .idleConnectionTimeout(http.http1IdleTimeout())
+            // Helidon leaves Nagle on: a streamed answer's last small write (an SSE response's
+            // end) then waits ~40 ms for the client's delayed ACK.
+            .connectionOptions(o -> o.tcpNoDelay(true))
             .addConnectionSelector(new ConnectionGate(connectionCounter.apply(bind.key()), drain))
             .addProtocol(
                 Http1Config.builder()

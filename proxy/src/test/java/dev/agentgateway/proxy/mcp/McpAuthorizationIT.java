@@ -78,6 +78,7 @@ class McpAuthorizationIT {
                     new JwtAuthPolicy.Provider(
                         ISSUER, List.of("mcp"), new JwtAuthPolicy.Jwks.Inline(jwks)))),
             rules,
+            null,
             null);
     RoutePolicies mcpAuthentication =
         new RoutePolicies(
@@ -97,7 +98,8 @@ class McpAuthorizationIT {
                 new JwtAuthPolicy.Jwks.Inline(jwks),
                 JwtAuthPolicy.Mode.STRICT,
                 null,
-                "{\"scopesSupported\":[\"tools\"]}"));
+                "{\"scopesSupported\":[\"tools\"]}"),
+            null);
     Backend.Mcp backend =
         new Backend.Mcp(
             "tools",

@@ -69,6 +69,7 @@ class CelPolicyCheckTest {
                 List.of(
                     new McpAuthorizationPolicy.Rule(
                         McpAuthorizationPolicy.Kind.DENY, "jwt.sub == "))),
+            null,
             null);
     assertTrue(
         check
