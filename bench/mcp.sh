@@ -7,7 +7,8 @@
 #     and a tools/call while they are held.
 #
 #   bench/mcp.sh [calls-per-round] [concurrency] [sse-sessions]   (defaults: 500 1 1000)
-#   AGW_MCP_ROUNDS (default 3) sets the rounds; AGW_JAVA_OPTS the gateway's JVM options (e.g. JFR).
+#   AGW_MCP_ROUNDS (default 3) sets the rounds; AGW_JAVA_OPTS the gateway's JVM options (e.g. JFR);
+#   AGW_MEM_HISTOGRAM=1 prints the top of the gateway's class histogram while the sessions are held.
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$here/lib.sh"
@@ -100,12 +101,16 @@ heap_mib() { "$JAVA_HOME/bin/jcmd" "$agw_pid" GC.heap_info 2>/dev/null |
        END { printf "%.1f", sum / 1024 }'; }
 
 echo "== tools/call echo: server directly vs through the gateway ($rounds rounds x $calls calls, concurrency $conc)"
+idle_from=$(cpu_ms "$agw_pid") && sleep 5 && idle_rate=$(echo "($(cpu_ms "$agw_pid") - $idle_from) / 5" | bc -l)
 agw_cpu=$(cpu_ms "$agw_pid")
+call_start=$(date +%s.%N)
 load compare call "$direct" echo "http://127.0.0.1:$one_port/mcp" echo "$calls" "$conc" "$rounds"
 # CPU the gateway spent per call (machine noise inflates wall time, much less CPU time); the
 # driver makes max(calls/2, conc) warm-up calls, then rounds x calls.
 gw_calls=$(( (calls / 2 > conc ? calls / 2 : conc) + rounds * calls ))
-echo "gateway CPU per tools/call: $(echo "scale=3; ($(cpu_ms "$agw_pid") - $agw_cpu) / $gw_calls" | bc -l) ms ($gw_calls calls; includes its JIT)"
+call_secs=$(echo "$(date +%s.%N) - $call_start" | bc -l)
+echo "gateway CPU per tools/call: $(echo "scale=3; ($(cpu_ms "$agw_pid") - $agw_cpu - $idle_rate * $call_secs) / $gw_calls" | bc -l) ms" \
+  "($gw_calls calls; its idle CPU, $(printf %.0f "$idle_rate") ms/s, subtracted; its JIT included)"
 
 echo
 echo "== tools/list: one server directly vs the gateway fanning out to $servers servers (separate node processes)"
@@ -128,6 +133,10 @@ grep -q '^holding' "$work/sessions.log" || { cat "$work/sessions.log"; tail -20 
 sleep 5
 echo "holding: gateway RSS $(bench_rss_mib "$agw_pid") MiB, heap used $(heap_mib) MiB; server RSS $(bench_rss_mib "${server_pids[0]}") MiB; gateway threads $(awk '/Threads/ { print $2 }' "/proc/$agw_pid/status"), fds $(ls "/proc/$agw_pid/fd" | wc -l)"
 "$JAVA_HOME/bin/jcmd" "$agw_pid" GC.run >/dev/null
+if [ -n "${AGW_MEM_HISTOGRAM:-}" ]; then
+  echo "largest classes on the gateway's heap while holding:"
+  "$JAVA_HOME/bin/jcmd" "$agw_pid" GC.class_histogram | head -n 25
+fi
 echo "holding, after a full GC: gateway RSS $(bench_rss_mib "$agw_pid") MiB, heap used $(heap_mib) MiB (live set)"
 wait "$client_pid" || true
 cat "$work/sessions.log"
