@@ -78,3 +78,17 @@ CONF
   agw_pid=$!
   bench_pids+=("$agw_pid")
 }
+
+# Waits until something accepts TCP connections on 127.0.0.1:$1, up to 60 s (for servers, like
+# MCP endpoints, that answer a plain GET with an error).
+bench_wait_port() {
+  for _ in $(seq 1 600); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "bench: nothing listens on port $1" >&2
+  return 1
+}
+
+# Prints the resident set size of process $1 in MiB.
+bench_rss_mib() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
