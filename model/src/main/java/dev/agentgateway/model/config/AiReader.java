@@ -63,14 +63,15 @@ final class AiReader {
       }
       ConfigNode providersNode = group.field("providers");
       List<AiProvider> providers = new ArrayList<>();
-      for (ConfigNode p : providersNode.list()) {
+      List<ConfigNode> items = providersNode.list();
+      for (ConfigNode p : items) {
         AiProvider provider = named(p, inherited, names);
         ok &= provider != null;
         if (provider != null) {
           providers.add(provider);
         }
       }
-      if (providers.isEmpty() && ok) {
+      if (items.isEmpty()) {
         providersNode.error("a group needs at least one provider");
         ok = false;
       }
