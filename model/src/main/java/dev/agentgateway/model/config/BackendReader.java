@@ -1,11 +1,12 @@
 package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BackendAuth;
 import dev.agentgateway.model.ir.RouteBackend;
 
 /**
- * Reads route backends ({@code host} and {@code mcp}), the backend of a request mirror, and the
- * addresses of MCP targets.
+ * Reads route backends ({@code host}, {@code mcp} and {@code ai}), the backend of a request mirror,
+ * and the addresses of MCP targets.
  */
 final class BackendReader {
   private static final String HTTP = "http://";
@@ -18,21 +19,29 @@ final class BackendReader {
    *
    * @param name the name an inline protocol backend (such as {@code mcp}) gets
    */
-  static RouteBackend routeBackend(ConfigNode backend, McpReader mcp, String name) {
+  static RouteBackend routeBackend(
+      ConfigNode backend, McpReader mcp, AiReader ai, String name, BackendAuth routeAuth) {
     if (!backend.mapping(UpstreamFields.ROUTE_BACKEND)) {
       return null;
     }
     String kind = backend.variant(UpstreamFields.BACKEND_KIND);
     Integer weight = backend.field("weight").integer(0, Integer.MAX_VALUE);
+    ConfigNode policies = backend.field("policies");
+    boolean hasPolicies = policies.mapping(UpstreamFields.BACKEND_POLICIES);
+    ConfigNode authNode = policies.field("backendAuth");
+    BackendAuth auth = hasPolicies ? ai.auth().read(authNode) : null;
+    if (authNode.present() && !"ai".equals(kind)) {
+      authNode.error("backendAuth is not supported yet for " + kind + " backends (only ai)");
+    }
     Backend target = null;
     if ("host".equals(kind)) {
       target = host(backend.field("host"));
     } else if ("mcp".equals(kind)) {
       target = mcp.backend(backend.field("mcp"), name);
+    } else if ("ai".equals(kind)) {
+      target = ai.backend(backend.field("ai"), name, auth != null ? auth : routeAuth);
     }
-    ConfigNode policies = backend.field("policies");
-    if (policies.mapping(UpstreamFields.BACKEND_POLICIES)
-        && A2aPolicy.isSet(policies.field("a2a"))) {
+    if (hasPolicies && A2aPolicy.isSet(policies.field("a2a"))) {
       target = A2aPolicy.wrap(target, policies.field("a2a"), backend.path());
     }
     return target == null ? null : new RouteBackend(target, weight == null ? 1 : weight);

@@ -16,6 +16,7 @@ import dev.agentgateway.model.ir.LoggingConfig;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.PathRewrite;
+import dev.agentgateway.model.ir.Secret;
 import dev.agentgateway.model.ir.SessionKey;
 import dev.agentgateway.model.ir.ValueMatch;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ import java.util.TreeSet;
  * have a YAML spelling keep it ({@code {"pathPrefix": "/"}}, {@code "auto"}, {@code {"host":
  * "h:80"}}); any other variant of a sealed interface gets a {@code "type"} field. Durations are
  * Go-style strings such as {@code "1m30s"}. Values of credential headers, stdio targets'
- * environment values and the session key are redacted.
+ * environment values, the session key and every {@link Secret} (backend keys) are redacted.
  */
 public final class ConfigJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -95,6 +96,7 @@ public final class ConfigJson {
       // A child's environment commonly carries API keys: names only.
       case McpTarget.EnvVar e -> single(e.name(), REDACTED);
       case SessionKey k -> NODES.textNode(REDACTED);
+      case Secret k -> NODES.textNode(REDACTED);
       case Record r -> record(r);
       default -> NODES.textNode(v.toString());
     };

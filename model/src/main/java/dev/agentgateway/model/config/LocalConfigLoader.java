@@ -63,8 +63,10 @@ public final class LocalConfigLoader {
     FrontendHttp frontend = FrontendReader.read(root.field("frontendPolicies"));
     Resources resources = new Resources();
     McpReader mcp = new McpReader(new OpenApiSchemas(baseDir));
-    new BindReader(resources, new RouteReader(mcp)).readAll(root.field("binds"));
+    AiReader ai = new AiReader(new BackendAuthReader(baseDir), env);
+    new BindReader(resources, new RouteReader(mcp, ai)).readAll(root.field("binds"));
     new SimpleMcpReader(mcp).read(root.field("mcp"), resources);
+    new LlmReader(ai).read(root.field("llm"), resources);
     if (ctx.hasErrors()) {
       throw new ConfigException(ctx.errors());
     }

@@ -1,6 +1,7 @@
 package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BackendAuth;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.QueryMatch;
@@ -19,9 +20,11 @@ import java.util.regex.PatternSyntaxException;
 final class RouteReader {
   private final PolicyReader policies = new PolicyReader();
   private final McpReader mcp;
+  private final AiReader ai;
 
-  RouteReader(McpReader mcp) {
+  RouteReader(McpReader mcp, AiReader ai) {
     this.mcp = mcp;
+    this.ai = ai;
   }
 
   /** The route, or {@code null} when it is not a mapping (errors are reported either way). */
@@ -52,11 +55,17 @@ final class RouteReader {
     RoutePolicies routePolicies = policies.read(policiesNode);
     ConfigNode a2a = policiesNode.field("a2a");
     boolean a2aSet = policiesNode.isMapping() && A2aPolicy.isSet(a2a);
+    ConfigNode authNode = policiesNode.field("backendAuth");
+    BackendAuth routeAuth = policiesNode.isMapping() ? ai.auth().read(authNode) : null;
     List<RouteBackend> backends = new ArrayList<>();
     List<ConfigNode> backendNodes = route.field("backends").list();
+    if (authNode.present() && backendNodes.stream().anyMatch(b -> !b.field("ai").present())) {
+      authNode.error("backendAuth is not supported yet on routes to other than ai backends");
+    }
     for (int i = 0; i < backendNodes.size(); i++) {
       ConfigNode backendNode = backendNodes.get(i);
-      RouteBackend b = BackendReader.routeBackend(backendNode, mcp, key + "/backend" + i);
+      RouteBackend b =
+          BackendReader.routeBackend(backendNode, mcp, ai, key + "/backend" + i, routeAuth);
       if (b != null && a2aSet) {
         Backend wrapped = A2aPolicy.wrap(b.backend(), a2a, backendNode.path());
         b = wrapped == null ? null : new RouteBackend(wrapped, b.weight());

@@ -39,6 +39,9 @@ final class SimpleMcpReader {
     Integer port = portNode.present() ? portNode.integer(1, 65535) : Integer.valueOf(DEFAULT_PORT);
     ConfigNode policiesNode = node.field("policies");
     RoutePolicies routePolicies = policies.read(policiesNode);
+    if (policiesNode.isMapping() && policiesNode.field("backendAuth").present()) {
+      policiesNode.field("backendAuth").notSupported();
+    }
     ConfigNode a2a = policiesNode.field("a2a");
     if (policiesNode.isMapping() && A2aPolicy.isSet(a2a)) {
       a2a.error("a2a does not apply here: the mcp shortcut's backend is an mcp backend");

@@ -10,8 +10,8 @@ final class UpstreamFields {
 
   static final FieldSet ROOT =
       FieldSet.of(
-          "config binds frontendPolicies mcp",
-          "policies workloads services backends routeGroups gateways routes tcpRoutes llm ui");
+          "config binds frontendPolicies mcp llm",
+          "policies workloads services backends routeGroups gateways routes tcpRoutes ui");
 
   static final FieldSet CONFIG =
       FieldSet.of(
@@ -66,9 +66,9 @@ final class UpstreamFields {
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
               + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
-              + " mcpAuthentication cors",
+              + " mcpAuthentication cors backendAuth",
           "mcpGuardrails authorization ai backendTLS"
-              + " backendTunnel backendAuth localRateLimit remoteRateLimit oidc basicAuth"
+              + " backendTunnel localRateLimit remoteRateLimit oidc basicAuth"
               + " apiKey extAuthz extProc transformations csrf buffer delay");
 
   static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");
@@ -98,17 +98,17 @@ final class UpstreamFields {
 
   /** Every field of a route backend, its kind included. */
   static final FieldSet ROUTE_BACKEND =
-      FieldSet.of("host mcp weight policies", "service backend internal dynamic ai aws routeGroup");
+      FieldSet.of("host mcp ai weight policies", "service backend internal dynamic aws routeGroup");
 
   /** The kinds of route backend; exactly one must be set. */
   static final FieldSet BACKEND_KIND =
-      FieldSet.of("host mcp", "service backend internal dynamic ai aws routeGroup");
+      FieldSet.of("host mcp ai", "service backend internal dynamic aws routeGroup");
 
   /** A route backend's own {@code policies} (upstream's LocalBackendPolicies). */
   static final FieldSet BACKEND_POLICIES =
       FieldSet.of(
-          "a2a",
-          "requestHeaderModifier transformations backendTLS backendAuth http tcp backendTunnel"
+          "a2a backendAuth",
+          "requestHeaderModifier transformations backendTLS http tcp backendTunnel"
               + " responseHeaderModifier requestRedirect health extAuthz authorization"
               + " mcpAuthorization mcpGuardrails inferenceRouting sessionAffinity ai");
 
@@ -140,4 +140,87 @@ final class UpstreamFields {
 
   /** The mapping forms of upstream's FileInlineOrRemote (the string form is inline text). */
   static final FieldSet FILE_OR_URL = FieldSet.of("file", "url");
+
+  /** The {@code groups} form of an {@code ai} backend. */
+  static final FieldSet AI_GROUPS = FieldSet.of("groups", "");
+
+  static final FieldSet AI_GROUP = FieldSet.of("providers", "");
+
+  /** One provider of an {@code ai} backend (upstream's LocalNamedAIProvider). */
+  static final FieldSet NAMED_AI_PROVIDER =
+      FieldSet.of("name provider hostOverride pathOverride pathPrefix policies", "tokenize");
+
+  /** Upstream's AIProvider union. */
+  static final FieldSet AI_PROVIDER_KIND =
+      FieldSet.of("openAI gemini vertex anthropic bedrock azure copilot custom", "");
+
+  static final FieldSet OPENAI_PROVIDER = FieldSet.of("model", "moderation");
+
+  /** Anthropic, Gemini and Copilot providers. */
+  static final FieldSet MODEL_ONLY = FieldSet.of("model", "");
+
+  static final FieldSet VERTEX_PROVIDER = FieldSet.of("model region projectId", "");
+
+  static final FieldSet BEDROCK_PROVIDER =
+      FieldSet.of("model region", "guardrailIdentifier guardrailVersion");
+
+  static final FieldSet AZURE_PROVIDER =
+      FieldSet.of("model resourceName resourceType apiVersion projectName", "");
+
+  static final FieldSet CUSTOM_PROVIDER = FieldSet.of("model providerOverride formats", "");
+
+  static final FieldSet FORMAT_CONFIG = FieldSet.of("type path", "");
+
+  /** An AI provider's own {@code policies}: only backendAuth so far. */
+  static final FieldSet AI_PROVIDER_POLICIES =
+      FieldSet.of(
+          "backendAuth",
+          "requestHeaderModifier transformations backendTLS http tcp backendTunnel"
+              + " responseHeaderModifier requestRedirect health extAuthz authorization"
+              + " mcpAuthorization mcpGuardrails a2a inferenceRouting sessionAffinity ai");
+
+  /** Upstream's BackendAuth union (the mapping forms). */
+  static final FieldSet BACKEND_AUTH =
+      FieldSet.of(
+          "key passthrough aws", "gcp azure jwtSign oauthTokenExchange crossAppAccess credentials");
+
+  static final FieldSet BACKEND_AUTH_KEY = FieldSet.of("value location", "");
+
+  static final FieldSet BACKEND_AUTH_PASSTHROUGH = FieldSet.of("", "location");
+
+  /** Where a key goes (upstream's AuthorizationLocation). */
+  static final FieldSet AUTH_LOCATION = FieldSet.of("header queryParameter", "cookie expression");
+
+  static final FieldSet AUTH_HEADER = FieldSet.of("name prefix", "");
+
+  static final FieldSet NAME_ONLY = FieldSet.of("name", "");
+
+  static final FieldSet AWS_AUTH =
+      FieldSet.of("accessKeyId secretAccessKey region sessionToken serviceName", "assumeRole");
+
+  /** The mapping form of upstream's FileOrInline (the string form is the value itself). */
+  static final FieldSet FILE_ONLY = FieldSet.of("file", "");
+
+  /** The top-level {@code llm} shortcut (upstream's LocalLLMConfig). */
+  static final FieldSet LLM =
+      FieldSet.of("port models providers", "gateways tls virtualModels policies");
+
+  /** One {@code llm.models[]} entry. */
+  static final FieldSet LLM_MODEL =
+      FieldSet.of(
+          "id name visibility params provider transformation auth",
+          "passthrough authorization defaults overrides finalTransformation requestHeaders"
+              + " responseHeaders backendTLS tls health backendTunnel guardrails promptCaching"
+              + " matches");
+
+  static final FieldSet LLM_PARAMS =
+      FieldSet.of(
+          "model apiKey awsRegion vertexRegion vertexProject azureResourceName azureResourceType"
+              + " azureApiVersion azureProjectName baseUrl hostOverride pathOverride pathPrefix",
+          "tokenize");
+
+  static final FieldSet LLM_PROVIDER = FieldSet.of("name params provider", "defaults");
+
+  /** The mapping forms of a model's {@code provider}. */
+  static final FieldSet LLM_PROVIDER_REF = FieldSet.of("reference custom", "");
 }

@@ -2,10 +2,14 @@ package dev.agentgateway.model.xds;
 
 import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BackendAuth;
 import dev.agentgateway.model.ir.McpTarget;
+import dev.agentgateway.model.ir.Secret;
 import dev.agentgateway.model.xds.proto.Backend.Ai;
 import dev.agentgateway.model.xds.proto.Backend.Mcp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Proto to IR for the MCP and AI backends, validating as {@link ProtoToIr} does. */
 final class AgentBackendsToIr {
@@ -128,12 +132,27 @@ final class AgentBackendsToIr {
                         v.hasApiVersion() ? v.getApiVersion() : null,
                         v.hasProjectName() ? v.getProjectName() : null));
           }
+          case COPILOT -> new AiProvider.Copilot(model(p.getCopilot()));
+          case CUSTOM -> custom(at + ".custom", p.getCustom());
           case SPEC_NOT_SET ->
               throw f.fail(
-                  at, "no provider set (openai, anthropic, gemini, vertex, bedrock, azure)");
+                  at,
+                  "no provider set (openai, anthropic, gemini, vertex, bedrock, azure, copilot,"
+                      + " custom)");
         };
     Backend host =
         p.hasHostOverride() ? f.plain(at + ".host_override", true, p.getHostOverride()) : null;
+    BackendAuth auth = p.hasAuth() ? auth(at + ".auth", p.getAuth()) : null;
+    Map<String, String> transformations = new LinkedHashMap<>();
+    for (int i = 0; i < p.getTransformationsCount(); i++) {
+      var t = p.getTransformations(i);
+      String field = f.nonBlank(at + ".transformations[" + i + "].field", t.getField());
+      String expression =
+          f.nonBlank(at + ".transformations[" + i + "].expression", t.getExpression());
+      if (transformations.put(field, expression) != null) {
+        throw f.fail(at + ".transformations[" + i + "].field", "duplicate field " + field);
+      }
+    }
     return f.checked(
         at,
         () ->
@@ -142,7 +161,86 @@ final class AgentBackendsToIr {
                 spec,
                 host,
                 p.hasPathOverride() ? p.getPathOverride() : null,
-                p.hasPathPrefix() ? p.getPathPrefix() : null));
+                p.hasPathPrefix() ? p.getPathPrefix() : null,
+                p.getHostOverrideTls(),
+                auth,
+                p.hasModelPattern() ? p.getModelPattern() : null,
+                transformations));
+  }
+
+  private AiProvider.Custom custom(
+      String at, dev.agentgateway.model.xds.proto.AiProvider.Custom c) {
+    List<AiProvider.FormatPath> formats =
+        f.list(
+            at + ".formats",
+            c.getFormatsList(),
+            (fa, fp) -> {
+              AiProvider.ProviderFormat format =
+                  switch (fp.getFormat()) {
+                    case UNRECOGNIZED -> throw f.fail(fa + ".format", "unknown value");
+                    default -> AiProvider.ProviderFormat.valueOf(fp.getFormat().name());
+                  };
+              return f.checked(
+                  fa, () -> new AiProvider.FormatPath(format, fp.hasPath() ? fp.getPath() : null));
+            });
+    return f.checked(
+        at,
+        () ->
+            new AiProvider.Custom(
+                c.hasModel() ? c.getModel() : null,
+                c.hasProviderName() ? c.getProviderName() : null,
+                formats));
+  }
+
+  BackendAuth auth(String at, dev.agentgateway.model.xds.proto.BackendAuth p) {
+    return switch (p.getKindCase()) {
+      case KEY -> {
+        var k = p.getKey();
+        Secret value = new Secret(f.required(at + ".key.value", k.getValue()));
+        BackendAuth.Location location =
+            switch (k.getLocationCase()) {
+              case HEADER ->
+                  f.checked(
+                      at + ".key.header",
+                      () ->
+                          new BackendAuth.Location.Header(
+                              k.getHeader().getName(),
+                              k.getHeader().hasPrefix() ? k.getHeader().getPrefix() : null));
+              case QUERY_PARAMETER ->
+                  f.checked(
+                      at + ".key.query_parameter",
+                      () -> new BackendAuth.Location.QueryParameter(k.getQueryParameter()));
+              case LOCATION_NOT_SET -> null;
+            };
+        yield new BackendAuth.Key(value, location);
+      }
+      case PASSTHROUGH -> new BackendAuth.Passthrough();
+      case AWS -> {
+        var a = p.getAws();
+        yield f.checked(
+            at + ".aws",
+            () ->
+                new BackendAuth.Aws(
+                    a.hasAccessKeyId()
+                        ? f.nonBlank(at + ".aws.access_key_id", a.getAccessKeyId())
+                        : null,
+                    a.hasSecretAccessKey()
+                        ? secret(at + ".aws.secret_access_key", a.getSecretAccessKey())
+                        : null,
+                    a.hasSessionToken()
+                        ? secret(at + ".aws.session_token", a.getSessionToken())
+                        : null,
+                    a.hasRegion() ? f.nonBlank(at + ".aws.region", a.getRegion()) : null,
+                    a.hasServiceName()
+                        ? f.nonBlank(at + ".aws.service_name", a.getServiceName())
+                        : null));
+      }
+      case KIND_NOT_SET -> throw f.fail(at, "no kind set (key, passthrough or aws)");
+    };
+  }
+
+  private Secret secret(String at, String value) {
+    return new Secret(f.required(at, value));
   }
 
   private static String model(dev.agentgateway.model.xds.proto.AiProvider.Model m) {

@@ -1,6 +1,7 @@
 package dev.agentgateway.model.xds;
 
 import dev.agentgateway.model.ir.AiProvider;
+import dev.agentgateway.model.ir.BackendAuth;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.xds.proto.Backend;
 import java.util.List;
@@ -101,12 +102,80 @@ final class AgentBackendsToProto {
         ifSet(s.projectName(), v::setProjectName);
         b.setAzure(v);
       }
+      case AiProvider.Copilot s -> b.setCopilot(model(s.model()));
+      case AiProvider.Custom s -> b.setCustom(custom(s));
     }
     if (p.hostOverride() != null) {
       b.setHostOverride(IrToProto.backend(p.hostOverride()));
     }
     ifSet(p.pathOverride(), b::setPathOverride);
     ifSet(p.pathPrefix(), b::setPathPrefix);
+    b.setHostOverrideTls(p.hostOverrideTls());
+    if (p.auth() != null) {
+      b.setAuth(auth(p.auth()));
+    }
+    ifSet(p.modelPattern(), b::setModelPattern);
+    p.transformations()
+        .forEach(
+            (field, expression) ->
+                b.addTransformations(
+                    dev.agentgateway.model.xds.proto.AiProvider.Transformation.newBuilder()
+                        .setField(field)
+                        .setExpression(expression)));
+    return b.build();
+  }
+
+  private static dev.agentgateway.model.xds.proto.AiProvider.Custom custom(AiProvider.Custom c) {
+    var b = dev.agentgateway.model.xds.proto.AiProvider.Custom.newBuilder();
+    ifSet(c.model(), b::setModel);
+    ifSet(c.providerName(), b::setProviderName);
+    for (AiProvider.FormatPath f : c.formats()) {
+      var fb =
+          dev.agentgateway.model.xds.proto.AiProvider.Custom.FormatPath.newBuilder()
+              .setFormat(
+                  dev.agentgateway.model.xds.proto.AiProvider.Custom.Format.valueOf(
+                      f.format().name()));
+      ifSet(f.path(), fb::setPath);
+      b.addFormats(fb);
+    }
+    return b.build();
+  }
+
+  static dev.agentgateway.model.xds.proto.BackendAuth auth(BackendAuth auth) {
+    var b = dev.agentgateway.model.xds.proto.BackendAuth.newBuilder();
+    switch (auth) {
+      case BackendAuth.Key k -> {
+        var kb =
+            dev.agentgateway.model.xds.proto.BackendAuth.Key.newBuilder()
+                .setValue(k.value().value());
+        switch (k.location()) {
+          case null -> {}
+          case BackendAuth.Location.Header h -> {
+            var hb =
+                dev.agentgateway.model.xds.proto.BackendAuth.Key.Header.newBuilder()
+                    .setName(h.name());
+            ifSet(h.prefix(), hb::setPrefix);
+            kb.setHeader(hb);
+          }
+          case BackendAuth.Location.QueryParameter q -> kb.setQueryParameter(q.name());
+        }
+        b.setKey(kb);
+      }
+      case BackendAuth.Passthrough p ->
+          b.setPassthrough(
+              dev.agentgateway.model.xds.proto.BackendAuth.Passthrough.getDefaultInstance());
+      case BackendAuth.Aws a -> {
+        var ab = dev.agentgateway.model.xds.proto.BackendAuth.Aws.newBuilder();
+        ifSet(a.accessKeyId(), ab::setAccessKeyId);
+        ifSet(
+            a.secretAccessKey() == null ? null : a.secretAccessKey().value(),
+            ab::setSecretAccessKey);
+        ifSet(a.sessionToken() == null ? null : a.sessionToken().value(), ab::setSessionToken);
+        ifSet(a.region(), ab::setRegion);
+        ifSet(a.serviceName(), ab::setServiceName);
+        b.setAws(ab);
+      }
+    }
     return b.build();
   }
 

@@ -66,20 +66,20 @@ class ConfigErrorsTest {
   void upstreamFieldsWeLackAreNotSupportedYet() {
     assertEquals(
         List.of(
-            new ConfigError("llm", "\"llm\" is not supported yet"),
             new ConfigError("config.tracing", "\"tracing\" is not supported yet"),
             new ConfigError("frontendPolicies.tcp", "\"tcp\" is not supported yet"),
             new ConfigError(
                 "frontendPolicies.http.http2FrameSize", "\"http2FrameSize\" is not supported yet"),
             new ConfigError("binds[0].listeners[0].tls", "\"tls\" is not supported yet"),
             new ConfigError(
-                "binds[0].listeners[0].routes[0].policies.cors", "\"cors\" is not supported yet"),
+                "binds[0].listeners[0].routes[0].policies.csrf", "\"csrf\" is not supported yet"),
             new ConfigError(
                 "binds[0].listeners[0].routes[0].backends[0].service",
-                "\"service\" is not supported yet")),
+                "\"service\" is not supported yet"),
+            new ConfigError("llm.gateways", "\"gateways\" is not supported yet")),
         errors(
             """
-            llm: {models: []}
+            llm: {gateways: [default], models: [{name: m, provider: openAI}]}
             config: {tracing: {otlpEndpoint: "http://x:4317"}}
             frontendPolicies: {tcp: {}, http: {http2FrameSize: 1}}
             binds:
@@ -87,7 +87,7 @@ class ConfigErrorsTest {
               listeners:
               - tls: {cert: a, key: b}
                 routes:
-                - policies: {cors: {allowOrigins: ["*"]}}
+                - policies: {csrf: {}}
                   backends: [{service: {name: a, port: 80}}]
             """));
   }
@@ -241,7 +241,7 @@ class ConfigErrorsTest {
                 "invalid backend host (expected host:port): IPv6 addresses must be in brackets,"
                     + " e.g. [::1]:8080"),
             new ConfigError(r + "backends[2].weight", "must be between 0 and 2147483647"),
-            new ConfigError(r + "backends[3]", "needs one of host, mcp")),
+            new ConfigError(r + "backends[3]", "needs one of host, mcp, ai")),
         errors);
   }
 
@@ -252,8 +252,7 @@ class ConfigErrorsTest {
             new ConfigError(ROUTE_PREFIX + "backends[0]", "only one of host, mcp may be set"),
             new ConfigError(
                 ROUTE_PREFIX + "backends[1].a2a", "unknown field \"a2a\" (did you mean \"ai\"?)"),
-            new ConfigError(ROUTE_PREFIX + "backends[1]", "needs one of host, mcp"),
-            new ConfigError(ROUTE_PREFIX + "backends[2].ai", "\"ai\" is not supported yet"),
+            new ConfigError(ROUTE_PREFIX + "backends[1]", "needs one of host, mcp, ai"),
             new ConfigError(ROUTE_PREFIX + "backends[2]", "only one of host, ai may be set")),
         errors(
             route(

@@ -378,7 +378,7 @@ class ProtoToIrValidationTest {
         aiError(Backend.Ai.newBuilder().setName("llm").addGroups(Backend.Ai.Group.newBuilder())));
     assertEquals(
         "backend/llm: backend.ai.groups[0].providers[0]: no provider set (openai, anthropic,"
-            + " gemini, vertex, bedrock, azure)",
+            + " gemini, vertex, bedrock, azure, copilot, custom)",
         aiError(
             Backend.Ai.newBuilder()
                 .setName("llm")
