@@ -165,7 +165,12 @@ final class MockCluster implements AutoCloseable {
 
   /** Polls {@code probe} until it answers non-null (or true), failing after 30 s. */
   static <T> T await(String what, Supplier<T> probe) {
-    Instant deadline = Instant.now().plus(WAIT);
+    return await(what, WAIT, probe);
+  }
+
+  /** Polls {@code probe} until it answers non-null (or true), failing after {@code wait}. */
+  static <T> T await(String what, Duration wait, Supplier<T> probe) {
+    Instant deadline = Instant.now().plus(wait);
     while (true) {
       T value = probe.get();
       if (value != null && !Boolean.FALSE.equals(value)) {
