@@ -39,7 +39,6 @@ class ControllerChartTest {
   /** Values that are Kubernetes objects passed through whole: setting them at all is enough. */
   private static final Set<String> WHOLE_OBJECTS =
       Set.of(
-          "podAnnotations",
           "podSecurityContext",
           "securityContext",
           "controller.resources",
@@ -56,8 +55,11 @@ class ControllerChartTest {
   }
 
   @Test
-  void defaultsRenderTheControllerServiceAndSplitRbac() {
-    List<HasMetadata> objects = Charts.objects(render(Map.of()));
+  void defaultsRenderTheControllerServiceAndSplitRbac() throws java.io.IOException {
+    String rendered = render(Map.of());
+    java.nio.file.Files.createDirectories(Path.of("target"));
+    java.nio.file.Files.writeString(Path.of("target/rendered-defaults.yaml"), rendered);
+    List<HasMetadata> objects = Charts.objects(rendered);
 
     assertEquals(
         List.of(
@@ -87,6 +89,14 @@ class ControllerChartTest {
         65532L, deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser());
     assertEquals(
         service.getSpec().getSelector(), deployment.getSpec().getSelector().getMatchLabels());
+    assertEquals(
+        "9092",
+        deployment
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getAnnotations()
+            .get("prometheus.io/port"));
 
     // The rendered environment is what the controller reads: its settings come out as intended.
     ControllerSettings settings =
@@ -126,6 +136,10 @@ class ControllerChartTest {
         List.of("agw-internal", "agentgateway"),
         proxies.getSpec().getSelector().getMatchExpressions().get(0).getValues());
 
+    Map<String, String> annotations =
+        deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+    assertEquals("19092", annotations.get("prometheus.io/port"), "scrape the metrics port as set");
+    assertEquals("false", annotations.get("example.com/scrape"));
     Container controller = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
     assertEquals("mirror.example.com/agw/controller:1.2.4", controller.getImage());
     assertEquals("1", controller.getResources().getLimits().get("cpu").toString());

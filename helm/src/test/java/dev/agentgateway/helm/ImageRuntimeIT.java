@@ -117,7 +117,10 @@ class ImageRuntimeIT {
             .formatted(freePort(), freePort(), readiness, freePort());
     Process proxy = start(modules, jar, List.of("-c", config), Map.of(), "proxy");
     try {
-      await("proxy ready", START, () -> ok(proxy, "http://127.0.0.1:" + readiness + "/healthz/ready"));
+      await(
+          "proxy ready",
+          START,
+          () -> ok(proxy, "http://127.0.0.1:" + readiness + "/healthz/ready"));
     } finally {
       proxy.destroy();
       proxy.waitFor();

@@ -221,7 +221,19 @@ class RbacCoverageTest {
 
   @Test
   void everyCallIsAllowedWithTheDeployerBoundInTheGatewayNamespaceOnly() {
-    assertAllAllowed(rbac(Map.of("rbac.gatewayNamespaces[0]", GATEWAY_NS)));
+    RbacRules scoped = rbac(Map.of("rbac.gatewayNamespaces[0]", GATEWAY_NS));
+    assertAllAllowed(scoped);
+    // The same provisioning writes in a namespace that is not listed are refused (status writes
+    // are not provisioning: routes and backends of every watched namespace get theirs).
+    List<ApiCall> writesElsewhere =
+        production.stream()
+            .filter(c -> GATEWAY_NS.equals(c.namespace()))
+            .filter(c -> !c.resource().endsWith("/status"))
+            .filter(c -> Set.of("create", "patch", "update", "delete").contains(c.verb()))
+            .map(c -> new ApiCall(c.verb(), c.group(), c.resource(), "elsewhere", c.name()))
+            .toList();
+    assertTrue(writesElsewhere.size() > 10, "the scenario wrote in " + GATEWAY_NS);
+    assertEquals(List.of(), writesElsewhere.stream().filter(scoped::allows).toList());
   }
 
   @Test
