@@ -169,14 +169,16 @@ class ReadmeExamplesTest {
                         .build());
                 return s;
               });
-      Gateway programmed =
-          await(
-              "the Gateway programmed",
-              () -> {
-                Gateway g = cluster.get(Gateway.class, "agentgateway-system", "agentgateway-proxy");
-                return has(g.getStatus().getConditions(), "Programmed", "True") ? g : null;
-              });
-      assertEquals("203.0.113.10", programmed.getStatus().getAddresses().getFirst().getValue());
+      // Programmed and the address are written as each change arrives: wait for both.
+      await(
+          "the Gateway programmed with the load balancer's address",
+          () -> {
+            Gateway g = cluster.get(Gateway.class, "agentgateway-system", "agentgateway-proxy");
+            return has(g.getStatus().getConditions(), "Programmed", "True")
+                && g.getStatus().getAddresses() != null
+                && g.getStatus().getAddresses().stream()
+                    .anyMatch(a -> "203.0.113.10".equals(a.getValue()));
+          });
     }
   }
 
