@@ -76,7 +76,14 @@ abstract class BaseStreamTranslator implements StreamTranslator {
   abstract void emitError(String type, String message, EventSink out);
 
   final void fail(String message, EventSink out) {
-    emitError("api_error", message, out);
+    failWith("api_error", message, out);
+  }
+
+  /**
+   * Ends the client stream with an error of the given type (the provider's own, when it sent one).
+   */
+  final void failWith(String type, String message, EventSink out) {
+    emitError(type, message, out);
     ended = true;
   }
 
