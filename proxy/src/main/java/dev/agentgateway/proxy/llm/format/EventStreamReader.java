@@ -48,7 +48,7 @@ public final class EventStreamReader {
    * @throws EventStreamException the framing is broken, or the stream ended inside a frame
    */
   public EventStreamMessage next() throws IOException {
-    int got = in.readNBytes(prelude, 0, PRELUDE);
+    int got = readFully(prelude, PRELUDE);
     if (got == 0) {
       return null;
     }
@@ -70,7 +70,7 @@ public final class EventStreamReader {
       throw new EventStreamException("headers length " + headersLength + " exceeds the frame");
     }
     byte[] rest = new byte[(int) total - PRELUDE];
-    if (in.readNBytes(rest, 0, rest.length) < rest.length) {
+    if (readFully(rest, rest.length) < rest.length) {
       throw new EventStreamException("the stream ended inside a frame");
     }
     crc.update(prelude, 8, 4);
@@ -83,6 +83,22 @@ public final class EventStreamReader {
     byte[] payload = new byte[payloadLength];
     System.arraycopy(rest, (int) headersLength, payload, 0, payloadLength);
     return new EventStreamMessage(headers, payload);
+  }
+
+  /**
+   * Reads until {@code length} bytes or EOF; a loop over {@code read} rather than {@code
+   * readNBytes}, which some streams override to return after one read.
+   */
+  private int readFully(byte[] b, int length) throws IOException {
+    int got = 0;
+    while (got < length) {
+      int n = in.read(b, got, length - got);
+      if (n < 0) {
+        break;
+      }
+      got += n;
+    }
+    return got;
   }
 
   private static Map<String, String> headers(byte[] b, int length) throws EventStreamException {

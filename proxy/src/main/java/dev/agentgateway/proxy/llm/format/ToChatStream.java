@@ -63,7 +63,10 @@ abstract class ToChatStream extends BaseStreamTranslator {
 
   @Override
   void emitError(String type, String message, EventSink out) {
-    out.emit(null, Json.write(ErrorBodies.openAi(type, message, null)));
+    // "api_error" is the shared name for a gateway-side stream failure; OpenAI calls it
+    // server_error
+    String openAiType = type == null || type.equals("api_error") ? "server_error" : type;
+    out.emit(null, Json.write(ErrorBodies.openAi(openAiType, message, null)));
   }
 
   /** A stream whose finish reason arrived is complete at EOF, even without a closing event. */
