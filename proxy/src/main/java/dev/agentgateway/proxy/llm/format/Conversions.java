@@ -80,6 +80,13 @@ public final class Conversions {
                             AnthropicToChatRequest.translate(body), anthropicContext(body)),
                     (a, c) -> ChatToAnthropicResponse.translate(a, c.model()),
                     ChatToAnthropicStream::new);
+            case BEDROCK_CONVERSE ->
+                new Pair(
+                    client,
+                    provider,
+                    Conversions::anthropicToBedrock,
+                    (a, c) -> BedrockToAnthropicResponse.translate(a, c.model(), c.toolNames()),
+                    BedrockToAnthropicStream::new);
             default -> null;
           };
       case OPENAI_RESPONSES -> null;
@@ -112,6 +119,14 @@ public final class Conversions {
             body.path("stream").asBoolean(false),
             StreamOptions.clientAsked(body),
             r.toolNames()));
+  }
+
+  private static TranslatedRequest anthropicToBedrock(ObjectNode body) {
+    ChatToBedrockRequest.Result r = AnthropicToBedrockRequest.translate(body);
+    return new TranslatedRequest(
+        r.body(),
+        new StreamContext(
+            Json.text(body, "model"), body.path("stream").asBoolean(false), false, r.toolNames()));
   }
 
   private static StreamContext chatContext(JsonNode body) {

@@ -43,6 +43,19 @@ final class StopReasons {
     };
   }
 
+  /** Bedrock mostly uses Anthropic's names; its filter reasons are Anthropic's refusal. */
+  static String bedrockToAnthropic(String reason) {
+    if (reason == null) {
+      return "end_turn";
+    }
+    return switch (reason) {
+      case "guardrail_intervened", "content_filtered" -> "refusal";
+      case "end_turn", "tool_use", "max_tokens", "stop_sequence", "model_context_window_exceeded" ->
+          reason;
+      default -> "end_turn";
+    };
+  }
+
   static String openAiToAnthropic(String reason) {
     if (reason == null) {
       return null;

@@ -21,8 +21,9 @@ class ConversionsTest {
     assertTrue(
         Conversions.supports(ClientFormat.ANTHROPIC_MESSAGES, ProviderFormat.ANTHROPIC_MESSAGES));
     assertTrue(Conversions.supports(ClientFormat.ANTHROPIC_MESSAGES, ProviderFormat.OPENAI_CHAT));
-    assertFalse(
+    assertTrue(
         Conversions.supports(ClientFormat.ANTHROPIC_MESSAGES, ProviderFormat.BEDROCK_CONVERSE));
+    assertFalse(Conversions.supports(ClientFormat.ANTHROPIC_MESSAGES, ProviderFormat.GEMINI));
     assertFalse(Conversions.supports(ClientFormat.OPENAI_RESPONSES, ProviderFormat.OPENAI_CHAT));
     IllegalArgumentException e =
         assertThrows(
