@@ -89,7 +89,19 @@ public final class Conversions {
                     BedrockToAnthropicStream::new);
             default -> null;
           };
-      case OPENAI_RESPONSES -> null;
+      // only whole answers for now: a streamed Responses request is refused by the conversion
+      case OPENAI_RESPONSES ->
+          provider == ProviderFormat.OPENAI_CHAT
+              ? new Pair(
+                  client,
+                  provider,
+                  Conversions::responsesToChat,
+                  (a, c) -> ChatToResponsesResponse.translate(a, c.model()),
+                  (c, l) -> {
+                    throw new UnsupportedOperationException(
+                        "streamed Responses answers are not translated yet");
+                  })
+              : null;
     };
   }
 
@@ -127,6 +139,16 @@ public final class Conversions {
         r.body(),
         new StreamContext(
             Json.text(body, "model"), body.path("stream").asBoolean(false), false, r.toolNames()));
+  }
+
+  private static TranslatedRequest responsesToChat(ObjectNode body) {
+    if (body.path("stream").asBoolean(false)) {
+      throw new FormatException(
+          "stream: true is not supported yet for the Responses API on this provider");
+    }
+    return new TranslatedRequest(
+        ResponsesToChatRequest.translate(body),
+        StreamContext.of(Json.text(body, "model"), false, false));
   }
 
   private static StreamContext chatContext(JsonNode body) {

@@ -24,13 +24,14 @@ class ConversionsTest {
     assertTrue(
         Conversions.supports(ClientFormat.ANTHROPIC_MESSAGES, ProviderFormat.BEDROCK_CONVERSE));
     assertFalse(Conversions.supports(ClientFormat.ANTHROPIC_MESSAGES, ProviderFormat.GEMINI));
-    assertFalse(Conversions.supports(ClientFormat.OPENAI_RESPONSES, ProviderFormat.OPENAI_CHAT));
+    assertTrue(Conversions.supports(ClientFormat.OPENAI_RESPONSES, ProviderFormat.OPENAI_CHAT));
+    assertFalse(Conversions.supports(ClientFormat.OPENAI_RESPONSES, ProviderFormat.GEMINI));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Conversions.of(ClientFormat.OPENAI_RESPONSES, ProviderFormat.OPENAI_CHAT));
+            () -> Conversions.of(ClientFormat.OPENAI_RESPONSES, ProviderFormat.GEMINI));
     assertEquals(
-        "no translation from the OPENAI_RESPONSES API to a OPENAI_CHAT provider", e.getMessage());
+        "no translation from the OPENAI_RESPONSES API to a GEMINI provider", e.getMessage());
   }
 
   @Test
