@@ -89,7 +89,6 @@ public final class Conversions {
                     BedrockToAnthropicStream::new);
             default -> null;
           };
-      // only whole answers for now: a streamed Responses request is refused by the conversion
       case OPENAI_RESPONSES ->
           provider == ProviderFormat.OPENAI_CHAT
               ? new Pair(
@@ -97,10 +96,7 @@ public final class Conversions {
                   provider,
                   Conversions::responsesToChat,
                   (a, c) -> ChatToResponsesResponse.translate(a, c.model()),
-                  (c, l) -> {
-                    throw new UnsupportedOperationException(
-                        "streamed Responses answers are not translated yet");
-                  })
+                  ChatToResponsesStream::new)
               : null;
     };
   }
@@ -142,13 +138,9 @@ public final class Conversions {
   }
 
   private static TranslatedRequest responsesToChat(ObjectNode body) {
-    if (body.path("stream").asBoolean(false)) {
-      throw new FormatException(
-          "stream: true is not supported yet for the Responses API on this provider");
-    }
     return new TranslatedRequest(
         ResponsesToChatRequest.translate(body),
-        StreamContext.of(Json.text(body, "model"), false, false));
+        StreamContext.of(Json.text(body, "model"), body.path("stream").asBoolean(false), false));
   }
 
   private static StreamContext chatContext(JsonNode body) {

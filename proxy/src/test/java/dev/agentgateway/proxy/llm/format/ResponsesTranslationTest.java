@@ -78,13 +78,11 @@ class ResponsesTranslationTest {
   }
 
   @Test
-  void streamedResponsesRequestsAreRefusedUntilTheirStreamIsTranslated() {
+  void streamedResponsesRequestsAskTheChatProviderForUsage() {
     Conversion c = Conversions.of(ClientFormat.OPENAI_RESPONSES, ProviderFormat.OPENAI_CHAT);
-    FormatException e =
-        assertThrows(
-            FormatException.class,
-            () -> c.request((ObjectNode) parse("{\"input\":\"hi\",\"stream\":true}")));
-    assertTrue(e.getMessage().startsWith("stream: true"));
-    assertEquals("invalid_request_error", c.invalidRequest(e).path("error").path("type").asText());
+    TranslatedRequest r =
+        c.request((ObjectNode) parse("{\"model\":\"m\",\"input\":\"hi\",\"stream\":true}"));
+    assertTrue(r.body().path("stream_options").path("include_usage").asBoolean());
+    assertTrue(c.stream(r.context(), StreamListener.NONE) instanceof ChatToResponsesStream);
   }
 }
