@@ -1,0 +1,5 @@
+/**
+ * LLM wire formats: request, response, stream and error translation between client and provider
+ * APIs.
+ */
+package dev.agentgateway.proxy.llm.format;

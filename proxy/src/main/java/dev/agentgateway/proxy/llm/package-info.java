@@ -1,0 +1,2 @@
+/** LLM backends: token usage and, in subpackages, wire formats. */
+package dev.agentgateway.proxy.llm;
