@@ -221,19 +221,20 @@ public final class McpEndpoint implements AutoCloseable {
       return HttpAnswers.json(res, answers, first);
     }
     JsonRpcMessage.Request request = requests.get(0);
-    // Calls may stream progress and server requests back: answer them as an event stream.
-    res.status(Status.OK_200);
-    res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
-    res.header(HeaderNames.CACHE_CONTROL, "no-cache");
-    SseWriter writer = new SseWriter(res.outputStream());
-    JsonRpcMessage answer = session.request(request, access, timeout, writer::message);
-    writer.message(answer);
-    writer.close();
+    // Calls may stream progress and server requests back: the answer becomes an event stream when
+    // the first of those arrives, and stays plain JSON (one write, no stream) when none does.
+    LazyEventStream events = new LazyEventStream(res);
+    JsonRpcMessage answer = session.request(request, access, timeout, events::message);
     String reason =
         answer instanceof JsonRpcMessage.ErrorResponse e
             ? "json-rpc error " + e.code() + ": " + e.message()
             : "";
-    return new McpReply(200, reason, first, writer.bytes(), session.describe(request));
+    if (!events.opened()) {
+      McpReply json = HttpAnswers.json(res, Status.OK_200, answer, reason, first);
+      return new McpReply(200, reason, first, json.bytesOut(), session.describe(request));
+    }
+    long bytes = events.finish(answer);
+    return new McpReply(200, reason, first, bytes, session.describe(request));
   }
 
   private McpReply initialize(
