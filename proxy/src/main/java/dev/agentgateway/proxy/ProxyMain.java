@@ -8,6 +8,8 @@ import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.StaticConfig;
 import dev.agentgateway.proxy.demo.DemoBackend;
+import dev.agentgateway.proxy.policy.cel.CelPolicyCheck;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.server.BindCustomizer;
 import dev.agentgateway.proxy.server.BindFailedException;
 import dev.agentgateway.proxy.server.ShutdownSignals;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -89,6 +92,11 @@ public final class ProxyMain {
       return 1;
     }
     if (cl.validateOnly()) {
+      List<ConfigError> celErrors = new CelPolicyCheck(new LazyCelEngine()).check(config);
+      if (!celErrors.isEmpty()) {
+        celErrors.forEach(err::println);
+        return 1;
+      }
       out.println("configuration is valid");
       return 0;
     }

@@ -113,6 +113,19 @@ class CommandLineTest {
   }
 
   @Test
+  void validateOnlyCompilesCelRules() {
+    Run r =
+        run(
+            "--validate-only",
+            "-c",
+            "binds: [{port: 8080, listeners: [{protocol: HTTP, routes: [{name: r,"
+                + " policies: {mcpAuthorization: {rules: ['mcp.tool.name ==']}},"
+                + " backends: [{host: '127.0.0.1:9000'}]}]}]}]");
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.err().contains("policies.mcpAuthorization.rules[0].allow: "), r.err());
+  }
+
+  @Test
   void validateOnlyPrintsEveryErrorWithItsFieldPath() throws Exception {
     Path file =
         Files.writeString(
