@@ -3,11 +3,6 @@ package dev.agentgateway.model.config;
 import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.BackendAuth;
-import dev.agentgateway.model.ir.Bind;
-import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.ListenerProtocol;
-import dev.agentgateway.model.ir.Route;
-import dev.agentgateway.model.ir.RouteBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,23 +79,7 @@ final class LlmReader {
     exact.forEach(p -> groups.add(List.of(p)));
     globs.forEach(p -> groups.add(List.of(p)));
     Backend.Ai backend = new Backend.Ai(BACKEND_NAME, groups);
-    String bindKey = out.uniqueKey("bind/" + port, 0);
-    String listenerKey = out.uniqueKey(bindKey + "/" + LISTENER_NAME, 0);
-    out.binds.add(new Bind(bindKey, port));
-    out.listeners.add(
-        new Listener(listenerKey, bindKey, LISTENER_NAME, null, ListenerProtocol.HTTP));
-    out.routes.add(
-        new Route(
-            out.uniqueKey(listenerKey + "/" + ROUTE_NAME, 0),
-            listenerKey,
-            ROUTE_NAME,
-            ROUTE_NAMESPACE,
-            null,
-            List.of(),
-            List.of(),
-            null,
-            List.of(new RouteBackend(backend, 1)),
-            out.nextOrder()));
+    out.addShortcut(port, LISTENER_NAME, ROUTE_NAME, ROUTE_NAMESPACE, null, backend);
   }
 
   /** {@code providers[]}: reusable provider settings by name. */

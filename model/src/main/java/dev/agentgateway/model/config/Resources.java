@@ -1,8 +1,12 @@
 package dev.agentgateway.model.config;
 
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
+import dev.agentgateway.model.ir.ListenerProtocol;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.model.ir.RoutePolicies;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,5 +46,34 @@ final class Resources {
   /** The position of the next route in file order, across all binds and listeners. */
   int nextOrder() {
     return order++;
+  }
+
+  /**
+   * The bind, listener and catch-all route of a shortcut ({@code mcp:}, {@code llm:}): one HTTP
+   * listener named {@code listenerName} on {@code port}, one route to {@code backend}.
+   */
+  void addShortcut(
+      int port,
+      String listenerName,
+      String routeName,
+      String routeNamespace,
+      RoutePolicies policies,
+      Backend backend) {
+    String bindKey = uniqueKey("bind/" + port, 0);
+    String listenerKey = uniqueKey(bindKey + "/" + listenerName, 0);
+    binds.add(new Bind(bindKey, port));
+    listeners.add(new Listener(listenerKey, bindKey, listenerName, null, ListenerProtocol.HTTP));
+    routes.add(
+        new Route(
+            uniqueKey(listenerKey + "/" + routeName, 0),
+            listenerKey,
+            routeName,
+            routeNamespace,
+            null,
+            List.of(),
+            List.of(),
+            policies,
+            List.of(new RouteBackend(backend, 1)),
+            nextOrder()));
   }
 }

@@ -1,13 +1,7 @@
 package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.Backend;
-import dev.agentgateway.model.ir.Bind;
-import dev.agentgateway.model.ir.Listener;
-import dev.agentgateway.model.ir.ListenerProtocol;
-import dev.agentgateway.model.ir.Route;
-import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RoutePolicies;
-import java.util.List;
 
 /**
  * Reads the top-level {@code mcp:} shortcut into what the long form would give: a bind on {@code
@@ -61,22 +55,6 @@ final class SimpleMcpReader {
     if (backend == null) {
       return;
     }
-    String bindKey = out.uniqueKey("bind/" + port, 0);
-    String listenerKey = out.uniqueKey(bindKey + "/" + LISTENER_NAME, 0);
-    out.binds.add(new Bind(bindKey, port));
-    out.listeners.add(
-        new Listener(listenerKey, bindKey, LISTENER_NAME, null, ListenerProtocol.HTTP));
-    out.routes.add(
-        new Route(
-            out.uniqueKey(listenerKey + "/" + ROUTE_NAME, 0),
-            listenerKey,
-            ROUTE_NAME,
-            ROUTE_NAMESPACE,
-            null,
-            List.of(),
-            List.of(),
-            routePolicies,
-            List.of(new RouteBackend(backend, 1)),
-            out.nextOrder()));
+    out.addShortcut(port, LISTENER_NAME, ROUTE_NAME, ROUTE_NAMESPACE, routePolicies, backend);
   }
 }

@@ -57,6 +57,7 @@ public final class McpGateway implements AutoCloseable {
           HeaderNames.X_FORWARDED_PROTO,
           HeaderNames.X_FORWARDED_HOST);
   private final LazyCelEngine cel;
+  private final TargetConnector connector;
   private final HttpClient jwksClient = JwtAuthenticator.defaultHttpClient();
   // Keyed weakly by the route's policies: compiled once per config, dropped with it.
   private final Map<RoutePolicies, McpRoutePolicies> compiledPolicies = new WeakHashMap<>();
@@ -75,9 +76,10 @@ public final class McpGateway implements AutoCloseable {
       BooleanSupplier stopping,
       LazyCelEngine cel) {
     this.cel = cel;
+    this.connector = new TargetConnector(state, http, processes, version);
     this.endpoint =
         new McpEndpoint(
-            new TargetConnector(state, http, processes, version),
+            connector,
             new SealedSessionIds(codec, Clock.systemUTC()),
             sessionTtl,
             version,
@@ -228,6 +230,7 @@ public final class McpGateway implements AutoCloseable {
   @Override
   public void close() {
     endpoint.close();
+    connector.close();
     processes.close();
     http.close();
     jwksClient.shutdownNow();

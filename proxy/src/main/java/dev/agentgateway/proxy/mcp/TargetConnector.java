@@ -27,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * an OpenAPI service answered in process. Transports that cannot resume a server session (SSE,
  * stdio) get a fresh handshake instead; OpenAPI upstreams keep no server state and need none.
  */
-final class TargetConnector implements MuxSession.Connector {
+final class TargetConnector implements MuxSession.Connector, AutoCloseable {
   private static final Duration HANDSHAKE = Duration.ofSeconds(30);
 
   private final StateHolder state;
@@ -160,5 +160,11 @@ final class TargetConnector implements MuxSession.Connector {
       throw new McpTransportException("initialize on resumption failed: " + answer);
     }
     up.send(new JsonRpcMessage.Notification("notifications/initialized", null));
+  }
+
+  /** Stops the OpenAPI targets' HTTP client; sessions are closed before this. */
+  @Override
+  public void close() {
+    openApi.close();
   }
 }

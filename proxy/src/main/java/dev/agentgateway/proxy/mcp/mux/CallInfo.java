@@ -17,36 +17,19 @@ public record CallInfo(String target, String resourceType, String resource) {
       return NONE;
     }
     return switch (request.method()) {
-      case "tools/call" -> named(session, params.path("name").asText(""), "tool", true);
-      case "prompts/get" -> named(session, params.path("name").asText(""), "prompt", false);
-      case "resources/read", "resources/subscribe", "resources/unsubscribe" -> {
-        String uri = params.path("uri").asText("");
-        String target = session.prefixed() ? Names.targetOfUri(uri) : single(session);
-        String own = session.prefixed() && target != null ? Names.unqualifiedUri(uri) : uri;
-        yield new CallInfo(target == null ? "" : target, "resource", own);
-      }
+      case "tools/call" ->
+          of(Routing.ofName(session, params.path("name").asText(""), McpAccess.Kind.TOOL), "tool");
+      case "prompts/get" ->
+          of(
+              Routing.ofName(session, params.path("name").asText(""), McpAccess.Kind.PROMPT),
+              "prompt");
+      case "resources/read", "resources/subscribe", "resources/unsubscribe" ->
+          of(Routing.ofUri(session, params.path("uri").asText("")), "resource");
       default -> NONE;
     };
   }
 
-  private static CallInfo named(MuxSession session, String name, String type, boolean tool) {
-    String target;
-    String own = name;
-    if (session.prefixed()) {
-      target = Names.targetOf(name);
-      if (target != null) {
-        own = Names.unqualified(name);
-      }
-    } else {
-      target = single(session);
-      if (target == null && tool) {
-        target = session.toolTarget(name);
-      }
-    }
-    return new CallInfo(target == null ? "" : target, type, own);
-  }
-
-  private static String single(MuxSession session) {
-    return session.targets().size() == 1 ? session.targets().get(0) : null;
+  private static CallInfo of(Routing.Named named, String type) {
+    return new CallInfo(named.target() == null ? "" : named.target(), type, named.own());
   }
 }

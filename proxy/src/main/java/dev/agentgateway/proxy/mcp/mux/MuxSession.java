@@ -243,14 +243,35 @@ public final class MuxSession implements AutoCloseable {
 
   /** Passes a client notification on: cancellations and the rest to every target. */
   public void notification(JsonRpcMessage.Notification notification) {
+    // In parallel, and waited for: the client's next request must not overtake it at a server
+    // (notifications/initialized before the first list).
+    if (upstreams.size() == 1) {
+      upstreams.forEach((target, up) -> send(target, up, notification));
+      return;
+    }
+    List<Future<?>> sends = new ArrayList<>();
     for (var e : upstreams.entrySet()) {
+      sends.add(fanout.submit(() -> send(e.getKey(), e.getValue(), notification)));
+    }
+    for (Future<?> send : sends) {
       try {
-        e.getValue().send(notification);
-      } catch (McpTransportException ex) {
-        LOG.log(
-            System.Logger.Level.DEBUG,
-            "notification " + notification.method() + " to " + e.getKey() + ": " + ex.getMessage());
+        send.get();
+      } catch (ExecutionException e) {
+        // send() reports its own failures
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
+    }
+  }
+
+  private static void send(String target, McpUpstream up, JsonRpcMessage.Notification n) {
+    try {
+      up.send(n);
+    } catch (McpTransportException ex) {
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "notification " + n.method() + " to " + target + ": " + ex.getMessage());
     }
   }
 

@@ -42,18 +42,9 @@ final class Routing {
       return refused(request, JsonRpcErrors.INVALID_PARAMS, "params." + field + " is required");
     }
     String name = params.get(field).asText();
-    String target;
-    String own;
-    if (session.prefixed()) {
-      target = Names.targetOf(name);
-      own = target == null ? name : Names.unqualified(name);
-    } else if (session.targets().size() == 1) {
-      target = session.targets().get(0);
-      own = name;
-    } else {
-      target = kind == McpAccess.Kind.TOOL ? session.toolTarget(name) : null;
-      own = name;
-    }
+    Named resolved = ofName(session, name, kind);
+    String target = resolved.target();
+    String own = resolved.own();
     // A denied name answers like an unknown one: callers learn nothing about what exists.
     if (target == null || !session.live(target) || !access.allowed(kind, target, own)) {
       return refused(request, JsonRpcErrors.INVALID_PARAMS, "unknown " + what + ": " + name);
@@ -75,17 +66,9 @@ final class Routing {
       return refused(request, JsonRpcErrors.INVALID_PARAMS, "params." + field + " is required");
     }
     String uri = params.get(field).asText();
-    String target;
-    String own;
-    if (session.prefixed()) {
-      target = Names.targetOfUri(uri);
-      own = target == null ? uri : Names.unqualifiedUri(uri);
-    } else if (session.targets().size() == 1) {
-      target = session.targets().get(0);
-      own = uri;
-    } else {
-      return refused(request, JsonRpcErrors.INVALID_PARAMS, "unknown resource: " + uri);
-    }
+    Named resolved = ofUri(session, uri);
+    String target = resolved.target();
+    String own = resolved.own();
     if (target == null
         || !session.live(target)
         || !access.allowed(McpAccess.Kind.RESOURCE, target, own)) {
@@ -121,6 +104,35 @@ final class Routing {
     copy.set("ref", routed.request().params());
     return new Routed(
         routed.target(), new JsonRpcMessage.Request(request.id(), request.method(), copy), null);
+  }
+
+  /**
+   * A name as the client wrote it, resolved to its target and the target's own name.
+   *
+   * @param target the target, or null when no target has it
+   * @param own the name as the target calls it
+   */
+  record Named(String target, String own) {}
+
+  /** Which target a tool or prompt name belongs to. */
+  static Named ofName(MuxSession session, String name, McpAccess.Kind kind) {
+    if (session.prefixed()) {
+      String target = Names.targetOf(name);
+      return new Named(target, target == null ? name : Names.unqualified(name));
+    }
+    if (session.targets().size() == 1) {
+      return new Named(session.targets().get(0), name);
+    }
+    return new Named(kind == McpAccess.Kind.TOOL ? session.toolTarget(name) : null, name);
+  }
+
+  /** Which target a resource URI belongs to. */
+  static Named ofUri(MuxSession session, String uri) {
+    if (session.prefixed()) {
+      String target = Names.targetOfUri(uri);
+      return new Named(target, target == null ? uri : Names.unqualifiedUri(uri));
+    }
+    return new Named(session.targets().size() == 1 ? session.targets().get(0) : null, uri);
   }
 
   private static Routed refused(JsonRpcMessage.Request request, int code, String message) {
