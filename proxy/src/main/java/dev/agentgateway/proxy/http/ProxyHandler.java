@@ -15,6 +15,7 @@ import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -35,6 +36,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class ProxyHandler implements Handler {
   private static final System.Logger LOGGER = System.getLogger(ProxyHandler.class.getName());
   private static final String GRPC_CONTENT_TYPE = "application/grpc";
+  private static final HeaderName MCP_SESSION_ID = HeaderNames.create("Mcp-Session-Id");
   private static final Duration MCP_DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
   private final StateHolder state;
@@ -176,7 +178,11 @@ public final class ProxyHandler implements Handler {
                 backendMcp,
                 selection.route().policies(),
                 mcpTimeout(compiled));
-        ex.tap(new McpTap(reply));
+        String session =
+            req.headers()
+                .first(MCP_SESSION_ID)
+                .orElseGet(() -> res.headers().first(MCP_SESSION_ID).orElse(null));
+        ex.tap(new McpTap(reply, session));
         ex.status(reply.status());
         ex.addBytesOut(reply.bytesOut());
         if (!reply.reason().isEmpty()) {

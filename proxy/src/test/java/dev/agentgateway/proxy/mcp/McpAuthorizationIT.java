@@ -202,6 +202,27 @@ class McpAuthorizationIT {
             .body();
     assertTrue(aliceTools.contains("\"get-sum\""), aliceTools);
     assertTrue(call(alice, aliceSession, "get-sum").contains("The sum of 2 and 3 is 5"));
+
+    // The log follows each session by a fingerprint; the id itself (a credential) never shows.
+    List<String> sessionFields =
+        proxy.logs().stream()
+            .flatMap(l -> l.fields().stream())
+            .filter(f -> f.key().equals("mcp.session.id"))
+            .map(f -> f.value().toString())
+            .distinct()
+            .toList();
+    for (String session : List.of(bobSession, aliceSession)) {
+      String fingerprint =
+          java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(session.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                  0,
+                  8);
+      assertTrue(sessionFields.contains(fingerprint), fingerprint + " in " + sessionFields);
+    }
+    String everything = proxy.logs().toString();
+    assertFalse(everything.contains(bobSession) || everything.contains(aliceSession));
   }
 
   @Test
