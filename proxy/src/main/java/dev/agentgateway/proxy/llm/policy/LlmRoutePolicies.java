@@ -8,7 +8,6 @@ import dev.agentgateway.proxy.llm.format.ClientFormat;
 import dev.agentgateway.proxy.llm.guard.BodyEdits;
 import dev.agentgateway.proxy.llm.guard.GuardResult;
 import dev.agentgateway.proxy.llm.guard.HeaderEdits;
-import dev.agentgateway.proxy.llm.guard.LlmFormat;
 import dev.agentgateway.proxy.llm.guard.PromptEnrichment;
 import dev.agentgateway.proxy.llm.guard.PromptGuards;
 import dev.agentgateway.proxy.llm.guard.StreamingResponseGuard;
@@ -104,18 +103,12 @@ public final class LlmRoutePolicies {
     }
     boolean modified = edits != null && edits.apply(body);
     if (prompts != null) {
-      modified |=
-          format == ClientFormat.OPENAI_RESPONSES
-              ? ResponsesPrompts.apply(body, prompts)
-              : prompts.apply(body, guardFormat(format));
+      modified |= prompts.apply(body, format);
     }
     if (guards == null) {
       return new PolicyOutcome.Proceed(modified);
     }
-    if (format == ClientFormat.OPENAI_RESPONSES) {
-      return responsesUnguarded();
-    }
-    return switch (guards.checkRequest(body, guardFormat(format), NO_WEBHOOK_HEADERS)) {
+    return switch (guards.checkRequest(body, format, NO_WEBHOOK_HEADERS)) {
       case GuardResult.Allowed a -> new PolicyOutcome.Proceed(modified || a.modified());
       case GuardResult.Rejected r -> PolicyOutcome.Reject.of(r.rejection());
     };
@@ -132,10 +125,7 @@ public final class LlmRoutePolicies {
     if (guards == null || !guards.hasResponseGuards()) {
       return new PolicyOutcome.Proceed(false);
     }
-    if (format == ClientFormat.OPENAI_RESPONSES) {
-      return responsesUnguarded();
-    }
-    return switch (guards.checkResponse(body, guardFormat(format), NO_WEBHOOK_HEADERS)) {
+    return switch (guards.checkResponse(body, format, NO_WEBHOOK_HEADERS)) {
       case GuardResult.Allowed a -> new PolicyOutcome.Proceed(a.modified());
       case GuardResult.Rejected r -> PolicyOutcome.Reject.of(r.rejection());
     };
@@ -171,19 +161,6 @@ public final class LlmRoutePolicies {
 
   private PolicyOutcome invalid() {
     return new PolicyOutcome.Reject(500, "invalid ai policy: " + problem, HeaderEdits.NONE);
-  }
-
-  /**
-   * The guards cannot read the Responses API's shapes yet; failing closed beats letting guarded
-   * content through unchecked.
-   */
-  private static PolicyOutcome responsesUnguarded() {
-    return new PolicyOutcome.Reject(
-        400, "prompt guards do not support the OpenAI Responses API yet", HeaderEdits.NONE);
-  }
-
-  private static LlmFormat guardFormat(ClientFormat format) {
-    return format == ClientFormat.ANTHROPIC_MESSAGES ? LlmFormat.MESSAGES : LlmFormat.COMPLETIONS;
   }
 
   /** Parses the IR's JSON-text field values. */

@@ -202,37 +202,30 @@ class LlmRoutePoliciesTest {
   }
 
   @Test
-  void responsesRequestsGetPromptsButGuardsFailClosed() throws Exception {
-    AiPolicy prompts =
-        new AiPolicy(
-            null,
-            null,
-            null,
-            new AiPolicy.Prompts(
-                List.of(), List.of(new AiPolicy.Message("system", "Respond with emojis only"))),
-            null,
-            null);
-    ObjectNode body = body("{\"model\":\"m\",\"input\":\"hello\"}");
+  void responsesRequestsGetPromptsAndGuards() throws Exception {
+    LlmRoutePolicies compiled =
+        compile(
+            new AiPolicy(
+                requestGuard(
+                    regex(PromptGuardPolicy.Action.MASK, PromptGuardPolicy.Builtin.SSN), null),
+                null,
+                null,
+                new AiPolicy.Prompts(
+                    List.of(), List.of(new AiPolicy.Message("system", "Respond with emojis only"))),
+                null,
+                null));
+    ObjectNode body =
+        body("{\"model\":\"m\",\"instructions\":\"a 219-09-9999\",\"input\":\"b 078-05-1120\"}");
     assertEquals(
         new PolicyOutcome.Proceed(true),
-        compile(prompts).beforeRequest(body, ClientFormat.OPENAI_RESPONSES));
+        compiled.beforeRequest(body, ClientFormat.OPENAI_RESPONSES));
     assertEquals(
         body(
-            "{\"model\":\"m\",\"input\":[{\"role\":\"user\",\"content\":\"hello\"},"
-                + "{\"type\":\"message\",\"role\":\"system\","
-                + "\"content\":\"Respond with emojis only\"}]}"),
+            "{\"model\":\"m\",\"instructions\":\"a <US_SSN>\","
+                + "\"input\":[{\"role\":\"user\",\"content\":\"b <US_SSN>\"},"
+                + "{\"role\":\"system\",\"content\":\"Respond with emojis only\","
+                + "\"type\":\"message\"}]}"),
         body);
-
-    LlmRoutePolicies guarded =
-        compile(
-            guarded(
-                requestGuard(
-                    regex(PromptGuardPolicy.Action.MASK, PromptGuardPolicy.Builtin.SSN), null)));
-    PolicyOutcome.Reject reject =
-        assertInstanceOf(
-            PolicyOutcome.Reject.class,
-            guarded.beforeRequest(body("{\"input\":\"x\"}"), ClientFormat.OPENAI_RESPONSES));
-    assertEquals(400, reject.status());
   }
 
   @Test
