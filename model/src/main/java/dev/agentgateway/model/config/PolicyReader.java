@@ -50,7 +50,9 @@ final class PolicyReader {
         AuthPolicyReader.jwtAuth(policies.field("jwtAuth")),
         AuthPolicyReader.mcpAuthorization(policies.field("mcpAuthorization")),
         AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")),
-        cors(policies.field("cors")));
+        cors(policies.field("cors")),
+        AiPolicyReader.ai(policies.field("ai")),
+        AiPolicyReader.localRateLimit(policies.field("localRateLimit")));
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */
@@ -103,7 +105,7 @@ final class PolicyReader {
     return out;
   }
 
-  private static HeaderModifier headerModifier(ConfigNode node) {
+  static HeaderModifier headerModifier(ConfigNode node) {
     if (!node.mapping(UpstreamFields.HEADER_MODIFIER)) {
       return null;
     }
@@ -241,7 +243,7 @@ final class PolicyReader {
   }
 
   /** A string, or upstream's byte-list form when it is valid UTF-8. */
-  private static String body(ConfigNode node) {
+  static String body(ConfigNode node) {
     if (!node.present() || !node.raw().isArray()) {
       return node.text();
     }

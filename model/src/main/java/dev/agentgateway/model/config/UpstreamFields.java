@@ -66,12 +66,62 @@ final class UpstreamFields {
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
               + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
-              + " mcpAuthentication cors backendAuth",
-          "mcpGuardrails authorization ai backendTLS"
-              + " backendTunnel localRateLimit remoteRateLimit oidc basicAuth"
+              + " mcpAuthentication cors backendAuth ai localRateLimit",
+          "mcpGuardrails authorization backendTLS"
+              + " backendTunnel remoteRateLimit oidc basicAuth"
               + " apiKey extAuthz extProc transformations csrf buffer delay");
 
   static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");
+
+  /** Route policy {@code ai} (upstream's Policy). */
+  static final FieldSet AI_POLICY =
+      FieldSet.of(
+          "promptGuard defaults overrides prompts modelAliases routes",
+          "transformations finalTransformations promptCaching");
+
+  static final FieldSet PROMPT_GUARD = FieldSet.of("streaming request response", "");
+
+  /** One {@code promptGuard.request[]} entry, its kind included. */
+  static final FieldSet REQUEST_GUARD =
+      FieldSet.of(
+          "regex webhook rejection scope",
+          "openAIModeration bedrockGuardrails googleModelArmor azureContentSafety");
+
+  /** The kinds of request guard; exactly one must be set. */
+  static final FieldSet REQUEST_GUARD_KIND =
+      FieldSet.of(
+          "regex webhook",
+          "openAIModeration bedrockGuardrails googleModelArmor azureContentSafety");
+
+  /** One {@code promptGuard.response[]} entry, its kind included. */
+  static final FieldSet RESPONSE_GUARD =
+      FieldSet.of(
+          "regex webhook rejection", "bedrockGuardrails googleModelArmor azureContentSafety");
+
+  /** The kinds of response guard; exactly one must be set. */
+  static final FieldSet RESPONSE_GUARD_KIND =
+      FieldSet.of("regex webhook", "bedrockGuardrails googleModelArmor azureContentSafety");
+
+  static final FieldSet REGEX_RULES = FieldSet.of("action rules", "");
+
+  static final FieldSet REGEX_RULE = FieldSet.of("builtin pattern", "");
+
+  static final FieldSet WEBHOOK = FieldSet.of("target failureMode", "headers forwardHeaderMatches");
+
+  /** A webhook's {@code target} (upstream's SimpleLocalBackend). */
+  static final FieldSet WEBHOOK_TARGET = FieldSet.of("host", "service backend");
+
+  static final FieldSet REJECTION = FieldSet.of("body status headers", "");
+
+  static final FieldSet PROMPTS = FieldSet.of("prepend append", "");
+
+  static final FieldSet CHAT_MESSAGE = FieldSet.of("role content", "");
+
+  /** One {@code localRateLimit[]} entry. */
+  static final FieldSet RATE_LIMIT = FieldSet.of("maxTokens tokensPerFill fillInterval type", "");
+
+  /** The conditional form of {@code localRateLimit}. */
+  static final FieldSet CONDITIONAL_RATE_LIMIT = FieldSet.of("", "conditional");
 
   static final FieldSet CORS =
       FieldSet.of(

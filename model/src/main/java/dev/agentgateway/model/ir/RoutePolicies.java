@@ -16,7 +16,9 @@ public record RoutePolicies(
     JwtAuthPolicy jwtAuth,
     McpAuthorizationPolicy mcpAuthorization,
     McpAuthenticationPolicy mcpAuthentication,
-    CorsPolicy cors) {
+    CorsPolicy cors,
+    AiPolicy ai,
+    LocalRateLimitPolicy localRateLimit) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -41,6 +43,8 @@ public record RoutePolicies(
         directResponse,
         timeout,
         retry,
+        null,
+        null,
         null,
         null,
         null,

@@ -277,10 +277,16 @@ public final class IrToProto {
     if (p.cors() != null) {
       b.setCors(cors(p.cors()));
     }
+    if (p.ai() != null) {
+      b.setAi(AiPoliciesProto.ai(p.ai()));
+    }
+    if (p.localRateLimit() != null) {
+      b.setLocalRateLimit(AiPoliciesProto.localRateLimit(p.localRateLimit()));
+    }
     return b.build();
   }
 
-  private static HeaderModifier headerModifier(dev.agentgateway.model.ir.HeaderModifier m) {
+  static HeaderModifier headerModifier(dev.agentgateway.model.ir.HeaderModifier m) {
     HeaderModifier.Builder b = HeaderModifier.newBuilder().addAllRemove(m.remove());
     m.add().forEach(h -> b.addAdd(headerValue(h)));
     m.set().forEach(h -> b.addSet(headerValue(h)));

@@ -260,7 +260,11 @@ public final class ProtoToIr {
               ? AuthPoliciesProto.mcpAuthentication(
                   f, at + ".mcp_authentication", p.getMcpAuthentication())
               : null,
-          p.hasCors() ? cors(f, at + ".cors", p.getCors()) : null);
+          p.hasCors() ? cors(f, at + ".cors", p.getCors()) : null,
+          p.hasAi() ? AiPoliciesProto.ai(f, at + ".ai", p.getAi()) : null,
+          p.hasLocalRateLimit()
+              ? AiPoliciesProto.localRateLimit(f, at + ".local_rate_limit", p.getLocalRateLimit())
+              : null);
     }
 
     private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {

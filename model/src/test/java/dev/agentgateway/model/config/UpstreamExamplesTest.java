@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.agentgateway.model.ir.AiPolicy;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.McpTarget;
+import dev.agentgateway.model.ir.PromptGuardPolicy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteMatch;
 import java.io.IOException;
@@ -41,8 +43,6 @@ class UpstreamExamplesTest {
   private static final Map<String, String> ENV =
       Map.of("OPENAI_API_KEY", "sk-test", "ANTHROPIC_API_KEY", "ak-test");
 
-  private static final String R0 = "binds[0].listeners[0].routes[0].";
-
   /** File name to the paths of its not-supported-yet errors; an empty set means it loads. */
   private static final Map<String, Set<String>> EXPECTED =
       Map.of(
@@ -54,9 +54,9 @@ class UpstreamExamplesTest {
           "llm-basic.yaml",
           Set.of(),
           "llm-prompt-enrichment.yaml",
-          Set.of(R0 + "policies.ai"),
+          Set.of(),
           "llm-prompt-guard.yaml",
-          Set.of(R0 + "policies.ai"),
+          Set.of(),
           "mcp-authorization.yaml",
           Set.of("mcp.policies.backendAuth"),
           "mcp-basic.yaml",
@@ -206,5 +206,35 @@ class UpstreamExamplesTest {
     assertEquals(null, openapi.pathPrefix());
     JsonNode schema = new ObjectMapper().readTree(openapi.schema());
     assertEquals("getPetById", schema.at("/paths/~1pet~1{petId}/get/operationId").asText());
+  }
+
+  @Test
+  void promptGuardExampleRejectsWithItsOwnBodiesAndDumps() throws Exception {
+    GatewayConfig config = loader().load(examplesDir().resolve("llm-prompt-guard.yaml"));
+    PromptGuardPolicy guard = config.routes().get(0).policies().ai().promptGuard();
+    assertEquals(2, guard.request().size());
+    for (PromptGuardPolicy.RequestGuard g : guard.request()) {
+      assertEquals(PromptGuardPolicy.Action.REJECT, ((PromptGuardPolicy.Regex) g.check()).action());
+      assertEquals(400, g.rejection().status());
+      assertTrue(g.rejection().body().contains("\"error\""));
+    }
+    assertEquals(
+        List.of(new PromptGuardPolicy.Rule(PromptGuardPolicy.Builtin.EMAIL, null)),
+        ((PromptGuardPolicy.Regex) guard.request().get(1).check()).rules());
+    JsonNode dump = ConfigJson.tree(config);
+    assertEquals(
+        "REJECT",
+        dump.at("/routes/0/policies/ai/promptGuard/request/0/check/action").asText(),
+        dump.toString());
+  }
+
+  @Test
+  void promptEnrichmentExampleAppendsASystemPromptForTwoRouteTypes() throws Exception {
+    GatewayConfig config = loader().load(examplesDir().resolve("llm-prompt-enrichment.yaml"));
+    AiPolicy ai = config.routes().get(0).policies().ai();
+    assertEquals(
+        Map.of("/v1/chat/completions", "completions", "/v1/responses", "responses"), ai.routes());
+    assertEquals(
+        List.of(new AiPolicy.Message("system", "Respond with emojis only")), ai.prompts().append());
   }
 }

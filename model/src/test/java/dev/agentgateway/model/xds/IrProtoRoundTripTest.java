@@ -100,7 +100,9 @@ class IrProtoRoundTripTest {
             List.of("GET", "POST"),
             List.of("https://app.example", "https://*.example.org"),
             List.of("mcp-session-id"),
-            Duration.ofHours(1)));
+            Duration.ofHours(1)),
+        AiPoliciesProtoTest.fullAi(),
+        AiPoliciesProtoTest.fullRateLimit());
   }
 
   @Test
@@ -125,6 +127,8 @@ class IrProtoRoundTripTest {
                   JwtAuthPolicy.Mode.STRICT,
                   claims,
                   null),
+              null,
+              null,
               null);
       Policy policy =
           new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.GATEWAY, "gw", null), policies);

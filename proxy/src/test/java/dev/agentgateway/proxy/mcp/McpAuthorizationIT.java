@@ -79,6 +79,8 @@ class McpAuthorizationIT {
                         ISSUER, List.of("mcp"), new JwtAuthPolicy.Jwks.Inline(jwks)))),
             rules,
             null,
+            null,
+            null,
             null);
     RoutePolicies mcpAuthentication =
         new RoutePolicies(
@@ -99,6 +101,8 @@ class McpAuthorizationIT {
                 JwtAuthPolicy.Mode.STRICT,
                 null,
                 "{\"scopesSupported\":[\"tools\"]}"),
+            null,
+            null,
             null);
     Backend.Mcp backend =
         new Backend.Mcp(

@@ -31,7 +31,7 @@ class CorsIT {
 
   private static RoutePolicies cors(CorsPolicy cors, DirectResponse direct) {
     return new RoutePolicies(
-        null, null, null, null, null, direct, null, null, null, null, null, cors);
+        null, null, null, null, null, direct, null, null, null, null, null, cors, null, null);
   }
 
   @BeforeAll

@@ -3,14 +3,15 @@ package dev.agentgateway.proxy.llm.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Upstream's {@code prompts}: messages to {@code prepend} and {@code append} to every chat request.
- * OpenAI requests take them as messages. Anthropic has no system role in {@code messages}, so
- * system messages join the top-level {@code system} prompt (before or after what is there) and the
- * others become messages.
+ * OpenAI chat requests take them as messages, OpenAI Responses requests as {@code input} message
+ * items. Anthropic has no system role in {@code messages}, so system messages join the top-level
+ * {@code system} prompt (before or after what is there) and the others become messages.
  */
 public record PromptEnrichment(List<ChatMessage> prepend, List<ChatMessage> append) {
   /** Copies; nulls mean none. */
@@ -20,12 +21,16 @@ public record PromptEnrichment(List<ChatMessage> prepend, List<ChatMessage> appe
   }
 
   /** Edits {@code body} in place; returns whether it changed. */
-  public boolean apply(ObjectNode body, LlmFormat format) {
+  public boolean apply(ObjectNode body, ClientFormat format) {
     if (prepend.isEmpty() && append.isEmpty()) {
       return false;
     }
+    if (format == ClientFormat.OPENAI_RESPONSES) {
+      responses(body);
+      return true;
+    }
     ArrayNode messages = messages(body);
-    if (format == LlmFormat.COMPLETIONS) {
+    if (format == ClientFormat.OPENAI_CHAT) {
       for (int i = prepend.size() - 1; i >= 0; i--) {
         messages.insert(0, message(body, prepend.get(i)));
       }
@@ -53,6 +58,31 @@ public record PromptEnrichment(List<ChatMessage> prepend, List<ChatMessage> appe
     }
     anthropicSystem(body, systemBefore, systemAfter);
     return true;
+  }
+
+  /**
+   * OpenAI Responses: {@code input} is a string (one user message) or a list of items; the messages
+   * become message items around it, system ones included (Responses takes system and developer
+   * roles in {@code input}).
+   */
+  private void responses(ObjectNode body) {
+    JsonNode input = body.get("input");
+    ArrayNode items;
+    if (input instanceof ArrayNode array) {
+      items = array;
+    } else {
+      items = body.arrayNode();
+      if (input != null && input.isTextual()) {
+        items.addObject().put("role", "user").put("content", input.asText());
+      }
+      body.set("input", items);
+    }
+    for (int i = prepend.size() - 1; i >= 0; i--) {
+      items.insert(0, message(body, prepend.get(i)).put("type", "message"));
+    }
+    for (ChatMessage m : append) {
+      items.add(message(body, m).put("type", "message"));
+    }
   }
 
   private static boolean isSystem(ChatMessage m) {

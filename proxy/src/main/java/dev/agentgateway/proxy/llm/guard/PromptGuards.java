@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.llm.guard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class PromptGuards {
    * @param webhookHeaders headers for webhook calls (the wiring's CEL and forwarded headers)
    */
   public GuardResult checkRequest(
-      ObjectNode body, LlmFormat format, Map<String, String> webhookHeaders) {
+      ObjectNode body, ClientFormat format, Map<String, String> webhookHeaders) {
     boolean modified = false;
     for (Step step : request) {
       GuardResult r =
@@ -88,7 +89,7 @@ public final class PromptGuards {
 
   /** Runs the response guards over a whole (non-streamed) response body, masking it in place. */
   public GuardResult checkResponse(
-      ObjectNode body, LlmFormat format, Map<String, String> webhookHeaders) {
+      ObjectNode body, ClientFormat format, Map<String, String> webhookHeaders) {
     boolean modified = false;
     for (Step step : response) {
       GuardResult r =

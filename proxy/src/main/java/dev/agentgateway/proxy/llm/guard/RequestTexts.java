@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Walks the texts of a chat request that fall in a set of {@link ContentScope}s, in document order,
- * and writes back the ones a visitor changes. The same order every time, so a webhook's masked list
- * maps back onto the body piece by piece.
+ * Walks the texts of a chat request (OpenAI chat or Responses, Anthropic messages) that fall in a
+ * set of {@link ContentScope}s, in document order, and writes back the ones a visitor changes. The
+ * same order every time, so a webhook's masked list maps back onto the body piece by piece.
  */
 public final class RequestTexts {
   private RequestTexts() {}
@@ -21,12 +22,12 @@ public final class RequestTexts {
    * @return whether anything changed
    */
   public static boolean rewrite(
-      ObjectNode body, LlmFormat format, Set<ContentScope> scopes, TextVisitor visitor) {
+      ObjectNode body, ClientFormat format, Set<ContentScope> scopes, TextVisitor visitor) {
     Walk walk = new Walk(scopes, visitor);
-    if (format == LlmFormat.MESSAGES) {
-      walk.anthropic(body);
-    } else {
-      walk.openAi(body);
+    switch (format) {
+      case ANTHROPIC_MESSAGES -> walk.anthropic(body);
+      case OPENAI_CHAT -> walk.openAi(body);
+      case OPENAI_RESPONSES -> walk.responses(body);
     }
     return walk.changed;
   }
@@ -66,6 +67,68 @@ public final class RequestTexts {
               field(function, "arguments", role);
             }
           }
+        }
+      }
+    }
+
+    /**
+     * OpenAI Responses: {@code instructions} is the system prompt; {@code input} is one user string
+     * or a list of message, {@code function_call} and {@code function_call_output} items.
+     */
+    void responses(ObjectNode body) {
+      if (scopes.contains(ContentScope.SYSTEM_PROMPT)) {
+        field(body, "instructions", "system");
+      }
+      JsonNode input = body.get("input");
+      if (input != null && input.isTextual()) {
+        if (scopes.contains(ContentScope.MESSAGES)) {
+          field(body, "input", "user");
+        }
+        return;
+      }
+      for (JsonNode node : body.path("input")) {
+        if (!(node instanceof ObjectNode item)) {
+          continue;
+        }
+        switch (item.path("type").asText("message")) {
+          case "message" -> {
+            String role = item.path("role").asText("user");
+            if (scopes.contains(OPENAI_ROLES.getOrDefault(role, ContentScope.MESSAGES))) {
+              responsesContent(item, "content", role);
+            }
+          }
+          case "function_call" -> {
+            if (scopes.contains(ContentScope.TOOL_INPUT)) {
+              field(item, "arguments", "assistant");
+            }
+          }
+          case "function_call_output" -> {
+            if (scopes.contains(ContentScope.TOOL_OUTPUT)) {
+              responsesContent(item, "output", "tool");
+            }
+          }
+          default -> {}
+        }
+      }
+    }
+
+    /** A Responses content field: a string, or parts of type input_text, output_text or text. */
+    private void responsesContent(ObjectNode owner, String name, String role) {
+      JsonNode content = owner.get(name);
+      if (content == null) {
+        return;
+      }
+      if (content.isTextual()) {
+        field(owner, name, role);
+        return;
+      }
+      for (JsonNode part : content) {
+        if (part instanceof ObjectNode p
+            && switch (p.path("type").asText()) {
+              case "input_text", "output_text", "text" -> true;
+              default -> false;
+            }) {
+          field(p, "text", role);
         }
       }
     }

@@ -2,10 +2,12 @@ package dev.agentgateway.proxy.llm.guard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 
 /**
  * Walks the generated texts of a non-streamed chat response, in order: OpenAI {@code
- * choices[].message.content}, Anthropic {@code content[]} text blocks.
+ * choices[].message.content}, OpenAI Responses {@code output[]} message items' {@code output_text}
+ * parts, Anthropic {@code content[]} text blocks.
  */
 public final class ResponseTexts {
   private ResponseTexts() {}
@@ -15,9 +17,23 @@ public final class ResponseTexts {
    *
    * @return whether anything changed
    */
-  public static boolean rewrite(ObjectNode body, LlmFormat format, TextVisitor visitor) {
+  public static boolean rewrite(ObjectNode body, ClientFormat format, TextVisitor visitor) {
     boolean changed = false;
-    if (format == LlmFormat.MESSAGES) {
+    if (format == ClientFormat.OPENAI_RESPONSES) {
+      for (JsonNode item : body.path("output")) {
+        if (!"message".equals(item.path("type").asText())) {
+          continue;
+        }
+        String role = item.path("role").asText("assistant");
+        for (JsonNode part : item.path("content")) {
+          if (part instanceof ObjectNode p && "output_text".equals(p.path("type").asText())) {
+            changed |= replace(p, "text", role, visitor);
+          }
+        }
+      }
+      return changed;
+    }
+    if (format == ClientFormat.ANTHROPIC_MESSAGES) {
       String role = body.path("role").asText("assistant");
       for (JsonNode block : body.path("content")) {
         if (block instanceof ObjectNode b && "text".equals(b.path("type").asText())) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class PromptEnrichmentTest {
   @Test
   void openAiGetsMessagesPrependedAndAppendedInOrder() throws Exception {
     ObjectNode body = json("{'messages':[{'role':'user','content':'hi'}]}");
-    assertTrue(PROMPTS.apply(body, LlmFormat.COMPLETIONS));
+    assertTrue(PROMPTS.apply(body, ClientFormat.OPENAI_CHAT));
     assertEquals(
         json(
             "{'messages':[{'role':'system','content':'Be brief.'},{'role':'user','content':'Context:"
@@ -42,25 +43,25 @@ class PromptEnrichmentTest {
   @Test
   void anthropicSystemMessagesJoinTheSystemPrompt() throws Exception {
     ObjectNode body = json("{'system':'You help.','messages':[{'role':'user','content':'hi'}]}");
-    PROMPTS.apply(body, LlmFormat.MESSAGES);
+    PROMPTS.apply(body, ClientFormat.ANTHROPIC_MESSAGES);
     assertEquals("Be brief.\n\nYou help.\n\nRespond with emojis only", body.get("system").asText());
     assertEquals("Context: X", body.at("/messages/0/content").asText());
     assertEquals("hi", body.at("/messages/1/content").asText());
 
     ObjectNode blocks = json("{'system':[{'type':'text','text':'You help.'}],'messages':[]}");
-    PROMPTS.apply(blocks, LlmFormat.MESSAGES);
+    PROMPTS.apply(blocks, ClientFormat.ANTHROPIC_MESSAGES);
     assertEquals("Be brief.", blocks.at("/system/0/text").asText());
     assertEquals("Respond with emojis only", blocks.at("/system/2/text").asText());
 
     ObjectNode none = json("{'messages':[]}");
-    PROMPTS.apply(none, LlmFormat.MESSAGES);
+    PROMPTS.apply(none, ClientFormat.ANTHROPIC_MESSAGES);
     assertEquals("Be brief.\n\nRespond with emojis only", none.get("system").asText());
   }
 
   @Test
   void emptyEnrichmentChangesNothing() throws Exception {
     ObjectNode body = json("{'messages':[]}");
-    assertFalse(new PromptEnrichment(null, null).apply(body, LlmFormat.COMPLETIONS));
+    assertFalse(new PromptEnrichment(null, null).apply(body, ClientFormat.OPENAI_CHAT));
     assertEquals(json("{'messages':[]}"), body);
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 import java.net.http.HttpClient;
 import java.util.EnumSet;
 import java.util.List;
@@ -41,7 +42,7 @@ class PromptGuardsTest {
                 + "{'role':'tool','content':'found e@f.io'}]}");
     PromptGuards guards =
         request(new RequestGuard(MASK_PII, null, null, EnumSet.of(ContentScope.MESSAGES)));
-    GuardResult result = guards.checkRequest(body, LlmFormat.COMPLETIONS, Map.of());
+    GuardResult result = guards.checkRequest(body, ClientFormat.OPENAI_CHAT, Map.of());
     assertEquals(new GuardResult.Allowed(true), result);
     assertEquals("admin is a@b.io", body.at("/messages/0/content").asText());
     assertEquals("card <CREDIT_CARD>", body.at("/messages/1/content/0/text").asText());
@@ -55,7 +56,7 @@ class PromptGuardsTest {
                 null,
                 null,
                 EnumSet.of(ContentScope.TOOL_INPUT, ContentScope.TOOL_OUTPUT)))
-        .checkRequest(body, LlmFormat.COMPLETIONS, Map.of());
+        .checkRequest(body, ClientFormat.OPENAI_CHAT, Map.of());
     assertEquals(
         "{\"to\":\"<EMAIL_ADDRESS>\"}",
         body.at("/messages/2/tool_calls/0/function/arguments").asText());
@@ -76,7 +77,8 @@ class PromptGuardsTest {
     PromptGuards guards =
         request(new RequestGuard(MASK_PII, null, null, EnumSet.allOf(ContentScope.class)));
     assertEquals(
-        new GuardResult.Allowed(true), guards.checkRequest(body, LlmFormat.MESSAGES, Map.of()));
+        new GuardResult.Allowed(true),
+        guards.checkRequest(body, ClientFormat.ANTHROPIC_MESSAGES, Map.of()));
     assertEquals("owner <EMAIL_ADDRESS>", body.at("/system/0/text").asText());
     assertEquals("hi <EMAIL_ADDRESS>", body.at("/messages/0/content").asText());
     assertEquals("<EMAIL_ADDRESS>", body.at("/messages/1/content/0/input/to/0").asText());
@@ -102,7 +104,7 @@ class PromptGuardsTest {
                 null),
             new RequestGuard(
                 new RegexRules(null, List.of(RegexRule.of(Builtin.SSN))), null, null, null));
-    GuardResult result = guards.checkRequest(body, LlmFormat.COMPLETIONS, Map.of());
+    GuardResult result = guards.checkRequest(body, ClientFormat.OPENAI_CHAT, Map.of());
     assertSame(rejection, assertInstanceOf(GuardResult.Rejected.class, result).rejection());
     assertEquals("my SSN is 123-45-6789", body.at("/messages/0/content").asText());
   }
@@ -119,7 +121,7 @@ class PromptGuardsTest {
     GuardResult result =
         guards.checkRequest(
             json("{'messages':[{'role':'user','content':'x@y.io'}]}"),
-            LlmFormat.COMPLETIONS,
+            ClientFormat.OPENAI_CHAT,
             Map.of());
     Rejection r = assertInstanceOf(GuardResult.Rejected.class, result).rejection();
     assertEquals(403, r.status());
@@ -136,11 +138,11 @@ class PromptGuardsTest {
         json("{'choices':[{'index':0,'message':{'role':'assistant','content':'mail a@b.io'}}]}");
     assertEquals(
         new GuardResult.Allowed(true),
-        guards.checkResponse(openAi, LlmFormat.COMPLETIONS, Map.of()));
+        guards.checkResponse(openAi, ClientFormat.OPENAI_CHAT, Map.of()));
     assertEquals("mail <EMAIL_ADDRESS>", openAi.at("/choices/0/message/content").asText());
     ObjectNode anthropic =
         json("{'role':'assistant','content':[{'type':'text','text':'card 4111 1111 1111 1111'}]}");
-    guards.checkResponse(anthropic, LlmFormat.MESSAGES, Map.of());
+    guards.checkResponse(anthropic, ClientFormat.ANTHROPIC_MESSAGES, Map.of());
     assertEquals("card <CREDIT_CARD>", anthropic.at("/content/0/text").asText());
     assertNull(guards.newResponseStream(), "streaming is not enabled");
   }

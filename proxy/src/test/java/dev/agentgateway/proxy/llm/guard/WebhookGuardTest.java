@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -187,13 +188,15 @@ class WebhookGuardTest {
             JSON.readTree(
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hello Bob\"}]}");
     assertEquals(
-        new GuardResult.Allowed(true), guards.checkRequest(body, LlmFormat.COMPLETIONS, Map.of()));
+        new GuardResult.Allowed(true),
+        guards.checkRequest(body, ClientFormat.OPENAI_CHAT, Map.of()));
     assertEquals("hello <NAME>", body.at("/messages/0/content").asText());
 
     reply = "{\"action\":{\"body\":\"nope\",\"status_code\":400}}";
     GuardResult.Rejected rejected =
         assertInstanceOf(
-            GuardResult.Rejected.class, guards.checkRequest(body, LlmFormat.COMPLETIONS, Map.of()));
+            GuardResult.Rejected.class,
+            guards.checkRequest(body, ClientFormat.OPENAI_CHAT, Map.of()));
     assertEquals(Rejection.of(400, "nope"), rejected.rejection());
   }
 }

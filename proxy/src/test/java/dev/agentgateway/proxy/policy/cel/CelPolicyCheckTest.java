@@ -70,6 +70,8 @@ class CelPolicyCheckTest {
                     new McpAuthorizationPolicy.Rule(
                         McpAuthorizationPolicy.Kind.DENY, "jwt.sub == "))),
             null,
+            null,
+            null,
             null);
     assertTrue(
         check
