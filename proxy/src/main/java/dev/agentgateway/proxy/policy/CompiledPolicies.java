@@ -3,6 +3,7 @@ package dev.agentgateway.proxy.policy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param tryTimeoutNanos bound on each upstream try, 0 for none
  * @param retry retry plan
  * @param cors CORS, answered before anything else, or {@code null}
+ * @param rateLimit the route's {@code localRateLimit}, or {@code null}
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -34,13 +36,19 @@ public record CompiledPolicies(
     long requestTimeoutNanos,
     long tryTimeoutNanos,
     RetryPlan retry,
-    CorsAction cors) {
+    CorsAction cors,
+    RateLimitGate rateLimit) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
 
-  /** Compiles {@code policies} ({@code null} means none). */
+  /** Compiles {@code policies} ({@code null} means none) without a rate limit. */
   public static CompiledPolicies compile(RoutePolicies policies) {
+    return compile(policies, null);
+  }
+
+  /** Compiles {@code policies} with {@code rateLimit}, the gate over the route's buckets. */
+  public static CompiledPolicies compile(RoutePolicies policies, RateLimitGate rateLimit) {
     RoutePolicies p = policies == null ? RoutePolicies.NONE : policies;
     DirectResponse direct = p.directResponse();
     TimeoutPolicy timeout = p.timeout();
@@ -55,7 +63,8 @@ public record CompiledPolicies(
         timeout == null ? 0 : nanos(timeout.requestTimeout()),
         timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
         RetryPlan.compile(p.retry()),
-        CorsAction.compile(p.cors()));
+        CorsAction.compile(p.cors()),
+        rateLimit);
   }
 
   private static long nanos(Duration duration) {

@@ -1,9 +1,14 @@
 package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
+import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.state.ProxyState;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -11,6 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * compiles all its routes once; later requests do one identity lookup.
  */
 public final class PolicyCache {
+  // A route lives on one bind, served by one handler: its buckets are this cache's alone, and
+  // survive reloads that keep the route's limits.
+  private final RateLimiters limiters = new RateLimiters(System::nanoTime);
   private volatile Snapshot snapshot = new Snapshot(null, new IdentityHashMap<>());
 
   /** Routes that are not in the state's route list (e.g. synthesized by a route table). */
@@ -36,9 +44,17 @@ public final class PolicyCache {
 
   private Snapshot compile(ProxyState state) {
     Map<Route, CompiledPolicies> byRoute = new IdentityHashMap<>();
+    Set<String> limited = new HashSet<>();
     for (Route route : state.config().routes()) {
-      byRoute.put(route, CompiledPolicies.compile(route.policies()));
+      RoutePolicies p = route.policies();
+      RateLimitGate gate =
+          p == null ? null : RateLimitGate.compile(route.key(), p.localRateLimit(), limiters);
+      if (gate != null) {
+        limited.add(RateLimitGate.key(route.key()).policy());
+      }
+      byRoute.put(route, CompiledPolicies.compile(p, gate));
     }
+    limiters.retain(limited);
     Snapshot next = new Snapshot(state, byRoute);
     // Racing requests may each compile; any result is correct and the last one stays.
     snapshot = next;
