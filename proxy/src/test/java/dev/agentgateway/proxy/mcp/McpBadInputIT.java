@@ -7,6 +7,7 @@ import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.proxy.testing.NodePeers;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.ServerEverything;
 import dev.agentgateway.proxy.testing.TestConfigs;
@@ -89,11 +90,32 @@ class McpBadInputIT {
     }
   }
 
+  /** The stdio servers running under this JVM. */
+  private static List<ProcessHandle> stdioChildren() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(
+            p ->
+                p.info().commandLine().orElse("").contains(NodePeers.SERVER_EVERYTHING)
+                    && p.info().commandLine().orElse("").endsWith(" stdio"))
+        .toList();
+  }
+
+  /** After all the bad input, stopping the gateway leaves none of its child processes behind. */
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() throws Exception {
+    List<ProcessHandle> children = stdioChildren();
     if (proxy != null) {
       proxy.close();
     }
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (children.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    List<Long> left =
+        children.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+    assertTrue(children.size() > 0, "the sessions started stdio children");
+    assertEquals(List.of(), left, "stdio children left behind after the gateway stopped");
     if (silent != null) {
       silent.close();
     }
