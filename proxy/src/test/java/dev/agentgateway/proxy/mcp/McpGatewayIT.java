@@ -9,18 +9,20 @@ import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.McpTarget;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
-import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.testing.NodePeers;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.ServerEverything;
+import dev.agentgateway.proxy.testing.ShellTesting;
 import dev.agentgateway.proxy.testing.TestConfigs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,25 +148,83 @@ class McpGatewayIT {
     }
   }
 
-  @Test
-  void aSessionResumesOnAnotherGatewayWithTheSameKey() throws Exception {
-    SessionCodec key = SessionCodec.withHexKey("ab".repeat(32), "test");
-    Path sessionFile = Files.createTempFile("mcp-session", ".txt");
-    try (ProxyFixture first = ProxyFixture.withSessions(key, route(twoTargets()));
-        ProxyFixture second = ProxyFixture.withSessions(key, route(twoTargets()))) {
-      client("streamable", first.url("/mcp"), "remote_", sessionFile.toString());
-      String id = Files.readString(sessionFile).trim();
-      assertTrue(!id.isEmpty(), "the first gateway gave out a session id");
-      assertEquals(0, second.mcpSessions(), "the second gateway never saw the session");
+  /** A gateway process from upstream's {@code mcp:} shortcut, sealing sessions with {@code key}. */
+  private Process gatewayProcess(Path dir, String name, int port, String key) throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve(name + ".yaml"),
+            """
+            config:
+              adminAddr: 127.0.0.1:0
+              statsAddr: 127.0.0.1:0
+              readinessAddr: 127.0.0.1:0
+            mcp:
+              port: %d
+              targets:
+              - name: remote
+                mcp:
+                  host: http://127.0.0.1:%d/mcp
+              - name: local
+                stdio:
+                  cmd: node
+                  args: ["%s", stdio]
+            """
+                .formatted(
+                    port,
+                    remote.port(),
+                    NodePeers.installed().resolve(NodePeers.SERVER_EVERYTHING)));
+    ProcessBuilder pb = ShellTesting.proxyProcess("-f", config.toString());
+    pb.environment().put("SESSION_KEY", key);
+    Path out = dir.resolve(name + ".log");
+    pb.redirectErrorStream(true).redirectOutput(out.toFile());
+    Process process = pb.start();
+    boolean ready =
+        ShellTesting.eventually(
+            Duration.ofSeconds(60),
+            () -> {
+              try {
+                return Files.readString(out).contains(" ready:");
+              } catch (java.io.IOException e) {
+                return false;
+              }
+            });
+    assertTrue(ready, "gateway " + name + " did not start: " + Files.readString(out));
+    return process;
+  }
 
-      JsonNode resumed = client("resume:" + sessionFile, second.url("/mcp"), "remote_");
+  @Test
+  void aSessionResumesOnASecondGatewayProcessWithTheSameKey() throws Exception {
+    Path dir = Files.createTempDirectory("mcp-resume");
+    Path sessionFile = dir.resolve("session.txt");
+    String key = "ab".repeat(32);
+    int firstPort = ShellTesting.freePort();
+    int secondPort = ShellTesting.freePort();
+    Process first = gatewayProcess(dir, "first", firstPort, key);
+    Process second = null;
+    try {
+      client(
+          "streamable",
+          "http://127.0.0.1:" + firstPort + "/mcp",
+          "remote_",
+          sessionFile.toString());
+      assertTrue(!Files.readString(sessionFile).isBlank(), "the first gateway gave out an id");
+      first.destroy();
+      assertTrue(first.waitFor(30, TimeUnit.SECONDS), "the first gateway stopped");
+
+      second = gatewayProcess(dir, "second", secondPort, key);
+      JsonNode resumed =
+          client("resume:" + sessionFile, "http://127.0.0.1:" + secondPort + "/mcp", "remote_");
       assertEquals("Echo: hi there", resumed.path("echo").asText());
       assertProgressDuringTheCall(resumed);
       List<String> tools = JSON.convertValue(resumed.get("tools"), List.class);
       assertTrue(tools.contains("remote_echo") && tools.contains("local_echo"), tools.toString());
-      assertEquals(1, second.mcpSessions(), "the second gateway resumed it from the id alone");
     } finally {
-      Files.deleteIfExists(sessionFile);
+      first.destroyForcibly();
+      if (second != null) {
+        second.destroy();
+        second.waitFor(30, TimeUnit.SECONDS);
+        second.destroyForcibly();
+      }
     }
   }
 

@@ -415,6 +415,16 @@ public final class MuxSession implements AutoCloseable {
     return toolTargets.get(tool);
   }
 
+  /**
+   * Lets go of the server sessions without ending those another replica can resume (streamable
+   * HTTP): the gateway is stopping and a client may continue elsewhere.
+   */
+  public void detach() {
+    upstreams.values().forEach(McpUpstream::detach);
+    upstreams.clear();
+    fanout.shutdownNow();
+  }
+
   /** Closes every server session (DELETE, stopping processes). */
   @Override
   public void close() {

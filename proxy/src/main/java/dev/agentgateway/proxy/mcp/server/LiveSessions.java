@@ -13,9 +13,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class LiveSessions implements AutoCloseable {
   private final SessionStore<Live> store;
+  private volatile boolean stopping;
 
-  LiveSessions(Duration idle) {
-    this.store = SessionStore.create(idle, live -> live.mux.close());
+  /**
+   * @param resumableElsewhere when this replica stops, leave the server sessions open for the
+   *     replica that resumes them (a session idle past its TTL, or deleted, still ends them)
+   */
+  LiveSessions(Duration idle, boolean resumableElsewhere) {
+    this.store =
+        SessionStore.create(
+            idle,
+            live -> {
+              if (stopping && resumableElsewhere) {
+                live.mux.detach();
+              } else {
+                live.mux.close();
+              }
+            });
     Duration period = idle.compareTo(Duration.ofMinutes(1)) < 0 ? idle : Duration.ofMinutes(1);
     store.startReaper(period);
   }
@@ -55,6 +69,7 @@ final class LiveSessions implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping = true;
     store.close();
   }
 }

@@ -61,7 +61,7 @@ public final class McpEndpoint implements AutoCloseable {
     this.connector = connector;
     this.ids = ids;
     this.version = version;
-    this.sessions = new LiveSessions(idle);
+    this.sessions = new LiveSessions(idle, ids.resumableElsewhere());
     this.legacy = new LegacySse(connector, version, stopping);
     this.stopping = stopping;
   }

@@ -55,4 +55,9 @@ public final class SealedSessionIds implements SessionIds {
   private static byte[] context(String backend) {
     return ("mcp-backend:" + backend).getBytes(StandardCharsets.UTF_8);
   }
+
+  @Override
+  public boolean resumableElsewhere() {
+    return codec.shared();
+  }
 }

@@ -17,4 +17,12 @@ public interface SessionIds {
    * backend}.
    */
   Map<String, ServerSession> unseal(String backend, String id);
+
+  /**
+   * True when another replica may resume these sessions: a replica that stops then leaves its
+   * server sessions open instead of ending them.
+   */
+  default boolean resumableElsewhere() {
+    return false;
+  }
 }

@@ -44,10 +44,12 @@ public final class SessionCodec {
 
   private final SecretKey key;
   private final SecureRandom random;
+  private final boolean shared;
 
-  private SessionCodec(byte[] key, SecureRandom random) {
+  private SessionCodec(byte[] key, SecureRandom random, boolean shared) {
     this.key = new SecretKeySpec(key, "AES");
     this.random = random;
+    this.shared = shared;
   }
 
   /**
@@ -94,7 +96,7 @@ public final class SessionCodec {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(setting, "the session key is not hexadecimal");
     }
-    return new SessionCodec(key, new SecureRandom());
+    return new SessionCodec(key, new SecureRandom(), true);
   }
 
   /** A codec with a fresh random key: ids it seals open only in this codec. */
@@ -102,7 +104,15 @@ public final class SessionCodec {
     SecureRandom random = new SecureRandom();
     byte[] key = new byte[KEY_BYTES];
     random.nextBytes(key);
-    return new SessionCodec(key, random);
+    return new SessionCodec(key, random, false);
+  }
+
+  /**
+   * True when the key was configured, so other replicas (and this one after a restart) may hold it
+   * and resume the sessions it seals.
+   */
+  public boolean shared() {
+    return shared;
   }
 
   /** Seals {@code state} into a header value (ASCII, base64url without padding). */

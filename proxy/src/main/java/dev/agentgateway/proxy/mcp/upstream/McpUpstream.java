@@ -44,6 +44,14 @@ public interface McpUpstream extends AutoCloseable {
   void close();
 
   /**
+   * Releases this process's hold on the server session without ending it, so another replica can
+   * resume it by its id. Transports whose sessions cannot be resumed elsewhere just close.
+   */
+  default void detach() {
+    close();
+  }
+
+  /**
    * What a server sends outside any request: list-changed and other notifications, requests to the
    * client. Called on a thread of the upstream's own; must not block for long.
    */

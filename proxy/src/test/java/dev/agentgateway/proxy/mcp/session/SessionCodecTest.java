@@ -162,6 +162,14 @@ class SessionCodecTest {
   }
 
   @Test
+  void onlyAConfiguredKeyIsSharedWithOtherReplicas() throws Exception {
+    assertTrue(SessionCodec.withHexKey("ab".repeat(32), "test").shared());
+    assertTrue(SessionCodec.fromSettings("cd".repeat(32), null).shared());
+    assertFalse(SessionCodec.withRandomKey().shared());
+    assertFalse(SessionCodec.fromSettings(null, null).shared());
+  }
+
+  @Test
   void withoutAConfiguredKeyIdsOpenOnlyInTheSameProcessCodec() throws Exception {
     SessionCodec random = SessionCodec.fromSettings(null, null);
     String id = random.seal(state());

@@ -141,13 +141,9 @@ public final class StreamableHttpUpstream implements McpUpstream {
 
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!release()) {
       return;
     }
-    if (listenStream != null) {
-      listenStream.stop();
-    }
-    transport.close();
     String session = sessionId;
     if (session == null) {
       return;
@@ -162,6 +158,24 @@ public final class StreamableHttpUpstream implements McpUpstream {
     } catch (McpTransportException e) {
       LOG.fine(e::getMessage);
     }
+  }
+
+  /** Stops the listen stream and the transport, leaving the server session to its resumer. */
+  @Override
+  public void detach() {
+    release();
+  }
+
+  /** True for the first caller, which stops the listen stream and the transport. */
+  private boolean release() {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    if (listenStream != null) {
+      listenStream.stop();
+    }
+    transport.close();
+    return true;
   }
 
   private void listen() {
