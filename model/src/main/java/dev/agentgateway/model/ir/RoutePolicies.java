@@ -50,4 +50,117 @@ public record RoutePolicies(
         null,
         null);
   }
+
+  /** A builder for policies with only some fields set, which most routes have. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Sets some fields of a {@link RoutePolicies}; the others stay {@code null}. */
+  public static final class Builder {
+    private HeaderModifier requestHeaderModifier;
+    private HeaderModifier responseHeaderModifier;
+    private RequestRedirect requestRedirect;
+    private UrlRewrite urlRewrite;
+    private RequestMirror requestMirror;
+    private DirectResponse directResponse;
+    private TimeoutPolicy timeout;
+    private RetryPolicy retry;
+    private JwtAuthPolicy jwtAuth;
+    private McpAuthorizationPolicy mcpAuthorization;
+    private McpAuthenticationPolicy mcpAuthentication;
+    private CorsPolicy cors;
+    private AiPolicy ai;
+    private LocalRateLimitPolicy localRateLimit;
+
+    private Builder() {}
+
+    public Builder requestHeaderModifier(HeaderModifier value) {
+      this.requestHeaderModifier = value;
+      return this;
+    }
+
+    public Builder responseHeaderModifier(HeaderModifier value) {
+      this.responseHeaderModifier = value;
+      return this;
+    }
+
+    public Builder requestRedirect(RequestRedirect value) {
+      this.requestRedirect = value;
+      return this;
+    }
+
+    public Builder urlRewrite(UrlRewrite value) {
+      this.urlRewrite = value;
+      return this;
+    }
+
+    public Builder requestMirror(RequestMirror value) {
+      this.requestMirror = value;
+      return this;
+    }
+
+    public Builder directResponse(DirectResponse value) {
+      this.directResponse = value;
+      return this;
+    }
+
+    public Builder timeout(TimeoutPolicy value) {
+      this.timeout = value;
+      return this;
+    }
+
+    public Builder retry(RetryPolicy value) {
+      this.retry = value;
+      return this;
+    }
+
+    public Builder jwtAuth(JwtAuthPolicy value) {
+      this.jwtAuth = value;
+      return this;
+    }
+
+    public Builder mcpAuthorization(McpAuthorizationPolicy value) {
+      this.mcpAuthorization = value;
+      return this;
+    }
+
+    public Builder mcpAuthentication(McpAuthenticationPolicy value) {
+      this.mcpAuthentication = value;
+      return this;
+    }
+
+    public Builder cors(CorsPolicy value) {
+      this.cors = value;
+      return this;
+    }
+
+    public Builder ai(AiPolicy value) {
+      this.ai = value;
+      return this;
+    }
+
+    public Builder localRateLimit(LocalRateLimitPolicy value) {
+      this.localRateLimit = value;
+      return this;
+    }
+
+    public RoutePolicies build() {
+      return new RoutePolicies(
+          requestHeaderModifier,
+          responseHeaderModifier,
+          requestRedirect,
+          urlRewrite,
+          requestMirror,
+          directResponse,
+          timeout,
+          retry,
+          jwtAuth,
+          mcpAuthorization,
+          mcpAuthentication,
+          cors,
+          ai,
+          localRateLimit);
+    }
+  }
 }

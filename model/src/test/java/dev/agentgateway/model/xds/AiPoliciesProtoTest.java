@@ -101,8 +101,7 @@ class AiPoliciesProtoTest {
   }
 
   private static RoutePolicies with(AiPolicy ai, LocalRateLimitPolicy limit) {
-    return new RoutePolicies(
-        null, null, null, null, null, null, null, null, null, null, null, null, ai, limit);
+    return RoutePolicies.builder().ai(ai).localRateLimit(limit).build();
   }
 
   private static Object wire(Resource resource) throws InvalidProtocolBufferException {

@@ -109,27 +109,16 @@ class IrProtoRoundTripTest {
   void mcpAuthenticationRequiredClaimsKeepAbsentAndEmptyApart() throws Exception {
     for (List<String> claims : java.util.Arrays.asList(null, List.<String>of())) {
       RoutePolicies policies =
-          new RoutePolicies(
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              new McpAuthenticationPolicy(
-                  "iss",
-                  List.of(),
-                  new JwtAuthPolicy.Jwks.File("/etc/jwks.json"),
-                  JwtAuthPolicy.Mode.STRICT,
-                  claims,
-                  null),
-              null,
-              null,
-              null);
+          RoutePolicies.builder()
+              .mcpAuthentication(
+                  new McpAuthenticationPolicy(
+                      "iss",
+                      List.of(),
+                      new JwtAuthPolicy.Jwks.File("/etc/jwks.json"),
+                      JwtAuthPolicy.Mode.STRICT,
+                      claims,
+                      null))
+              .build();
       Policy policy =
           new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.GATEWAY, "gw", null), policies);
       assertEquals(policy, wire(IrToProto.resource(policy)));

@@ -63,47 +63,27 @@ class McpAuthorizationIT {
                     McpAuthorizationPolicy.Kind.ALLOW,
                     "jwt.sub == \"alice\" && mcp.tool.name == \"get-sum\"")));
     RoutePolicies jwtAuth =
-        new RoutePolicies(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new JwtAuthPolicy(
-                JwtAuthPolicy.Mode.STRICT,
-                List.of(
-                    new JwtAuthPolicy.Provider(
-                        ISSUER, List.of("mcp"), new JwtAuthPolicy.Jwks.Inline(jwks)))),
-            rules,
-            null,
-            null,
-            null,
-            null);
+        RoutePolicies.builder()
+            .jwtAuth(
+                new JwtAuthPolicy(
+                    JwtAuthPolicy.Mode.STRICT,
+                    List.of(
+                        new JwtAuthPolicy.Provider(
+                            ISSUER, List.of("mcp"), new JwtAuthPolicy.Jwks.Inline(jwks)))))
+            .mcpAuthorization(rules)
+            .build();
     RoutePolicies mcpAuthentication =
-        new RoutePolicies(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            rules,
-            new McpAuthenticationPolicy(
-                ISSUER,
-                List.of("mcp"),
-                new JwtAuthPolicy.Jwks.Inline(jwks),
-                JwtAuthPolicy.Mode.STRICT,
-                null,
-                "{\"scopesSupported\":[\"tools\"]}"),
-            null,
-            null,
-            null);
+        RoutePolicies.builder()
+            .mcpAuthorization(rules)
+            .mcpAuthentication(
+                new McpAuthenticationPolicy(
+                    ISSUER,
+                    List.of("mcp"),
+                    new JwtAuthPolicy.Jwks.Inline(jwks),
+                    JwtAuthPolicy.Mode.STRICT,
+                    null,
+                    "{\"scopesSupported\":[\"tools\"]}"))
+            .build();
     Backend.Mcp backend =
         new Backend.Mcp(
             "tools",

@@ -30,8 +30,7 @@ class CorsIT {
   private static ProxyFixture proxy;
 
   private static RoutePolicies cors(CorsPolicy cors, DirectResponse direct) {
-    return new RoutePolicies(
-        null, null, null, null, null, direct, null, null, null, null, null, cors, null, null);
+    return RoutePolicies.builder().directResponse(direct).cors(cors).build();
   }
 
   @BeforeAll

@@ -30,24 +30,13 @@ class LocalRateLimitIT {
             .build()
             .start();
     RoutePolicies policies =
-        new RoutePolicies(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new LocalRateLimitPolicy(
-                List.of(
-                    new LocalRateLimitPolicy.Limit(
-                        2, 1, Duration.ofHours(1), LocalRateLimitPolicy.Type.REQUESTS))));
+        RoutePolicies.builder()
+            .localRateLimit(
+                new LocalRateLimitPolicy(
+                    List.of(
+                        new LocalRateLimitPolicy.Limit(
+                            2, 1, Duration.ofHours(1), LocalRateLimitPolicy.Type.REQUESTS))))
+            .build();
     try (ProxyFixture proxy =
         ProxyFixture.start(
             TestConfigs.route(

@@ -31,21 +31,9 @@ class LlmPolicyCacheTest {
   }
 
   private static RoutePolicies ai(String alias) {
-    return new RoutePolicies(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        new AiPolicy(null, null, null, null, Map.of("a", alias), null),
-        null);
+    return RoutePolicies.builder()
+        .ai(new AiPolicy(null, null, null, null, Map.of("a", alias), null))
+        .build();
   }
 
   @Test

@@ -42,8 +42,7 @@ class LlmRoutePoliciesTest {
   }
 
   private static RoutePolicies policies(AiPolicy ai, LocalRateLimitPolicy limit) {
-    return new RoutePolicies(
-        null, null, null, null, null, null, null, null, null, null, null, null, ai, limit);
+    return RoutePolicies.builder().ai(ai).localRateLimit(limit).build();
   }
 
   private LlmRoutePolicies compile(AiPolicy ai) {

@@ -55,24 +55,13 @@ class CelPolicyCheckTest {
         check.problem(bad));
     assertNull(check.problem(new Bind("b", 8080)));
     RoutePolicies denyOnly =
-        new RoutePolicies(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            new McpAuthorizationPolicy(
-                List.of(
-                    new McpAuthorizationPolicy.Rule(
-                        McpAuthorizationPolicy.Kind.DENY, "jwt.sub == "))),
-            null,
-            null,
-            null,
-            null);
+        RoutePolicies.builder()
+            .mcpAuthorization(
+                new McpAuthorizationPolicy(
+                    List.of(
+                        new McpAuthorizationPolicy.Rule(
+                            McpAuthorizationPolicy.Kind.DENY, "jwt.sub == "))))
+            .build();
     assertTrue(
         check
             .problem(withPolicies(bad, denyOnly))
