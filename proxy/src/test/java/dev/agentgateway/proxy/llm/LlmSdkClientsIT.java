@@ -107,8 +107,7 @@ class LlmSdkClientsIT {
       List<JsonNode> gateway = openAi(proxy.url("/openai/v1"), mode);
       assertEquals(direct, gateway, mode);
     }
-    assertEquals(
-        "Bearer " + AiBackends.OPENAI_KEY, openai.lastRequest().header("authorization"));
+    assertEquals("Bearer " + AiBackends.OPENAI_KEY, openai.lastRequest().header("authorization"));
   }
 
   @Test
