@@ -9,7 +9,6 @@ import dev.agentgateway.proxy.llm.format.ProviderErrors;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import java.nio.charset.StandardCharsets;
 
 /** Writes whole JSON answers, and the gateway's own errors in the client's error shape. */
 final class Answers {
@@ -55,12 +54,13 @@ final class Answers {
    */
   static long error(
       ServerResponse res, ClientRoute route, int status, String message, String code) {
-    var body =
-        ProviderErrors.toClient(errorFormat(route), new ProviderError(status, null, message, code));
-    return json(res, status, body);
+    return json(res, status, errorBody(route, status, message, code));
   }
 
-  static String text(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
+  /** The body of the gateway's own error, in the client's shape. */
+  static byte[] errorBody(ClientRoute route, int status, String message, String code) {
+    return bytes(
+        ProviderErrors.toClient(
+            errorFormat(route), new ProviderError(status, null, message, code)));
   }
 }

@@ -12,7 +12,6 @@ import dev.agentgateway.proxy.llm.failover.RetryAfter;
 import dev.agentgateway.proxy.llm.format.FormatException;
 import dev.agentgateway.proxy.llm.format.ProviderErrors;
 import dev.agentgateway.proxy.llm.format.StreamContext;
-import dev.agentgateway.proxy.llm.format.TranslatedRequest;
 import dev.agentgateway.proxy.llm.format.UsageReader;
 import dev.agentgateway.proxy.llm.provider.ProviderEndpoint;
 import dev.agentgateway.proxy.llm.provider.ProviderEndpoints;
@@ -77,8 +76,14 @@ public final class LlmCall {
       long maxBodyBytes,
       Duration tryTimeout) {}
 
-  /** Why a try failed in a way another provider may fix. */
-  private record Failure(int status, byte[] body, String reason) {}
+  /** How one try ended. */
+  private sealed interface Try {}
+
+  /** The client has its answer. */
+  private record Done(LlmReply reply) implements Try {}
+
+  /** The try failed in a way another provider may fix; the body is in the client's shape. */
+  private record Failure(int status, byte[] body, String reason) implements Try {}
 
   private final Upstream upstream;
   private final Request request;
@@ -167,11 +172,12 @@ public final class LlmCall {
       AiProvider p = picked.get();
       excluded.add(p);
       reply.provider(p, t);
-      Object result = attempt(p, raw, body, model, stream);
-      if (result instanceof LlmReply done) {
-        return done;
+      switch (attempt(p, raw, body, model, stream)) {
+        case Done done -> {
+          return done.reply();
+        }
+        case Failure failure -> last = failure;
       }
-      last = (Failure) result;
     }
     reply.reason(last.reason());
     return reply.answered(res, last.status(), last.body());
@@ -186,63 +192,46 @@ public final class LlmCall {
     return p.spec().model() != null ? p.spec().model() : clientModel;
   }
 
-  /** One try: an {@link LlmReply} when the client got its answer, a {@link Failure} to retry. */
-  private Object attempt(
+  /** One try on {@code p}. */
+  private Try attempt(
       AiProvider p, byte[] raw, ObjectNode body, String clientModel, boolean stream) {
     long t0 = upstream.nanoTime().getAsLong();
     String upstreamModel = model(p, clientModel);
     if (!p.transformations().isEmpty()) {
       pool.record(p, Outcome.CLIENT_ERROR, Duration.ZERO);
-      return reply.error(
-          res, 501, "provider " + p.name() + ": model transformations are not supported yet", null);
+      return new Done(
+          reply.error(
+              res,
+              501,
+              "provider " + p.name() + ": model transformations are not supported yet",
+              null));
     }
     ProviderPlan plan = ProviderPlan.of(p, request.route(), upstreamModel);
-    ObjectNode upstreamBody = body.deepCopy();
-    if (upstreamModel != null) {
-      upstreamBody.put("model", upstreamModel);
+    ProviderPlan.Prepared prepared;
+    try {
+      prepared = plan.prepare(raw, body, clientModel, upstreamModel);
+    } catch (FormatException e) {
+      pool.record(p, Outcome.CLIENT_ERROR, Duration.ZERO);
+      return new Done(reply.answered(res, 400, Answers.bytes(plan.conversion().invalidRequest(e))));
     }
-    byte[] out;
-    StreamContext context = null;
-    String pathModel = upstreamModel;
-    if (plan.raw()) {
-      out =
-          upstreamModel == null || upstreamModel.equals(clientModel)
-              ? raw
-              : Answers.bytes(upstreamBody);
-    } else {
-      try {
-        TranslatedRequest translated = plan.conversion().request(upstreamBody);
-        context = translated.context();
-        ObjectNode b = translated.body();
-        if (plan.vertexAnthropic()) {
-          b.remove("model");
-          if (!b.has("anthropic_version")) {
-            b.put("anthropic_version", ProviderPlan.VERTEX_ANTHROPIC_VERSION);
-          }
-        }
-        out = Answers.bytes(b);
-      } catch (FormatException e) {
-        pool.record(p, Outcome.CLIENT_ERROR, Duration.ZERO);
-        return reply.answered(res, 400, Answers.bytes(plan.conversion().invalidRequest(e)));
-      }
-    }
+    StreamContext context = prepared.context();
     HttpRequest upstreamRequest;
     try {
       ProviderEndpoint endpoint =
-          ProviderEndpoints.resolve(p, plan.upstreamRoute(), pathModel, stream);
+          ProviderEndpoints.resolve(p, plan.upstreamRoute(), upstreamModel, stream);
       upstreamRequest =
           UpstreamRequest.build(
               p,
               endpoint,
               request.headers(),
-              out,
+              prepared.bytes(),
               request.tryTimeout(),
               upstream.env(),
               upstream.clock());
     } catch (UnsupportedRouteException | IllegalStateException e) {
       // a provider set up in a way this request cannot use; the message names no secret
       pool.record(p, Outcome.CLIENT_ERROR, Duration.ZERO);
-      return reply.error(res, 500, "provider " + p.name() + ": " + e.getMessage(), null);
+      return new Done(reply.error(res, 500, "provider " + p.name() + ": " + e.getMessage(), null));
     }
     HttpResponse<InputStream> answer;
     try {
@@ -274,17 +263,18 @@ public final class LlmCall {
       byte[] error = readQuietly(answer.body(), MAX_ERROR_BYTES);
       pool.record(p, Outcome.CLIENT_ERROR, since(t0));
       reply.reason("provider error " + status);
-      return reply.answered(res, status, errorBody(plan, status, error, answer));
+      return new Done(reply.answered(res, status, errorBody(plan, status, error, answer)));
     }
     if (stream) {
       pool.record(p, Outcome.SUCCESS, since(t0));
-      return new StreamAnswer(upstream, plan, context, reply, start)
-          .relay(answer.body(), res, upstreamModel);
+      return new Done(
+          new StreamAnswer(upstream, plan, context, reply, start)
+              .relay(answer.body(), res, upstreamModel));
     }
     return wholeAnswer(p, plan, context, answer, t0, upstreamModel);
   }
 
-  private Object wholeAnswer(
+  private Try wholeAnswer(
       AiProvider p,
       ProviderPlan plan,
       StreamContext context,
@@ -333,17 +323,11 @@ public final class LlmCall {
     reply.usage(usage);
     LlmReply done = reply.answered(res, 200, client);
     reply.record(upstream.metrics(), upstream.nanoTime().getAsLong() - start, -1);
-    return done;
+    return new Done(done);
   }
 
   private Failure failure(int status, String message, String reason) {
-    return new Failure(
-        status,
-        Answers.bytes(
-            ProviderErrors.toClient(
-                Answers.errorFormat(request.route()),
-                new dev.agentgateway.proxy.llm.format.ProviderError(status, null, message, null))),
-        reason);
+    return new Failure(status, Answers.errorBody(request.route(), status, message, null), reason);
   }
 
   /** A provider's error answer in the client's shape. */

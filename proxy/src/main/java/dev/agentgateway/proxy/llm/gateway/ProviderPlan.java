@@ -1,10 +1,14 @@
 package dev.agentgateway.proxy.llm.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.proxy.llm.format.ClientFormat;
 import dev.agentgateway.proxy.llm.format.Conversion;
 import dev.agentgateway.proxy.llm.format.Conversions;
+import dev.agentgateway.proxy.llm.format.FormatException;
 import dev.agentgateway.proxy.llm.format.ProviderFormat;
+import dev.agentgateway.proxy.llm.format.StreamContext;
+import dev.agentgateway.proxy.llm.format.TranslatedRequest;
 import dev.agentgateway.proxy.llm.provider.ProviderEndpoints;
 import dev.agentgateway.proxy.llm.provider.RouteType;
 import java.util.ArrayList;
@@ -24,6 +28,43 @@ public record ProviderPlan(
     RouteType upstreamRoute, Conversion conversion, boolean vertexAnthropic) {
   /** Vertex's version of the Messages API, sent when the client names none. */
   static final String VERTEX_ANTHROPIC_VERSION = "vertex-2023-10-16";
+
+  /**
+   * A request body ready to send.
+   *
+   * @param bytes the body
+   * @param context what translating the answer needs, or null when it passes unchanged
+   */
+  public record Prepared(byte[] bytes, StreamContext context) {}
+
+  /**
+   * The provider's request body: the client's bytes when nothing changes, else the client's body
+   * with the provider's model, translated to the provider's API.
+   *
+   * @throws FormatException when the body cannot be translated
+   */
+  Prepared prepare(byte[] raw, ObjectNode clientBody, String clientModel, String upstreamModel) {
+    boolean sameModel = upstreamModel == null || upstreamModel.equals(clientModel);
+    if (raw() && sameModel) {
+      return new Prepared(raw, null);
+    }
+    ObjectNode body = clientBody.deepCopy();
+    if (upstreamModel != null) {
+      body.put("model", upstreamModel);
+    }
+    if (raw()) {
+      return new Prepared(Answers.bytes(body), null);
+    }
+    TranslatedRequest translated = conversion.request(body);
+    ObjectNode out = translated.body();
+    if (vertexAnthropic) {
+      out.remove("model");
+      if (!out.has("anthropic_version")) {
+        out.put("anthropic_version", VERTEX_ANTHROPIC_VERSION);
+      }
+    }
+    return new Prepared(Answers.bytes(out), translated.context());
+  }
 
   /** True when the body and answer pass unchanged. */
   public boolean raw() {
