@@ -59,8 +59,10 @@ final class Answers {
 
   /** The body of the gateway's own error, in the client's shape. */
   static byte[] errorBody(ClientRoute route, int status, String message, String code) {
+    // neither API names a type for 405; both call a request they refuse invalid
+    String type = status == 405 ? "invalid_request_error" : null;
     return bytes(
         ProviderErrors.toClient(
-            errorFormat(route), new ProviderError(status, null, message, code)));
+            errorFormat(route), new ProviderError(status, type, message, code)));
   }
 }
