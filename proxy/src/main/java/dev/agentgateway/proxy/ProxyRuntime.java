@@ -13,6 +13,7 @@ import dev.agentgateway.proxy.config.ConfigFileWatcher;
 import dev.agentgateway.proxy.config.ConfigReloader;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
+import dev.agentgateway.proxy.llm.LlmGateway;
 import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.policy.cel.CelPolicyCheck;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
@@ -122,12 +123,14 @@ public final class ProxyRuntime implements AutoCloseable {
             drain::draining,
             cel);
     closeables.add(mcp);
+    LlmGateway llm = new LlmGateway(statics.backend().connectTimeout(), metrics.genAi());
+    closeables.add(llm);
     this.accessLog = new AccessLog();
     this.drain = drain;
     this.extraCustomizer = settings.customizer();
     this.listeners =
         new ListenerManager(
-            bind -> new ProxyHandler(state, bind.port(), upstream, observer(bind), drain, mcp),
+            bind -> new ProxyHandler(state, bind.port(), upstream, observer(bind), drain, mcp, llm),
             this::customizeBind,
             drain,
             metrics::downstreamConnections,

@@ -6,6 +6,8 @@ import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.proxy.a2a.A2aTap;
 import dev.agentgateway.proxy.endpoints.EndpointSet;
 import dev.agentgateway.proxy.endpoints.EndpointTable;
+import dev.agentgateway.proxy.llm.LlmGateway;
+import dev.agentgateway.proxy.llm.LlmReply;
 import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
@@ -47,6 +49,7 @@ public final class ProxyHandler implements Handler {
   private final PolicyCache policies = new PolicyCache();
   private final HttpForwarder forwarder;
   private final McpGateway mcp;
+  private final LlmGateway llm;
 
   /**
    * A handler that forwards HTTP/1.1 with {@code client} (connect times are not observed) and
@@ -69,12 +72,30 @@ public final class ProxyHandler implements Handler {
       RequestObserver observer,
       Drain drain,
       McpGateway mcp) {
+    this(state, port, clients, observer, drain, mcp, null);
+  }
+
+  /**
+   * A handler that forwards with {@code clients} and serves MCP and AI backends.
+   *
+   * @param mcp serves routes to MCP backends; null answers them 501
+   * @param llm serves routes to AI backends; null answers them 501
+   */
+  public ProxyHandler(
+      StateHolder state,
+      int port,
+      UpstreamClients clients,
+      RequestObserver observer,
+      Drain drain,
+      McpGateway mcp,
+      LlmGateway llm) {
     this.state = state;
     this.port = port;
     this.observer = observer;
     this.drain = drain;
     this.forwarder = new HttpForwarder(clients, observer);
     this.mcp = mcp;
+    this.llm = llm;
   }
 
   @Override
@@ -201,7 +222,33 @@ public final class ProxyHandler implements Handler {
       }
       case Backend.Ai ai -> {
         ex.backend(ai.name());
-        ex.reply(res, Status.NOT_IMPLEMENTED_501, "ai backends are not served by this proxy yet");
+        if (llm == null) {
+          ex.reply(res, Status.NOT_IMPLEMENTED_501, "ai backends are not served here");
+          return;
+        }
+        applyResponseHeaders(res, compiled);
+        long tryNanos =
+            compiled.tryTimeoutNanos() > 0
+                ? compiled.tryTimeoutNanos()
+                : compiled.requestTimeoutNanos();
+        LlmReply reply =
+            llm.serve(
+                req,
+                res,
+                ex.path(),
+                ai,
+                snapshot.config().frontendHttp().maxBufferSize(),
+                tryNanos > 0 ? Duration.ofNanos(tryNanos) : null);
+        ex.tap(new LlmTap(reply));
+        ex.status(reply.status());
+        ex.bytesIn(reply.bytesIn());
+        ex.addBytesOut(reply.bytesOut());
+        for (int i = 0; i < reply.retries(); i++) {
+          ex.retried();
+        }
+        if (!reply.reason().isEmpty()) {
+          ex.reason(reply.reason());
+        }
         return;
       }
       case Backend.A2a nested ->

@@ -35,6 +35,7 @@ public final class ProxyMetrics {
   private final CounterFamily downstreamConnections;
   private final HistogramFamily upstreamConnect;
   private final GaugeFamily.Gauge configSynchronized;
+  private final GenAiMetrics genAi;
 
   /** Registers every metric; {@code version} goes into {@code agentgateway_build_info}. */
   public ProxyMetrics(String version) {
@@ -86,6 +87,12 @@ public final class ProxyMetrics {
                 "agentgateway_config_synchronized",
                 "1 when the last configuration load succeeded, else 0.")
             .labels();
+    genAi = new GenAiMetrics(registry);
+  }
+
+  /** The LLM metrics. */
+  public GenAiMetrics genAi() {
+    return genAi;
   }
 
   /** The registry, for the stats endpoint. */

@@ -1,11 +1,13 @@
 package dev.agentgateway.proxy.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
+import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.TestConfigs;
 import dev.agentgateway.proxy.testing.Upstream;
@@ -17,8 +19,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backends the controller can already send before the proxy serves their protocol: AI answers 501
- * with a reason instead of failing the whole config, next to an A2A backend that works.
+ * Protocol backends side by side on one listener: an A2A backend passes through, an AI backend is
+ * served by the LLM gateway (which answers in the OpenAI error shape without calling a provider
+ * when the request cannot be one).
  */
 class ProtocolBackendsIT {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -39,7 +42,7 @@ class ProtocolBackendsIT {
   }
 
   @Test
-  void a2aPassesThroughAndAiAnswersNotImplemented() throws Exception {
+  void a2aPassesThroughNextToAnAiBackend() throws Exception {
     Backend ai =
         new Backend.Ai(
             "llm/openai",
@@ -56,9 +59,11 @@ class ProtocolBackendsIT {
       assertEquals("127.0.0.1:" + agent.port(), proxy.nextLog().backend());
 
       HttpResponse<String> chat = get(proxy, "/v1/chat/completions");
-      assertEquals(501, chat.statusCode());
-      assertEquals("ai backends are not served by this proxy yet", chat.body());
-      assertEquals("llm/openai", proxy.nextLog().backend());
+      assertEquals(405, chat.statusCode());
+      assertTrue(chat.body().contains("\"invalid_request_error\""), chat.body());
+      RequestLog log = proxy.nextLog();
+      assertEquals("llm/openai", log.backend());
+      assertEquals("llm", log.backendProtocol());
     }
   }
 }

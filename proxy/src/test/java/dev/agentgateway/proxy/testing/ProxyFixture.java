@@ -9,12 +9,14 @@ import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
+import dev.agentgateway.proxy.llm.LlmGateway;
 import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
+import dev.agentgateway.proxy.telemetry.ProxyMetrics;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http1.Http1Config;
@@ -40,6 +42,8 @@ public final class ProxyFixture implements AutoCloseable {
   private final Drain drain = new Drain();
   private final RecordingObserver observer = new RecordingObserver();
   private final McpGateway mcp;
+  private final ProxyMetrics metrics = new ProxyMetrics("test");
+  private final LlmGateway llm = new LlmGateway(Duration.ofSeconds(2), metrics.genAi());
 
   private ProxyFixture(
       List<Route> routes, FrontendHttp frontend, List<ServiceEndpoints> endpoints) {
@@ -62,7 +66,7 @@ public final class ProxyFixture implements AutoCloseable {
     this.mcp =
         new McpGateway(
             state, sessions, Duration.ofMinutes(30), "test", drain::draining, new LazyCelEngine());
-    ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain, mcp);
+    ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain, mcp, llm);
     // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
     // otherwise answer gRPC requests itself instead of the proxy handler.
     this.server =
@@ -155,6 +159,11 @@ public final class ProxyFixture implements AutoCloseable {
     return List.copyOf(observer.logs());
   }
 
+  /** The proxy's metrics in Prometheus text (only the LLM ones are fed here). */
+  public String metricsText() {
+    return metrics.registry().scrape();
+  }
+
   /** MCP sessions open in this proxy. */
   public int mcpSessions() {
     return mcp.openSessions();
@@ -164,6 +173,7 @@ public final class ProxyFixture implements AutoCloseable {
   public void close() {
     server.stop();
     mcp.close();
+    llm.close();
     clients.close();
   }
 }

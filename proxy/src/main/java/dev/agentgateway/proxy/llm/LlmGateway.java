@@ -1,0 +1,103 @@
+package dev.agentgateway.proxy.llm;
+
+import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.proxy.llm.failover.Eviction;
+import dev.agentgateway.proxy.llm.gateway.ClientRoute;
+import dev.agentgateway.proxy.llm.gateway.LlmCall;
+import dev.agentgateway.proxy.llm.gateway.ProviderPools;
+import dev.agentgateway.proxy.telemetry.GenAiMetrics;
+import io.helidon.http.Header;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The LLM gateway of one proxy process: serves requests routed to AI backends through one shared
+ * HTTP/1.1 client, keeping each backend's provider pool (health, latency, evictions) across
+ * requests and config reloads.
+ */
+public final class LlmGateway implements AutoCloseable {
+  /** How long a provider may take to start answering when the route sets no timeout. */
+  public static final Duration DEFAULT_TRY_TIMEOUT = Duration.ofMinutes(10);
+
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final HttpClient http;
+  private final ProviderPools pools;
+  private final LlmCall.Upstream upstream;
+
+  /**
+   * @param connectTimeout bound on opening a provider connection
+   * @param metrics where the GenAI metrics go, or null for none
+   */
+  public LlmGateway(Duration connectTimeout, GenAiMetrics metrics) {
+    this(connectTimeout, metrics, System.getenv(), Eviction.DEFAULT);
+  }
+
+  /**
+   * @param env where implicit AWS credentials come from (the process environment in production)
+   * @param eviction how long failing providers stay out of rotation
+   */
+  public LlmGateway(
+      Duration connectTimeout, GenAiMetrics metrics, Map<String, String> env, Eviction eviction) {
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(executor)
+            .build();
+    this.pools = new ProviderPools(eviction, System::nanoTime);
+    this.upstream =
+        new LlmCall.Upstream(http, metrics, Map.copyOf(env), Clock.systemUTC(), System::nanoTime);
+  }
+
+  /**
+   * Serves one request routed to {@code backend}.
+   *
+   * @param path the request path, which names the LLM API ({@code .../v1/chat/completions})
+   * @param maxBodyBytes the largest request body accepted (the frontend's {@code maxBufferSize})
+   * @param tryTimeout how long each provider may take to start answering, or null for the default
+   */
+  public LlmReply serve(
+      ServerRequest req,
+      ServerResponse res,
+      String path,
+      Backend.Ai backend,
+      long maxBodyBytes,
+      Duration tryTimeout) {
+    LlmCall.Request request =
+        new LlmCall.Request(
+            ClientRoute.of(path),
+            req.prologue().method().text(),
+            headers(req),
+            req.content().inputStream(),
+            req.headers().contentLength().orElse(-1),
+            maxBodyBytes,
+            tryTimeout == null ? DEFAULT_TRY_TIMEOUT : tryTimeout);
+    return new LlmCall(upstream, request, backend, pools.pool(backend), res).run();
+  }
+
+  private static Map<String, List<String>> headers(ServerRequest req) {
+    Map<String, List<String>> out = new HashMap<>();
+    for (Header h : req.headers()) {
+      out.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .addAll(h.allValues());
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    http.shutdownNow();
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.agentgateway.proxy.llm.gateway;
+
+import dev.agentgateway.proxy.llm.LlmReply;
+import dev.agentgateway.proxy.llm.TokenUsage;
+import dev.agentgateway.proxy.llm.format.ProviderFormat;
+import dev.agentgateway.proxy.llm.format.SseEventWriter;
+import dev.agentgateway.proxy.llm.format.StreamContext;
+import dev.agentgateway.proxy.llm.format.StreamListener;
+import dev.agentgateway.proxy.llm.format.StreamRelay;
+import dev.agentgateway.proxy.llm.format.StreamTranslator;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Relays a provider's streamed answer to the client as server-sent events, one event at a time and
+ * flushed each, translated when the client speaks another API; a cut or garbled stream ends with an
+ * error event in the client's format.
+ */
+final class StreamAnswer implements StreamListener {
+  private final LlmCall.Upstream upstream;
+  private final ProviderPlan plan;
+  private final StreamContext context;
+  private final ReplyBuilder reply;
+  private final long start;
+  private long firstToken = -1;
+
+  StreamAnswer(
+      LlmCall.Upstream upstream,
+      ProviderPlan plan,
+      StreamContext context,
+      ReplyBuilder reply,
+      long start) {
+    this.upstream = upstream;
+    this.plan = plan;
+    this.context = context;
+    this.reply = reply;
+    this.start = start;
+  }
+
+  @Override
+  public void firstOutput() {
+    firstToken = upstream.nanoTime().getAsLong() - start;
+  }
+
+  LlmReply relay(InputStream body, ServerResponse res, String upstreamModel) {
+    StreamTranslator translator =
+        plan.raw() ? new ResponsesPassthroughStream(this) : plan.conversion().stream(context, this);
+    // raw streams are OpenAI Responses: server-sent events
+    ProviderFormat framing = plan.raw() ? ProviderFormat.OPENAI_CHAT : plan.conversion().provider();
+    res.status(Status.OK_200);
+    res.header(HeaderNames.CONTENT_TYPE, "text/event-stream");
+    res.header(HeaderNames.CACHE_CONTROL, "no-cache");
+    long bytes = 0;
+    TokenUsage usage = TokenUsage.NONE;
+    try (InputStream in = body;
+        OutputStream out = res.outputStream()) {
+      SseEventWriter writer = new SseEventWriter(out);
+      usage = StreamRelay.relay(in, framing, translator, writer);
+      bytes = writer.bytes();
+    } catch (IOException e) {
+      // closing either side failed: the client or the provider went away at the very end
+    } catch (RuntimeException e) {
+      // the client went away while the stream was closed
+    }
+    if (!translator.completed()) {
+      reply.reason("stream ended before the answer was complete");
+    }
+    reply.responseModel(
+        context != null && !context.model().isEmpty() ? context.model() : upstreamModel);
+    reply.usage(usage.isEmpty() ? null : usage);
+    LlmReply done = reply.build(200, bytes);
+    reply.record(upstream.metrics(), upstream.nanoTime().getAsLong() - start, firstToken);
+    return done;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.agentgateway.proxy.llm.gateway;
+
+import dev.agentgateway.model.ir.AiProvider;
+import dev.agentgateway.proxy.http.HopByHop;
+import dev.agentgateway.proxy.llm.provider.ProviderAuth;
+import dev.agentgateway.proxy.llm.provider.ProviderEndpoint;
+import dev.agentgateway.proxy.llm.provider.UpstreamAuth;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds the request to one provider: the client's headers without hop-by-hop ones, the ones the
+ * HTTP client sets itself and (unless the auth is passthrough) the client's credentials; then the
+ * provider's credential, and a SigV4 signature over the final body bytes for AWS.
+ */
+final class UpstreamRequest {
+  /** Headers never copied from the client: the HTTP client sets them, or they would mislead. */
+  private static final Set<String> NOT_COPIED =
+      Set.of(
+          "host",
+          "content-length",
+          "content-type",
+          "accept-encoding",
+          "expect",
+          "date",
+          "via",
+          "forwarded",
+          "x-forwarded-for",
+          "x-forwarded-host",
+          "x-forwarded-proto");
+
+  private UpstreamRequest() {}
+
+  /**
+   * The request to send.
+   *
+   * @param clientHeaders the client's headers, names in lower case
+   * @param env where AWS credentials come from when the provider's auth names none
+   * @throws IllegalStateException when the provider's AWS credentials are missing
+   */
+  static HttpRequest build(
+      AiProvider provider,
+      ProviderEndpoint endpoint,
+      Map<String, List<String>> clientHeaders,
+      byte[] body,
+      Duration timeout,
+      Map<String, String> env,
+      Clock clock) {
+    UpstreamAuth auth = ProviderAuth.forProvider(provider);
+    for (Map.Entry<String, String> q : auth.query().entrySet()) {
+      endpoint =
+          endpoint.withQuery(
+              URLEncoder.encode(q.getKey(), StandardCharsets.UTF_8)
+                  + "="
+                  + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8));
+    }
+    Map<String, List<String>> headers = new TreeMap<>();
+    clientHeaders.forEach(
+        (name, values) -> {
+          if (!HopByHop.fixed(name)
+              && !NOT_COPIED.contains(name)
+              && !auth.remove().contains(name)
+              && !name.startsWith(":")) {
+            headers.put(name, values);
+          }
+        });
+    auth.set().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.of(v)));
+    auth.setIfAbsent()
+        .forEach((k, v) -> headers.putIfAbsent(k.toLowerCase(Locale.ROOT), List.of(v)));
+    headers.put("content-type", List.of("application/json"));
+    if (auth.sigV4()) {
+      Map<String, String> signed = new LinkedHashMap<>();
+      signed.put("host", endpoint.authority());
+      signed.put("content-type", "application/json");
+      ProviderAuth.signer(provider, env)
+          .sign("POST", endpoint.path(), endpoint.query(), signed, body, clock.instant())
+          .forEach((k, v) -> headers.put(k, List.of(v)));
+    }
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(endpoint.uri())
+            .timeout(timeout)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(
+        (name, values) -> {
+          for (String v : values) {
+            try {
+              b.header(name, v);
+            } catch (IllegalArgumentException e) {
+              // a name the JDK client refuses to send (it sets it itself): leave it out
+            }
+          }
+        });
+    return b.build();
+  }
+}
