@@ -238,7 +238,8 @@ public final class ProxyHandler implements Handler {
                 ex.path(),
                 ai,
                 snapshot.config().frontendHttp().maxBufferSize(),
-                tryNanos > 0 ? Duration.ofNanos(tryNanos) : null);
+                tryNanos > 0 ? Duration.ofNanos(tryNanos) : null,
+                selection.route());
         ex.tap(new LlmTap(reply));
         ex.status(reply.status());
         ex.bytesIn(reply.bytesIn());

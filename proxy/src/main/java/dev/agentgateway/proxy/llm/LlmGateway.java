@@ -1,10 +1,14 @@
 package dev.agentgateway.proxy.llm;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.proxy.llm.failover.Eviction;
 import dev.agentgateway.proxy.llm.gateway.ClientRoute;
 import dev.agentgateway.proxy.llm.gateway.LlmCall;
 import dev.agentgateway.proxy.llm.gateway.ProviderPools;
+import dev.agentgateway.proxy.llm.policy.LlmPolicyCache;
+import dev.agentgateway.proxy.llm.policy.LlmRoutePolicies;
+import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.telemetry.GenAiMetrics;
 import io.helidon.http.Header;
 import io.helidon.webserver.http.ServerRequest;
@@ -34,6 +38,8 @@ public final class LlmGateway implements AutoCloseable {
   private final ProviderPools pools;
   private final LlmCall.Upstream upstream;
 
+  private final LlmPolicyCache policies;
+
   /**
    * @param connectTimeout bound on opening a provider connection
    * @param metrics where the GenAI metrics go, or null for none
@@ -56,6 +62,7 @@ public final class LlmGateway implements AutoCloseable {
             .executor(executor)
             .build();
     this.pools = new ProviderPools(eviction, System::nanoTime);
+    this.policies = new LlmPolicyCache(http, new RateLimiters(System::nanoTime));
     this.upstream =
         new LlmCall.Upstream(http, metrics, Map.copyOf(env), Clock.systemUTC(), System::nanoTime);
   }
@@ -66,6 +73,8 @@ public final class LlmGateway implements AutoCloseable {
    * @param path the request path, which names the LLM API ({@code .../v1/chat/completions})
    * @param maxBodyBytes the largest request body accepted (the frontend's {@code maxBufferSize})
    * @param tryTimeout how long each provider may take to start answering, or null for the default
+   * @param route the route that chose the backend: its {@code ai} and {@code localRateLimit}
+   *     policies apply
    */
   public LlmReply serve(
       ServerRequest req,
@@ -73,7 +82,8 @@ public final class LlmGateway implements AutoCloseable {
       String path,
       Backend.Ai backend,
       long maxBodyBytes,
-      Duration tryTimeout) {
+      Duration tryTimeout,
+      Route route) {
     LlmCall.Request request =
         new LlmCall.Request(
             ClientRoute.of(path),
@@ -83,7 +93,9 @@ public final class LlmGateway implements AutoCloseable {
             req.headers().contentLength().orElse(-1),
             maxBodyBytes,
             tryTimeout == null ? DEFAULT_TRY_TIMEOUT : tryTimeout);
-    return new LlmCall(upstream, request, backend, pools.pool(backend), res).run();
+    LlmRoutePolicies routePolicies =
+        route == null ? LlmRoutePolicies.NONE : policies.forRoute(route);
+    return new LlmCall(upstream, request, backend, pools.pool(backend), routePolicies, res).run();
   }
 
   private static Map<String, List<String>> headers(ServerRequest req) {

@@ -13,11 +13,16 @@ import dev.agentgateway.proxy.llm.format.FormatException;
 import dev.agentgateway.proxy.llm.format.ProviderErrors;
 import dev.agentgateway.proxy.llm.format.StreamContext;
 import dev.agentgateway.proxy.llm.format.UsageReader;
+import dev.agentgateway.proxy.llm.policy.LlmRoutePolicies;
+import dev.agentgateway.proxy.llm.policy.PolicyOutcome;
 import dev.agentgateway.proxy.llm.provider.ProviderEndpoint;
 import dev.agentgateway.proxy.llm.provider.ProviderEndpoints;
 import dev.agentgateway.proxy.llm.provider.RouteType;
 import dev.agentgateway.proxy.llm.provider.UnsupportedRouteException;
+import dev.agentgateway.proxy.policy.ratelimit.RateLimitDecision;
+import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import dev.agentgateway.proxy.telemetry.GenAiMetrics;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +30,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -89,6 +95,7 @@ public final class LlmCall {
   private final Request request;
   private final Backend.Ai backend;
   private final ProviderPool<AiProvider> pool;
+  private final LlmRoutePolicies policies;
   private final ServerResponse res;
   private final long start;
   private final ReplyBuilder reply;
@@ -98,11 +105,13 @@ public final class LlmCall {
       Request request,
       Backend.Ai backend,
       ProviderPool<AiProvider> pool,
+      LlmRoutePolicies policies,
       ServerResponse res) {
     this.upstream = upstream;
     this.request = request;
     this.backend = backend;
     this.pool = pool;
+    this.policies = policies;
     this.res = res;
     this.start = upstream.nanoTime().getAsLong();
     this.reply = new ReplyBuilder(request.route());
@@ -140,6 +149,47 @@ public final class LlmCall {
     } catch (IOException e) {
       return reply.error(res, 400, "the request body is not valid JSON", null);
     }
+    if (policies.problem() != null) {
+      return reply.error(res, 500, "invalid route policy: " + policies.problem(), null);
+    }
+    if (route.client() != null) {
+      switch (policies.beforeRequest(body, route.client())) {
+        case PolicyOutcome.Reject r -> {
+          return refuse(r);
+        }
+        case PolicyOutcome.Proceed p -> {
+          if (p.modified()) {
+            raw = Answers.bytes(body);
+          }
+        }
+      }
+    }
+    RateLimitGate gate = policies.rateLimit();
+    if (gate != null) {
+      RateLimitDecision decision = gate.check(0);
+      RateLimitGate.setHeaders(res, decision);
+      if (!decision.allowed()) {
+        return reply.error(res, 429, "rate limit exceeded", "rate_limit_exceeded");
+      }
+    }
+    LlmReply answered = serveModel(route, raw, body);
+    if (gate != null && answered.usage() != null) {
+      // Tokens are charged once the answer is known; an overage lands on the next request.
+      gate.amend(answered.usage().total(), 0);
+    }
+    return answered;
+  }
+
+  /** A request guard's refusal, sent as configured. */
+  private LlmReply refuse(PolicyOutcome.Reject r) {
+    r.headers().remove().forEach(name -> res.headers().remove(HeaderNames.create(name)));
+    r.headers().set().forEach((name, value) -> res.header(name, value));
+    r.headers().add().forEach((name, value) -> res.headers().add(HeaderNames.create(name), value));
+    reply.reason("refused by a prompt guard");
+    return reply.answered(res, r.status(), r.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private LlmReply serveModel(ClientRoute route, byte[] raw, ObjectNode body) {
     JsonNode modelNode = body.get("model");
     String model = modelNode != null && modelNode.isTextual() ? modelNode.asText() : null;
     reply.requestModel(model);
@@ -315,6 +365,19 @@ public final class LlmCall {
         ObjectNode translated = plan.conversion().response(parsed, context);
         named = translated;
         client = Answers.bytes(translated);
+      }
+    }
+    if (!plan.raw() && request.route().client() != null && named instanceof ObjectNode shaped) {
+      switch (policies.afterResponse(shaped, request.route().client())) {
+        case PolicyOutcome.Reject r -> {
+          reply.usage(usage);
+          return new Done(refuse(r));
+        }
+        case PolicyOutcome.Proceed proceed -> {
+          if (proceed.modified()) {
+            client = Answers.bytes(shaped);
+          }
+        }
       }
     }
     JsonNode modelNode = named.get("model");

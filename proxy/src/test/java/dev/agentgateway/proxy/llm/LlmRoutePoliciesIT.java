@@ -1,0 +1,115 @@
+package dev.agentgateway.proxy.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentgateway.model.config.LocalConfigLoader;
+import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.proxy.ProxyRuntime;
+import dev.agentgateway.proxy.testing.ShellTesting;
+import dev.agentgateway.proxy.testing.llm.LlmStandIn;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A route's {@code ai} and {@code localRateLimit} policies on the LLM path: upstream's
+ * llm-prompt-guard.yaml as written (pointed at a stand-in), and a token budget.
+ */
+class LlmRoutePoliciesIT {
+
+  private static HttpResponse<String> chat(int port, String content) throws Exception {
+    return ShellTesting.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+            .header("content-type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+                        + content
+                        + "\"}]}"))
+            .build());
+  }
+
+  private static String example(String name) throws Exception {
+    String shared = System.getProperty("agw.shared.dir");
+    assertTrue(shared != null, "system property agw.shared.dir is not set (see proxy/pom.xml)");
+    return Files.readString(Path.of(shared, "reference", "upstream", "examples", name));
+  }
+
+  @Test
+  void upstreamsPromptGuardExampleRejectsWithItsConfiguredAnswer() throws Exception {
+    int port = ShellTesting.freePort();
+    try (LlmStandIn openai = LlmStandIn.openAi().start()) {
+      String yaml =
+          ShellTesting.LOOPBACK_ADMIN
+              + example("llm-prompt-guard.yaml")
+                  .replace("- port: 3000", "- port: " + port)
+                  .replace(
+                      "          name: openai\n",
+                      "          name: openai\n          hostOverride: 127.0.0.1:"
+                          + openai.port()
+                          + "\n");
+      GatewayConfig config = new LocalConfigLoader(Map.of("OPENAI_API_KEY", "sk-test")).parse(yaml);
+      try (ProxyRuntime proxy = ShellTesting.start(config, null)) {
+        int before = openai.requests().size();
+        HttpResponse<String> refused = chat(port, "My SSN is 123-45-6789");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("content_policy_violation"), refused.body());
+        assertEquals("application/json", refused.headers().firstValue("content-type").orElse(""));
+        assertEquals(
+            before, openai.requests().size(), "a refused prompt never reaches the provider");
+
+        HttpResponse<String> fine = chat(port, "Say hello.");
+        assertEquals(200, fine.statusCode(), fine.body());
+        assertFalse(fine.body().contains("content_policy_violation"));
+      }
+    }
+  }
+
+  @Test
+  void aTokenBudgetChargesTheAnswersUsageAndRefusesTheNextRequest() throws Exception {
+    int port = ShellTesting.freePort();
+    try (LlmStandIn openai = LlmStandIn.openAi().start()) {
+      String yaml =
+          ShellTesting.LOOPBACK_ADMIN
+              + """
+              binds:
+              - port: %d
+                listeners:
+                - routes:
+                  - backends:
+                    - ai:
+                        name: openai
+                        hostOverride: 127.0.0.1:%d
+                        provider:
+                          openAI:
+                            model: gpt-4o-mini
+                    policies:
+                      backendAuth:
+                        key: sk-test
+                      localRateLimit:
+                      - maxTokens: 20
+                        tokensPerFill: 20
+                        fillInterval: 1h
+                        type: tokens
+              """
+                  .formatted(port, openai.port());
+      GatewayConfig config = new LocalConfigLoader(Map.of()).parse(yaml);
+      try (ProxyRuntime proxy = ShellTesting.start(config, null)) {
+        HttpResponse<String> first = chat(port, "Say hello.");
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("20", first.headers().firstValue("x-ratelimit-limit").orElse(""));
+        // The stand-in's answer used 29 tokens: more than the bucket, charged after the answer.
+        HttpResponse<String> second = chat(port, "Say hello again.");
+        assertEquals(429, second.statusCode(), second.body());
+        assertTrue(second.body().contains("rate limit exceeded"), second.body());
+        assertTrue(second.headers().firstValue("retry-after").isPresent());
+      }
+    }
+  }
+}
