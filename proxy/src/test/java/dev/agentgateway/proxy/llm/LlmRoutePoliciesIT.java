@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.agentgateway.model.config.LocalConfigLoader;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.testing.ShellTesting;
 import dev.agentgateway.proxy.testing.llm.LlmStandIn;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +116,100 @@ class LlmRoutePoliciesIT {
         assertTrue(second.headers().firstValue("retry-after").isPresent());
       }
     }
+  }
+
+  @Test
+  void aStreamingGuardMasksACardNumberSplitAcrossTwoSseChunks() throws Exception {
+    // A provider that streams the number in two events, 200 ms apart.
+    HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    provider.createContext(
+        "/v1/chat/completions",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          exchange.getResponseHeaders().set("content-type", "text/event-stream");
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            for (String part : List.of("Your card 4111 1111 ", "1111 1111 is on file.")) {
+              out.write(sse(part, null));
+              out.flush();
+              Thread.sleep(200);
+            }
+            out.write(sse(null, "stop"));
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    provider.start();
+    int port = ShellTesting.freePort();
+    String yaml =
+        ShellTesting.LOOPBACK_ADMIN
+            + """
+            binds:
+            - port: %d
+              listeners:
+              - routes:
+                - backends:
+                  - ai:
+                      name: openai
+                      hostOverride: 127.0.0.1:%d
+                      provider:
+                        openAI:
+                          model: gpt-4o-mini
+                  policies:
+                    backendAuth:
+                      key: sk-test
+                    ai:
+                      promptGuard:
+                        streaming: Enabled
+                        response:
+                        - regex:
+                            action: mask
+                            rules:
+                            - builtin: creditCard
+            """
+                .formatted(port, provider.getAddress().getPort());
+    try (ProxyRuntime proxy =
+        ShellTesting.start(new LocalConfigLoader(Map.of()).parse(yaml), null)) {
+      HttpResponse<String> res =
+          ShellTesting.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                  .header("content-type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"stream_options\":"
+                              + "{\"include_usage\":true},\"messages\":[{\"role\":\"user\","
+                              + "\"content\":\"card?\"}]}"))
+                  .build());
+      assertEquals(200, res.statusCode(), res.body());
+      StringBuilder text = new StringBuilder();
+      for (String line : res.body().split("\n")) {
+        if (line.startsWith("data: {")) {
+          var content =
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .readTree(line.substring(6))
+                  .at("/choices/0/delta/content");
+          if (content.isTextual()) {
+            text.append(content.asText());
+          }
+        }
+      }
+      assertEquals("Your card <CREDIT_CARD> is on file.", text.toString(), res.body());
+      assertFalse(res.body().contains("4111"), res.body());
+      assertTrue(res.body().trim().endsWith("data: [DONE]"), res.body());
+    } finally {
+      provider.stop(0);
+    }
+  }
+
+  private static byte[] sse(String content, String finish) {
+    return ("data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"model\":\"gpt-4o-mini\","
+            + "\"choices\":[{\"index\":0,\"delta\":"
+            + (content == null ? "{}" : "{\"content\":\"" + content + "\"}")
+            + ",\"finish_reason\":"
+            + (finish == null ? "null" : "\"" + finish + "\"")
+            + "}]}\n\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

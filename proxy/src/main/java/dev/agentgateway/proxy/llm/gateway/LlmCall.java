@@ -319,7 +319,7 @@ public final class LlmCall {
       pool.record(p, Outcome.SUCCESS, since(t0));
       return new Done(
           new StreamAnswer(upstream, plan, context, reply, start)
-              .relay(answer.body(), res, upstreamModel));
+              .relay(answer.body(), res, upstreamModel, policies.streamGuard()));
     }
     return wholeAnswer(p, plan, context, answer, t0, upstreamModel);
   }

@@ -2,12 +2,14 @@ package dev.agentgateway.proxy.llm.gateway;
 
 import dev.agentgateway.proxy.llm.LlmReply;
 import dev.agentgateway.proxy.llm.TokenUsage;
+import dev.agentgateway.proxy.llm.format.EventSink;
 import dev.agentgateway.proxy.llm.format.ProviderFormat;
 import dev.agentgateway.proxy.llm.format.SseEventWriter;
 import dev.agentgateway.proxy.llm.format.StreamContext;
 import dev.agentgateway.proxy.llm.format.StreamListener;
 import dev.agentgateway.proxy.llm.format.StreamRelay;
 import dev.agentgateway.proxy.llm.format.StreamTranslator;
+import dev.agentgateway.proxy.llm.guard.StreamingResponseGuard;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -46,7 +48,11 @@ final class StreamAnswer implements StreamListener {
     firstToken = upstream.nanoTime().getAsLong() - start;
   }
 
-  LlmReply relay(InputStream body, ServerResponse res, String upstreamModel) {
+  /**
+   * @param guard the route's response guards for this stream, or null
+   */
+  LlmReply relay(
+      InputStream body, ServerResponse res, String upstreamModel, StreamingResponseGuard guard) {
     StreamTranslator translator =
         plan.raw() ? new ResponsesPassthroughStream(this) : plan.conversion().stream(context, this);
     // raw streams are OpenAI Responses: server-sent events
@@ -59,7 +65,11 @@ final class StreamAnswer implements StreamListener {
     try (InputStream in = body;
         OutputStream out = res.outputStream()) {
       SseEventWriter writer = new SseEventWriter(out);
-      usage = StreamRelay.relay(in, framing, translator, writer);
+      EventSink sink =
+          plan.raw() || guard == null
+              ? writer
+              : GuardedSink.wrap(writer, guard, plan.conversion().client());
+      usage = StreamRelay.relay(in, framing, translator, sink);
       bytes = writer.bytes();
     } catch (IOException e) {
       // closing either side failed: the client or the provider went away at the very end
