@@ -1,7 +1,6 @@
 package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.model.ir.Backend;
-import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.proxy.a2a.A2aTap;
 import dev.agentgateway.proxy.endpoints.EndpointSet;
@@ -148,10 +147,7 @@ public final class ProxyHandler implements Handler {
       ex.status(Status.OK_200.code());
       return;
     }
-    // LLM routes charge tokens against the same buckets in the LLM gateway instead.
-    if (compiled.rateLimit() != null
-        && !servesAi(selection.route())
-        && !compiled.rateLimit().admit(res)) {
+    if (compiled.rateLimit() != null && !compiled.rateLimit().admit(res)) {
       ex.status(Status.TOO_MANY_REQUESTS_429.code());
       ex.reason("rate limited");
       return;
@@ -306,15 +302,6 @@ public final class ProxyHandler implements Handler {
       }
     }
     return selection;
-  }
-
-  private static boolean servesAi(Route route) {
-    for (RouteBackend b : route.backends()) {
-      if (b.backend() instanceof Backend.Ai) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Duration mcpTimeout(CompiledPolicies compiled) {

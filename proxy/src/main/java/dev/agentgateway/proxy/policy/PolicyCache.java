@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.policy;
 
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
@@ -47,8 +48,11 @@ public final class PolicyCache {
     Set<String> limited = new HashSet<>();
     for (Route route : state.config().routes()) {
       RoutePolicies p = route.policies();
+      // LLM routes charge tokens against their own buckets in the LLM gateway.
       RateLimitGate gate =
-          p == null ? null : RateLimitGate.compile(route.key(), p.localRateLimit(), limiters);
+          p == null || servesAi(route)
+              ? null
+              : RateLimitGate.compile(route.key(), p.localRateLimit(), limiters);
       if (gate != null) {
         limited.add(RateLimitGate.key(route.key()).policy());
       }
@@ -60,6 +64,10 @@ public final class PolicyCache {
     snapshot = next;
     strays.clear();
     return next;
+  }
+
+  private static boolean servesAi(Route route) {
+    return route.backends().stream().anyMatch(b -> b.backend() instanceof Backend.Ai);
   }
 
   private record Snapshot(ProxyState state, Map<Route, CompiledPolicies> byRoute) {}

@@ -3,6 +3,7 @@ package dev.agentgateway.proxy.llm.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentgateway.proxy.llm.format.ClientFormat;
+import dev.agentgateway.proxy.llm.format.ErrorBodies;
 import dev.agentgateway.proxy.llm.format.EventSink;
 import dev.agentgateway.proxy.llm.guard.StreamingMasker;
 import dev.agentgateway.proxy.llm.guard.StreamingResponseGuard;
@@ -140,14 +141,10 @@ final class GuardedSink implements EventSink {
         guard.rejection() == null
             ? "the response was refused by a guard"
             : guard.rejection().body();
-    ObjectNode error = Answers.JSON.createObjectNode();
     if (format == ClientFormat.ANTHROPIC_MESSAGES) {
-      error.put("type", "error");
-      error.putObject("error").put("type", "invalid_request_error").put("message", message);
-      out.emit("error", error.toString());
+      out.emit("error", ErrorBodies.anthropic("invalid_request_error", message).toString());
     } else {
-      error.putObject("error").put("type", "invalid_request_error").put("message", message);
-      out.emit(null, error.toString());
+      out.emit(null, ErrorBodies.openAi("invalid_request_error", message, null).toString());
     }
     return true;
   }
