@@ -29,15 +29,47 @@ import org.junit.jupiter.api.Test;
 class LlmRoutePoliciesIT {
 
   private static HttpResponse<String> chat(int port, String content) throws Exception {
+    return post(
+        port,
+        "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
+            + content
+            + "\"}]}");
+  }
+
+  private static HttpResponse<String> post(int port, String body) throws Exception {
     return ShellTesting.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
             .header("content-type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\""
-                        + content
-                        + "\"}]}"))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  /**
+   * One route on {@code port} to an OpenAI provider at {@code providerPort}, plus {@code policies}.
+   */
+  private static GatewayConfig openAiRoute(int port, int providerPort, String policies)
+      throws Exception {
+    String yaml =
+        ShellTesting.LOOPBACK_ADMIN
+            + """
+            binds:
+            - port: %d
+              listeners:
+              - routes:
+                - backends:
+                  - ai:
+                      name: openai
+                      hostOverride: 127.0.0.1:%d
+                      provider:
+                        openAI:
+                          model: gpt-4o-mini
+                  policies:
+                    backendAuth:
+                      key: sk-test
+            """
+                .formatted(port, providerPort)
+            + policies.indent(8);
+    return new LocalConfigLoader(Map.of()).parse(yaml);
   }
 
   private static String example(String name) throws Exception {
@@ -80,31 +112,17 @@ class LlmRoutePoliciesIT {
   void aTokenBudgetChargesTheAnswersUsageAndRefusesTheNextRequest() throws Exception {
     int port = ShellTesting.freePort();
     try (LlmStandIn openai = LlmStandIn.openAi().start()) {
-      String yaml =
-          ShellTesting.LOOPBACK_ADMIN
-              + """
-              binds:
-              - port: %d
-                listeners:
-                - routes:
-                  - backends:
-                    - ai:
-                        name: openai
-                        hostOverride: 127.0.0.1:%d
-                        provider:
-                          openAI:
-                            model: gpt-4o-mini
-                    policies:
-                      backendAuth:
-                        key: sk-test
-                      localRateLimit:
-                      - maxTokens: 20
-                        tokensPerFill: 20
-                        fillInterval: 1h
-                        type: tokens
+      GatewayConfig config =
+          openAiRoute(
+              port,
+              openai.port(),
               """
-                  .formatted(port, openai.port());
-      GatewayConfig config = new LocalConfigLoader(Map.of()).parse(yaml);
+              localRateLimit:
+              - maxTokens: 20
+                tokensPerFill: 20
+                fillInterval: 1h
+                type: tokens
+              """);
       try (ProxyRuntime proxy = ShellTesting.start(config, null)) {
         HttpResponse<String> first = chat(port, "Say hello.");
         assertEquals(200, first.statusCode(), first.body());
@@ -142,46 +160,27 @@ class LlmRoutePoliciesIT {
         });
     provider.start();
     int port = ShellTesting.freePort();
-    String yaml =
-        ShellTesting.LOOPBACK_ADMIN
-            + """
-            binds:
-            - port: %d
-              listeners:
-              - routes:
-                - backends:
-                  - ai:
-                      name: openai
-                      hostOverride: 127.0.0.1:%d
-                      provider:
-                        openAI:
-                          model: gpt-4o-mini
-                  policies:
-                    backendAuth:
-                      key: sk-test
-                    ai:
-                      promptGuard:
-                        streaming: Enabled
-                        response:
-                        - regex:
-                            action: mask
-                            rules:
-                            - builtin: creditCard
+    GatewayConfig config =
+        openAiRoute(
+            port,
+            provider.getAddress().getPort(),
             """
-                .formatted(port, provider.getAddress().getPort());
-    try (ProxyRuntime proxy =
-        ShellTesting.start(new LocalConfigLoader(Map.of()).parse(yaml), null)) {
+            ai:
+              promptGuard:
+                streaming: Enabled
+                response:
+                - regex:
+                    action: mask
+                    rules:
+                    - builtin: creditCard
+            """);
+    try (ProxyRuntime proxy = ShellTesting.start(config, null)) {
       HttpResponse<String> res =
-          ShellTesting.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
-                  .header("content-type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"stream_options\":"
-                              + "{\"include_usage\":true},\"messages\":[{\"role\":\"user\","
-                              + "\"content\":\"card?\"}]}"))
-                  .build());
+          post(
+              port,
+              "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"stream_options\":"
+                  + "{\"include_usage\":true},\"messages\":[{\"role\":\"user\","
+                  + "\"content\":\"card?\"}]}");
       assertEquals(200, res.statusCode(), res.body());
       StringBuilder text = new StringBuilder();
       for (String line : res.body().split("\n")) {
