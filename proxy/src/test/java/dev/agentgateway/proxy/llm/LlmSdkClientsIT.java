@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The official OpenAI and Anthropic SDKs (npm) talk to the gateway: a client speaking the
  * provider's own API gets exactly what a direct call gives; a client speaking another API gets a
- * translated answer its SDK parses, plain, streamed and with tool calls.
+ * translated answer its SDK parses (chat plain, streamed and with tool calls; Responses; Messages)
+ * from every provider stand-in.
  */
 class LlmSdkClientsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,6 +131,16 @@ class LlmSdkClientsIT {
       assertEquals("tool_calls", tools.get("finish_reason").asText(), target[0]);
       assertEquals("get_weather", tools.at("/tool_calls/0/name").asText(), target[0]);
       assertFalse(tools.at("/tool_calls/0/arguments/location").asText().isEmpty(), target[0]);
+      JsonNode responses = last(openAi(base, "responses", target[1]));
+      assertEquals("completed", responses.get("status").asText(), target[0]);
+      assertEquals(
+          "Hello! How can I help you today?", responses.get("output_text").asText(), target[0]);
+      assertTrue(responses.at("/usage/output_tokens").asInt() > 0, target[0]);
+      List<JsonNode> events = openAi(base, "responses-stream", target[1]);
+      assertEquals("response.created", events.get(0).get("type").asText(), target[0]);
+      JsonNode done = last(events);
+      assertEquals("Hello! How can I help you today?", done.get("text").asText(), target[0]);
+      assertTrue(done.at("/usage/output_tokens").asInt() > 0, target[0]);
     }
     assertTrue(bedrock.lastRequest().header("authorization").startsWith("AWS4-HMAC-SHA256"));
     assertEquals(AiBackends.GEMINI_KEY, gemini.lastRequest().header("x-goog-api-key"));
@@ -158,5 +169,26 @@ class LlmSdkClientsIT {
     assertEquals("Hello! How can I assist you today?", done.get("text").asText());
     assertEquals("end_turn", done.get("stop_reason").asText());
     assertEquals("/v1/chat/completions", openai.lastRequest().path());
+  }
+
+  @Test
+  void anthropicSdkGetsTranslatedAnswersFromGeminiAndBedrock() throws Exception {
+    for (String[] target :
+        List.of(
+            new String[] {"/gemini", "gemini-2.5-flash"},
+            new String[] {"/bedrock", BEDROCK_MODEL})) {
+      String base = proxy.url(target[0]);
+      JsonNode messages = run("scripts/anthropic-client.mjs", base, "messages", target[1]).get(0);
+      assertEquals("Hello! How can I help you today?", messages.get("text").asText(), target[0]);
+      assertEquals("end_turn", messages.get("stop_reason").asText(), target[0]);
+      assertTrue(messages.at("/usage/output_tokens").asInt() > 0, target[0]);
+      List<JsonNode> stream =
+          run("scripts/anthropic-client.mjs", base, "messages-stream", target[1]);
+      assertEquals("message_start", stream.get(0).get("type").asText(), target[0]);
+      JsonNode done = last(stream);
+      assertEquals("Hello! How can I help you today?", done.get("text").asText(), target[0]);
+      assertEquals("end_turn", done.get("stop_reason").asText(), target[0]);
+      assertTrue(done.at("/usage/output_tokens").asInt() > 0, target[0]);
+    }
   }
 }

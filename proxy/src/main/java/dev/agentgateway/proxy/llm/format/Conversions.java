@@ -87,18 +87,26 @@ public final class Conversions {
                     Conversions::anthropicToBedrock,
                     (a, c) -> BedrockToAnthropicResponse.translate(a, c.model(), c.toolNames()),
                     BedrockToAnthropicStream::new);
-            default -> null;
+            case GEMINI ->
+                new ViaChat(find(client, ProviderFormat.OPENAI_CHAT), fromChat(provider));
           };
-      case OPENAI_RESPONSES ->
-          provider == ProviderFormat.OPENAI_CHAT
-              ? new Pair(
-                  client,
-                  provider,
-                  Conversions::responsesToChat,
-                  (a, c) -> ChatToResponsesResponse.translate(a, c.model()),
-                  ChatToResponsesStream::new)
-              : null;
+      case OPENAI_RESPONSES -> {
+        Conversion toChat =
+            new Pair(
+                client,
+                ProviderFormat.OPENAI_CHAT,
+                Conversions::responsesToChat,
+                (a, c) -> ChatToResponsesResponse.translate(a, c.model()),
+                ChatToResponsesStream::new);
+        yield provider == ProviderFormat.OPENAI_CHAT
+            ? toChat
+            : new ViaChat(toChat, fromChat(provider));
+      }
     };
+  }
+
+  private static Conversion fromChat(ProviderFormat provider) {
+    return find(ClientFormat.OPENAI_CHAT, provider);
   }
 
   private static Conversion fromChat(
