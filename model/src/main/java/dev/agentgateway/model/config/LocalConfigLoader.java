@@ -3,6 +3,7 @@ package dev.agentgateway.model.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.StaticConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,7 @@ public final class LocalConfigLoader {
     new BindReader(resources, new RouteReader(mcp, ai)).readAll(root.field("binds"));
     new SimpleMcpReader(mcp).read(root.field("mcp"), resources);
     new LlmReader(ai).read(root.field("llm"), resources);
+    List<Policy> policies = new AttachedPolicyReader().read(root.field("policies"), resources);
     if (ctx.hasErrors()) {
       throw new ConfigException(ctx.errors());
     }
@@ -76,7 +78,7 @@ public final class LocalConfigLoader {
         resources.binds,
         resources.listeners,
         resources.routes,
-        List.of(),
+        policies,
         List.of());
   }
 }

@@ -10,8 +10,8 @@ final class UpstreamFields {
 
   static final FieldSet ROOT =
       FieldSet.of(
-          "config binds frontendPolicies mcp llm",
-          "policies workloads services backends routeGroups gateways routes tcpRoutes ui");
+          "config binds frontendPolicies mcp llm policies",
+          "workloads services backends routeGroups gateways routes tcpRoutes ui");
 
   static final FieldSet CONFIG =
       FieldSet.of(

@@ -5,6 +5,7 @@ import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.proxy.endpoints.EndpointTable;
+import dev.agentgateway.proxy.policy.PolicyAttachment;
 import dev.agentgateway.proxy.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +36,8 @@ public record ProxyState(
       listenersByBind.computeIfAbsent(listener.bindKey(), k -> new ArrayList<>()).add(listener);
     }
     Map<String, List<Route>> routesByListener = new HashMap<>();
-    for (Route route : config.routes()) {
+    for (Route route :
+        PolicyAttachment.apply(config.policies(), config.listeners(), config.routes())) {
       routesByListener.computeIfAbsent(route.listenerKey(), k -> new ArrayList<>()).add(route);
     }
     Map<Integer, RouteTable> tables = new HashMap<>();
