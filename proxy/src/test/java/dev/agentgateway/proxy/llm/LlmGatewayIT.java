@@ -314,6 +314,22 @@ class LlmGatewayIT {
   }
 
   @Test
+  void aStreamThatStallsLongerThanTheTryTimeoutEndsWithAnErrorEvent() throws Exception {
+    openai.respondOnceWith(StandInBehaviour.chunkDelay(Duration.ofSeconds(3)));
+    var policies = TestConfigs.only(new TimeoutPolicy(null, Duration.ofMillis(400)));
+    try (ProxyFixture proxy =
+        ProxyFixture.start(route("llm", "/", groups("stall", provider("oa", openai)), policies))) {
+      HttpResponse<Stream<String>> res = postStream(proxy, "/v1/chat/completions", CHAT_STREAM);
+      assertEquals(200, res.statusCode());
+      List<String> data = new ArrayList<>();
+      timedDataLines(res, data);
+      String last = data.get(data.size() - 1);
+      assertTrue(last.contains("the provider sent nothing for 400 ms"), data.toString());
+      assertEquals("stream ended before the answer was complete", proxy.nextLog().reason());
+    }
+  }
+
+  @Test
   void anAnthropicStreamTranslatedFromOpenAiEndsWithMessageStop() throws Exception {
     try (ProxyFixture proxy = ProxyFixture.start(route(groups("a2o", provider("oa", openai))))) {
       HttpResponse<Stream<String>> res =

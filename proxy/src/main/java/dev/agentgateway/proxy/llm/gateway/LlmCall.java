@@ -319,7 +319,8 @@ public final class LlmCall {
       pool.record(p, Outcome.SUCCESS, since(t0));
       return new Done(
           new StreamAnswer(upstream, plan, context, reply, start)
-              .relay(answer.body(), res, upstreamModel, policies.streamGuard()));
+              .relay(
+                  answer.body(), res, upstreamModel, policies.streamGuard(), request.tryTimeout()));
     }
     return wholeAnswer(p, plan, context, answer, t0, upstreamModel);
   }
@@ -332,8 +333,11 @@ public final class LlmCall {
       long t0,
       String upstreamModel) {
     byte[] bytes;
-    try (InputStream in = answer.body()) {
+    try (InputStream in = new IdleTimeoutInputStream(answer.body(), request.tryTimeout())) {
       bytes = in.readNBytes(MAX_ANSWER_BYTES);
+    } catch (IdleTimeoutInputStream.StalledException e) {
+      pool.record(p, Outcome.TIMEOUT, since(t0));
+      return failure(504, "provider " + p.name() + " stalled in its answer", "upstream timeout");
     } catch (IOException e) {
       pool.record(p, Outcome.CONNECTION_ERROR, since(t0));
       return failure(

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * Relays a provider's streamed answer to the client as server-sent events, one event at a time and
@@ -50,9 +51,14 @@ final class StreamAnswer implements StreamListener {
 
   /**
    * @param guard the route's response guards for this stream, or null
+   * @param idle the longest the provider may stay silent mid-stream
    */
   LlmReply relay(
-      InputStream body, ServerResponse res, String upstreamModel, StreamingResponseGuard guard) {
+      InputStream body,
+      ServerResponse res,
+      String upstreamModel,
+      StreamingResponseGuard guard,
+      Duration idle) {
     StreamTranslator translator =
         plan.raw() ? new ResponsesPassthroughStream(this) : plan.conversion().stream(context, this);
     // raw streams are OpenAI Responses: server-sent events
@@ -62,7 +68,7 @@ final class StreamAnswer implements StreamListener {
     res.header(HeaderNames.CACHE_CONTROL, "no-cache");
     long bytes = 0;
     TokenUsage usage = TokenUsage.NONE;
-    try (InputStream in = body;
+    try (InputStream in = new IdleTimeoutInputStream(body, idle);
         OutputStream out = res.outputStream()) {
       SseEventWriter writer = new SseEventWriter(out);
       EventSink sink =
