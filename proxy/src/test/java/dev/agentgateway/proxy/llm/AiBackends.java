@@ -18,6 +18,8 @@ final class AiBackends {
   static final String OPENAI_KEY = "sk-gateway-openai";
   static final String ANTHROPIC_KEY = "sk-ant-gateway";
   static final String GEMINI_KEY = "gemini-gateway-key";
+  static final String VERTEX_TOKEN = "ya29.vertex-gateway-token";
+  static final String AZURE_KEY = "azure-gateway-key";
 
   private AiBackends() {}
 
@@ -44,6 +46,16 @@ final class AiBackends {
         auth =
             new BackendAuth.Aws(
                 "AKIDGATEWAYTEST", new Secret("gateway-aws-secret"), null, null, null);
+      }
+      case VERTEX -> {
+        spec = new AiProvider.Vertex(model, "standin-project", "us-east5");
+        auth = new BackendAuth.Key(new Secret(VERTEX_TOKEN));
+      }
+      case AZURE -> {
+        spec =
+            new AiProvider.Azure(
+                model, "standin", AiProvider.AzureResourceType.OPENAI, "2024-10-21", null);
+        auth = new BackendAuth.Key(new Secret(AZURE_KEY));
       }
       default -> throw new IllegalArgumentException(standIn.toString());
     }

@@ -35,6 +35,8 @@ class LlmSdkClientsIT {
   private static LlmStandIn anthropic;
   private static LlmStandIn gemini;
   private static LlmStandIn bedrock;
+  private static LlmStandIn vertex;
+  private static LlmStandIn azure;
   private static ProxyFixture proxy;
 
   @BeforeAll
@@ -43,6 +45,8 @@ class LlmSdkClientsIT {
     anthropic = LlmStandIn.anthropic().start();
     gemini = LlmStandIn.gemini().start();
     bedrock = LlmStandIn.bedrock().start();
+    vertex = LlmStandIn.vertex().start();
+    azure = LlmStandIn.azure().start();
     proxy =
         ProxyFixture.start(
             AiBackends.route(
@@ -58,7 +62,11 @@ class LlmSdkClientsIT {
                 "bedrock",
                 "/bedrock",
                 groups("bedrock", provider("br", bedrock)),
-                RoutePolicies.NONE));
+                RoutePolicies.NONE),
+            AiBackends.route(
+                "vertex", "/vertex", groups("vertex", provider("vx", vertex)), RoutePolicies.NONE),
+            AiBackends.route(
+                "azure", "/azure", groups("azure", provider("az", azure)), RoutePolicies.NONE));
   }
 
   @AfterAll
@@ -68,6 +76,8 @@ class LlmSdkClientsIT {
     anthropic.close();
     gemini.close();
     bedrock.close();
+    vertex.close();
+    azure.close();
   }
 
   /** The JSON lines a client script printed (arrival times removed), after it exited with 0. */
@@ -144,6 +154,43 @@ class LlmSdkClientsIT {
     }
     assertTrue(bedrock.lastRequest().header("authorization").startsWith("AWS4-HMAC-SHA256"));
     assertEquals(AiBackends.GEMINI_KEY, gemini.lastRequest().header("x-goog-api-key"));
+  }
+
+  @Test
+  void openAiAndAnthropicSdksReachVertexGeminiAndClaudeAndAzure() throws Exception {
+    String vertexBase = proxy.url("/vertex/v1");
+    JsonNode gemini = last(openAi(vertexBase, "chat", "gemini-2.5-flash"));
+    assertEquals("Hello! How can I help you today?", gemini.get("content").asText());
+    assertEquals(
+        "/v1/projects/standin-project/locations/us-east5/publishers/google/models/"
+            + "gemini-2.5-flash:generateContent",
+        vertex.lastRequest().path());
+    assertEquals("Bearer " + AiBackends.VERTEX_TOKEN, vertex.lastRequest().header("authorization"));
+    JsonNode geminiStream = last(openAi(vertexBase, "chat-stream", "gemini-2.5-flash"));
+    assertEquals("Hello! How can I help you today?", geminiStream.get("text").asText());
+    assertEquals("alt=sse", vertex.lastRequest().query());
+
+    JsonNode claude = last(openAi(vertexBase, "chat", "claude-sonnet-4-5"));
+    assertEquals("Hello! How can I help you today?", claude.get("content").asText());
+    assertTrue(
+        vertex.lastRequest().path().endsWith("/anthropic/models/claude-sonnet-4-5:rawPredict"));
+    List<JsonNode> messages =
+        run(
+            "scripts/anthropic-client.mjs",
+            proxy.url("/vertex"),
+            "messages-stream",
+            "claude-sonnet-4-5");
+    assertEquals("end_turn", last(messages).get("stop_reason").asText());
+    assertTrue(vertex.lastRequest().path().endsWith(":streamRawPredict"));
+
+    String azureBase = proxy.url("/azure/v1");
+    for (String mode : List.of("chat", "chat-tools", "chat-stream")) {
+      List<JsonNode> direct = openAi(openai.baseUrl() + "/v1", mode, "gpt-4o-mini");
+      assertEquals(direct, openAi(azureBase, mode, "gpt-4o-mini"), mode);
+    }
+    assertEquals("/openai/deployments/gpt-4o-mini/chat/completions", azure.lastRequest().path());
+    assertEquals("api-version=2024-10-21", azure.lastRequest().query());
+    assertEquals(AiBackends.AZURE_KEY, azure.lastRequest().header("api-key"));
   }
 
   @Test

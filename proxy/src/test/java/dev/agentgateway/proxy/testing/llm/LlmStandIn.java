@@ -30,7 +30,9 @@ public final class LlmStandIn implements AutoCloseable {
     OPENAI,
     ANTHROPIC,
     GEMINI,
-    BEDROCK
+    BEDROCK,
+    VERTEX,
+    AZURE
   }
 
   private final Provider provider;
@@ -64,6 +66,16 @@ public final class LlmStandIn implements AutoCloseable {
   /** Bedrock Runtime: Converse and ConverseStream. */
   public static LlmStandIn bedrock() {
     return new LlmStandIn(Provider.BEDROCK, new BedrockWire());
+  }
+
+  /** Vertex AI: Gemini and Claude models under {@code /v1/projects/...}. */
+  public static LlmStandIn vertex() {
+    return new LlmStandIn(Provider.VERTEX, new VertexWire());
+  }
+
+  /** Azure OpenAI: the v1 API and dated deployments under {@code /openai}. */
+  public static LlmStandIn azure() {
+    return new LlmStandIn(Provider.AZURE, new AzureWire());
   }
 
   /** Starts listening on a free loopback port. */
