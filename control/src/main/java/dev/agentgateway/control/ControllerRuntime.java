@@ -157,6 +157,7 @@ public final class ControllerRuntime implements AutoCloseable {
           LeaderElection.start(
               client,
               settings.namespace(),
+              LeaderElection.leaseName(settings.controllerName()),
               identity,
               lead,
               () -> {
