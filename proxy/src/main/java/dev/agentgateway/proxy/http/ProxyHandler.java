@@ -231,7 +231,7 @@ public final class ProxyHandler implements Handler {
             llm.serve(
                 req,
                 res,
-                ex.path(),
+                path, // after urlRewrite: passthrough forwards it, the API is read from its end
                 ai,
                 snapshot.config().frontendHttp().maxBufferSize(),
                 tryNanos > 0 ? Duration.ofNanos(tryNanos) : null,

@@ -84,17 +84,22 @@ public final class LlmGateway implements AutoCloseable {
       long maxBodyBytes,
       Duration tryTimeout,
       Route route) {
+    LlmRoutePolicies routePolicies =
+        route == null ? LlmRoutePolicies.NONE : policies.forRoute(route);
+    // ai.routes names the API for a path suffix; without one the path's own suffix does
+    String configured = routePolicies.routeType(path);
+    ClientRoute api = configured == null ? ClientRoute.of(path) : ClientRoute.named(configured);
+    String query = req.query().rawValue();
     LlmCall.Request request =
         new LlmCall.Request(
-            ClientRoute.of(path),
+            api,
+            query.isEmpty() ? path : path + "?" + query,
             req.prologue().method().text(),
             headers(req),
             req.content().inputStream(),
             req.headers().contentLength().orElse(-1),
             maxBodyBytes,
             tryTimeout == null ? DEFAULT_TRY_TIMEOUT : tryTimeout);
-    LlmRoutePolicies routePolicies =
-        route == null ? LlmRoutePolicies.NONE : policies.forRoute(route);
     return new LlmCall(upstream, request, backend, pools.pool(backend), routePolicies, res).run();
   }
 

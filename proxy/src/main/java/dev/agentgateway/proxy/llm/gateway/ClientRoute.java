@@ -37,6 +37,38 @@ public record ClientRoute(
               "/v1/embeddings", new ClientRoute(RouteType.EMBEDDINGS, null, "embeddings", false)),
           new Suffix("/v1/models", new ClientRoute(RouteType.MODELS, null, "models", false)));
 
+  /**
+   * The route for one of upstream's route type names in {@code ai.routes} ({@code completions},
+   * {@code passthrough}, ...), or null for an unknown name.
+   */
+  public static ClientRoute named(String type) {
+    return switch (type) {
+      case "completions" -> byRoute(RouteType.COMPLETIONS);
+      case "messages" -> byRoute(RouteType.MESSAGES);
+      case "responses" -> byRoute(RouteType.RESPONSES);
+      case "embeddings" -> byRoute(RouteType.EMBEDDINGS);
+      case "models" -> byRoute(RouteType.MODELS);
+      case "anthropicTokenCount" -> byRoute(RouteType.ANTHROPIC_TOKEN_COUNT);
+      case "passthrough" -> new ClientRoute(RouteType.PASSTHROUGH, null, "passthrough", false);
+      case "detect" -> new ClientRoute(RouteType.DETECT, null, "detect", false);
+      case "realtime" -> new ClientRoute(RouteType.REALTIME, null, "realtime", false);
+      case "generateContent" ->
+          new ClientRoute(RouteType.GENERATE_CONTENT, null, "generate_content", false);
+      case "geminiCountTokens" ->
+          new ClientRoute(RouteType.GEMINI_COUNT_TOKENS, null, "count_tokens", false);
+      case "rerank" -> new ClientRoute(RouteType.RERANK, null, "rerank", false);
+      default -> null;
+    };
+  }
+
+  private static ClientRoute byRoute(RouteType type) {
+    return SUFFIXES.stream()
+        .map(Suffix::route)
+        .filter(r -> r.route() == type)
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** The route for {@code path}, or null when it names no LLM API the gateway serves. */
   public static ClientRoute of(String path) {
     String p =

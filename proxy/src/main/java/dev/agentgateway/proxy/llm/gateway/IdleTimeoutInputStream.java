@@ -13,8 +13,8 @@ import java.util.concurrent.locks.LockSupport;
  * the blocked read; the read then reports the stall rather than the close.
  */
 final class IdleTimeoutInputStream extends FilterInputStream {
-  private final long idleNanos;
-  private final Duration idle;
+  private volatile long idleNanos;
+  private volatile Duration idle;
   private final Thread watchdog;
   private volatile long lastRead = System.nanoTime();
   private volatile boolean done;
@@ -41,6 +41,13 @@ final class IdleTimeoutInputStream extends FilterInputStream {
       }
       LockSupport.parkNanos(wait);
     }
+  }
+
+  /** Changes the allowed silence from now on (shorter, to bound reading a stream's tail). */
+  void idle(Duration shorter) {
+    idle = shorter;
+    idleNanos = shorter.toNanos();
+    LockSupport.unpark(watchdog);
   }
 
   @Override

@@ -68,6 +68,7 @@ public final class LlmCall {
    * The client's request.
    *
    * @param route the LLM API its path names, or null for none
+   * @param target the request target as the client sent it (path and query), for passthrough
    * @param headers header names in lower case to their values
    * @param declaredLength the body's declared length, or -1
    * @param maxBodyBytes the largest body accepted
@@ -75,6 +76,7 @@ public final class LlmCall {
    */
   public record Request(
       ClientRoute route,
+      String target,
       String method,
       Map<String, List<String>> headers,
       InputStream body,
@@ -126,6 +128,15 @@ public final class LlmCall {
     if (route.route() == RouteType.MODELS) {
       return reply.answered(res, 200, Answers.bytes(ModelList.of(backend)));
     }
+    switch (route.route()) {
+      case REALTIME, GENERATE_CONTENT, GEMINI_COUNT_TOKENS, RERANK -> {
+        return reply.error(res, 501, "the " + route.operation() + " API is not served yet", null);
+      }
+      case PASSTHROUGH, DETECT -> {
+        return passThrough();
+      }
+      default -> {}
+    }
     if (!"POST".equals(request.method())) {
       res.header("allow", "POST");
       return reply.error(res, 405, "this endpoint takes POST only", null);
@@ -175,6 +186,24 @@ public final class LlmCall {
     LlmReply answered = serveModel(route, raw, body);
     if (gate != null && answered.usage() != null) {
       // Tokens are charged once the answer is known; an overage lands on the next request.
+      gate.amend(answered.usage().total(), 0);
+    }
+    return answered;
+  }
+
+  /** Passthrough and detect: the request as sent, within the route's request budget. */
+  private LlmReply passThrough() {
+    RateLimitGate gate = policies.rateLimit();
+    if (gate != null) {
+      RateLimitDecision decision = gate.check(0);
+      RateLimitGate.setHeaders(res, decision);
+      if (!decision.allowed()) {
+        return reply.error(res, 429, "rate limit exceeded", "rate_limit_exceeded");
+      }
+    }
+    LlmReply answered =
+        new PassthroughCall(upstream, request, backend, pool, res, reply, start).run();
+    if (gate != null && answered.usage() != null) {
       gate.amend(answered.usage().total(), 0);
     }
     return answered;

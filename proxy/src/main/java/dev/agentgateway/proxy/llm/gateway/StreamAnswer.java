@@ -24,6 +24,11 @@ import java.time.Duration;
  * error event in the client's format.
  */
 final class StreamAnswer implements StreamListener {
+  /** The most read after the last event to keep the connection; a longer tail is dropped. */
+  private static final long MAX_TAIL = 64 * 1024;
+
+  private static final Duration TAIL_IDLE = Duration.ofSeconds(1);
+
   private final LlmCall.Upstream upstream;
   private final ProviderPlan plan;
   private final StreamContext context;
@@ -68,7 +73,7 @@ final class StreamAnswer implements StreamListener {
     res.header(HeaderNames.CACHE_CONTROL, "no-cache");
     long bytes = 0;
     TokenUsage usage = TokenUsage.NONE;
-    try (InputStream in = new IdleTimeoutInputStream(body, idle);
+    try (IdleTimeoutInputStream in = new IdleTimeoutInputStream(body, idle);
         OutputStream out = res.outputStream()) {
       SseEventWriter writer = new SseEventWriter(out);
       EventSink sink =
@@ -77,6 +82,11 @@ final class StreamAnswer implements StreamListener {
               : GuardedSink.wrap(writer, guard, plan.conversion().client());
       usage = StreamRelay.relay(in, framing, translator, sink);
       bytes = writer.bytes();
+      if (translator.completed()) {
+        out.close(); // the client has its whole answer; the tail is the gateway's business
+        in.idle(TAIL_IDLE);
+        drainTail(in);
+      }
     } catch (IOException e) {
       // closing either side failed: the client or the provider went away at the very end
     } catch (RuntimeException e) {
@@ -91,5 +101,19 @@ final class StreamAnswer implements StreamListener {
     LlmReply done = reply.build(200, bytes);
     reply.record(upstream.metrics(), upstream.nanoTime().getAsLong() - start, firstToken);
     return done;
+  }
+
+  /**
+   * Reads what follows the provider's last event (the chunked terminator, a trailing newline): the
+   * JDK client pools the connection only when the body was read to its end, and closing it early
+   * would cost the next request a new connection (and TLS handshake).
+   */
+  private static void drainTail(InputStream in) throws IOException {
+    byte[] scratch = new byte[512];
+    long left = MAX_TAIL;
+    int n;
+    while (left > 0 && (n = in.read(scratch, 0, (int) Math.min(scratch.length, left))) >= 0) {
+      left -= n;
+    }
   }
 }

@@ -55,6 +55,25 @@ final class UpstreamRequest {
       Duration timeout,
       Map<String, String> env,
       Clock clock) {
+    return build(
+        provider, endpoint, "POST", "application/json", clientHeaders, body, timeout, env, clock);
+  }
+
+  /**
+   * A request with the client's own method and content type, for passthrough.
+   *
+   * @param contentType the body's type, or null to send none (a body-less request)
+   */
+  static HttpRequest build(
+      AiProvider provider,
+      ProviderEndpoint endpoint,
+      String method,
+      String contentType,
+      Map<String, List<String>> clientHeaders,
+      byte[] body,
+      Duration timeout,
+      Map<String, String> env,
+      Clock clock) {
     UpstreamAuth auth = ProviderAuth.forProvider(provider);
     for (Map.Entry<String, String> q : auth.query().entrySet()) {
       endpoint =
@@ -76,19 +95,28 @@ final class UpstreamRequest {
     auth.set().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.of(v)));
     auth.setIfAbsent()
         .forEach((k, v) -> headers.putIfAbsent(k.toLowerCase(Locale.ROOT), List.of(v)));
-    headers.put("content-type", List.of("application/json"));
+    headers.remove("content-type");
+    if (contentType != null) {
+      headers.put("content-type", List.of(contentType));
+    }
     if (auth.sigV4()) {
       Map<String, String> signed = new LinkedHashMap<>();
       signed.put("host", endpoint.authority());
-      signed.put("content-type", "application/json");
+      if (contentType != null) {
+        signed.put("content-type", contentType);
+      }
       ProviderAuth.signer(provider, env)
-          .sign("POST", endpoint.path(), endpoint.query(), signed, body, clock.instant())
+          .sign(method, endpoint.path(), endpoint.query(), signed, body, clock.instant())
           .forEach((k, v) -> headers.put(k, List.of(v)));
     }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(endpoint.uri())
             .timeout(timeout)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            .method(
+                method,
+                body.length == 0 && !method.equals("POST")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(
         (name, values) -> {
           for (String v : values) {

@@ -69,6 +69,51 @@ public final class ProviderEndpoints {
   }
 
   /**
+   * Where a passthrough request goes: the provider's host (or its {@code hostOverride}) with the
+   * client's own path and query.
+   *
+   * @param target the client's request target, path and query, as sent
+   * @throws UnsupportedRouteException when the provider has no fixed host to send to
+   */
+  public static ProviderEndpoint passthrough(AiProvider provider, String target) {
+    int q = target.indexOf('?');
+    String path = q < 0 ? target : target.substring(0, q);
+    String query = q < 0 ? null : target.substring(q + 1);
+    if (provider.hostOverride() instanceof Backend.Host h) {
+      return new ProviderEndpoint(provider.hostOverrideTls(), h.hostname(), h.port(), path, query);
+    }
+    if (provider.hostOverride() != null) {
+      throw new UnsupportedRouteException(
+          "provider " + provider.name() + ": a Service hostOverride is not supported yet");
+    }
+    String host =
+        switch (provider.spec()) {
+          case AiProvider.OpenAi s -> OPENAI_HOST;
+          case AiProvider.Copilot s -> COPILOT_HOST;
+          case AiProvider.Anthropic s -> ANTHROPIC_HOST;
+          case AiProvider.Gemini s -> GEMINI_HOST;
+          case AiProvider.Vertex s -> vertexHost(s.region());
+          case AiProvider.Bedrock s -> bedrockHost(s.region());
+          case AiProvider.Azure s -> azureHost(s);
+          case AiProvider.Custom s ->
+              throw new UnsupportedRouteException(
+                  "provider " + provider.name() + " has no host to pass requests through to");
+        };
+    return new ProviderEndpoint(true, host, 443, path, query);
+  }
+
+  private static String bedrockHost(String region) {
+    return "bedrock-runtime." + region + ".amazonaws.com";
+  }
+
+  private static String azureHost(AiProvider.Azure a) {
+    return a.resourceName()
+        + (a.resourceType() == AiProvider.AzureResourceType.FOUNDRY
+            ? ".services.ai.azure.com"
+            : ".openai.azure.com");
+  }
+
+  /**
    * Where a route's path goes.
    *
    * @param host the provider's default host
@@ -212,7 +257,7 @@ public final class ProviderEndpoints {
 
   private static Target bedrock(
       AiProvider.Bedrock b, RouteType route, String model, boolean streaming) {
-    String host = "bedrock-runtime." + b.region() + ".amazonaws.com";
+    String host = bedrockHost(b.region());
     return switch (route) {
       case COMPLETIONS, MESSAGES, RESPONSES -> {
         String m = segment(requireModel(model, "bedrock"));
@@ -238,11 +283,9 @@ public final class ProviderEndpoints {
     String suffix = openAiSuffix("azure", route);
     if (a.resourceType() == AiProvider.AzureResourceType.FOUNDRY) {
       return Target.of(
-          a.resourceName() + ".services.ai.azure.com",
-          "/api/projects/" + segment(a.projectName()) + "/openai/v1",
-          suffix);
+          azureHost(a), "/api/projects/" + segment(a.projectName()) + "/openai/v1", suffix);
     }
-    String host = a.resourceName() + ".openai.azure.com";
+    String host = azureHost(a);
     String version = a.apiVersion();
     if (version == null || version.equals("v1")) {
       return Target.of(host, "/openai/v1", suffix);
@@ -277,6 +320,7 @@ public final class ProviderEndpoints {
           case RERANK -> AiProvider.ProviderFormat.RERANK;
           case REALTIME -> AiProvider.ProviderFormat.REALTIME;
           case MODELS -> throw new IllegalStateException("handled above");
+          case PASSTHROUGH, DETECT -> throw unsupported(name, route); // see passthrough()
         };
     AiProvider.FormatPath fp = c.format(format).orElseThrow(() -> unsupported(name, route));
     String query = route == RouteType.GENERATE_CONTENT && streaming ? "alt=sse" : null;

@@ -24,5 +24,9 @@ public enum RouteType {
   /** Cohere-style {@code /v2/rerank}. */
   RERANK,
   /** OpenAI {@code /v1/realtime} (WebSocket). */
-  REALTIME
+  REALTIME,
+  /** Any path, forwarded to the provider as it is. */
+  PASSTHROUGH,
+  /** Any path, forwarded as it is, with the answer's token usage read for accounting. */
+  DETECT
 }
