@@ -8,22 +8,25 @@
 # rounds after a warm-up. The stand-in (dev.agentgateway.bench.LlmBenchStandIn) answers recorded
 # payloads at once, so the figures are the gateway's own cost plus the client's and loopback's.
 #
-#   bench/llm.sh [requests-per-round] [rounds] [warm-up]   (defaults: 300 3 1000)
+#   bench/llm.sh [requests-per-round] [rounds] [warm-up]   (defaults: 200 3 600)
 #   AGW_LLM_ROUNDS / AGW_LLM_WARMUP override rounds and warm-up too; AGW_JAVA_OPTS sets the
-#   gateway's JVM options (e.g. "-XX:StartFlightRecording=filename=/tmp/llm.jfr,settings=profile").
+#   gateway's JVM options (e.g. "-XX:StartFlightRecording=filename=/tmp/llm.jfr,settings=profile");
+#   AGW_BENCH_SKIP_BUILD=1 reuses the jars already built (repeated runs on a busy machine).
 set -euo pipefail
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 . "$here/lib.sh"
 . "$bench_root/bin/lib/java.sh"
 agw_find_jdk
 
-requests=${1:-300}
+requests=${1:-200}
 rounds=${2:-${AGW_LLM_ROUNDS:-3}}
-warmup=${3:-${AGW_LLM_WARMUP:-1000}}
+warmup=${3:-${AGW_LLM_WARMUP:-600}}
 
 jar="$bench_root/bench/target/benchmarks.jar"
 # package, not install: the proxy jar the launcher runs is built in the same reactor.
-(cd "$bench_root" && ./mvnw -B -q -DskipTests -pl bench -am package) >&2
+if [ -z "${AGW_BENCH_SKIP_BUILD:-}" ] || [ ! -f "$jar" ]; then
+  (cd "$bench_root" && ./mvnw -B -q -DskipTests -pl bench -am package) >&2
+fi
 
 bench_workdir agw-llm
 standin_port=$(bench_free_port)

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The provider stand-in of bench/llm.sh: one HTTP/1.1 server on loopback answering OpenAI chat
@@ -36,6 +37,7 @@ public final class LlmBenchStandIn {
   private record Answer(List<byte[]> writes) {}
 
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final AtomicLong accepted = new AtomicLong();
 
   private LlmBenchStandIn() {}
 
@@ -55,6 +57,7 @@ public final class LlmBenchStandIn {
       while (true) {
         Socket s = server.accept();
         s.setTcpNoDelay(true);
+        accepted.incrementAndGet();
         Thread.ofVirtual().start(() -> connection(s));
       }
     }
@@ -80,6 +83,14 @@ public final class LlmBenchStandIn {
   }
 
   private Answer answer(Request r) {
+    if ("GET".equals(r.method()) && "/bench/connections".equals(r.path())) {
+      byte[] count = Long.toString(accepted.get()).getBytes(StandardCharsets.US_ASCII);
+      String head =
+          "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: "
+              + count.length
+              + "\r\n\r\n";
+      return new Answer(List.of(concat(head.getBytes(StandardCharsets.US_ASCII), count)));
+    }
     JsonNode body;
     try {
       body = r.body().length == 0 ? null : JSON.readTree(r.body());

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,9 @@ public final class LlmLoad {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    // Its own client, so asking keeps one connection of its own open and counts none of the others.
+    HttpClient stats = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    URI connections = URI.create(standIn + "/bench/connections");
     List<Comparison> comparisons = new ArrayList<>();
     for (boolean stream : new boolean[] {false, true}) {
       comparisons.add(
@@ -94,12 +98,14 @@ public final class LlmLoad {
             directFirst ? List.of(c.direct(), c.gateway()) : List.of(c.gateway(), c.direct())) {
           long[] first = new long[n];
           long[] end = new long[n];
+          long opened = connections(stats, connections);
           for (int i = 0; i < n; i++) {
             Sample s = call.send(http);
             first[i] = s.firstNanos();
             end[i] = s.endNanos();
           }
-          c.record(call == c.direct(), first, end);
+          opened = connections(stats, connections) - opened;
+          c.record(call == c.direct(), first, end, opened);
         }
         for (Series s : c.series()) {
           long[] d = s.lastRound(true);
@@ -149,7 +155,22 @@ public final class LlmLoad {
             ms(pct(g, 99)));
       }
     }
+    System.out.println();
+    System.out.println(
+        "connections the stand-in accepted during those requests (a keep-alive caller opens none):");
+    for (Comparison c : comparisons) {
+      System.out.printf(
+          "%-11s %-13s   direct client %d, gateway %d, per %d requests each%n",
+          c.path(), c.mode(), c.opened()[0], c.opened()[1], rounds * n);
+    }
     System.exit(0);
+  }
+
+  private static long connections(HttpClient stats, URI url)
+      throws IOException, InterruptedException {
+    HttpResponse<String> res =
+        stats.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).build(), BodyHandlers.ofString());
+    return Long.parseLong(res.body().trim());
   }
 
   private static Call openAi(String base, String model, boolean stream, boolean direct) {
@@ -292,7 +313,7 @@ public final class LlmLoad {
 
   /** A path (passthrough or translated) in one mode, direct against gateway. */
   private record Comparison(
-      String path, boolean stream, Call direct, Call gateway, List<Series> series) {
+      String path, boolean stream, Call direct, Call gateway, List<Series> series, long[] opened) {
     Comparison(String path, boolean stream, Call direct, Call gateway) {
       this(
           path,
@@ -301,14 +322,17 @@ public final class LlmLoad {
           gateway,
           stream
               ? List.of(new Series("stream TTFT"), new Series("stream end"))
-              : List.of(new Series("non-streaming")));
+              : List.of(new Series("non-streaming")),
+          new long[2]);
     }
 
     String mode() {
       return stream ? "streaming" : "non-streaming";
     }
 
-    void record(boolean isDirect, long[] first, long[] end) {
+    /** One batch's figures, and how many stand-in connections it opened. */
+    void record(boolean isDirect, long[] first, long[] end, long connections) {
+      opened[isDirect ? 0 : 1] += connections;
       series.get(0).add(isDirect, first);
       if (stream) {
         series.get(1).add(isDirect, end);
