@@ -31,12 +31,14 @@ fi
 bench_workdir agw-llm
 standin_port=$(bench_free_port)
 agw_port=$(bench_free_port)
+route_port=$(bench_free_port)
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -cp "$jar" dev.agentgateway.bench.LlmBenchStandIn \
   "$standin_port" >"$work/standin.log" 2>&1 &
 bench_pids+=($!)
 
 # Upstream's llm: shortcut: one model per provider, both at the stand-in; the gateway injects the
-# keys (the client sends none through it).
+# keys (the client sends none through it). A plain HTTP route to the stand-in on another port
+# shows what the proxy's HTTP core alone adds to the same passthrough request.
 cat >"$work/agw.yaml" <<CONF
 config:
   adminAddr: "off"
@@ -57,18 +59,25 @@ llm:
     params:
       apiKey: sk-ant-bench
       baseUrl: http://127.0.0.1:$standin_port/v1
+binds:
+- port: $route_port
+  listeners:
+  - routes:
+    - backends:
+      - host: 127.0.0.1:$standin_port
 CONF
 "$bench_root/bin/agentgateway" -f "$work/agw.yaml" >"$work/agw.log" 2>&1 &
 agw_pid=$!
 bench_pids+=("$agw_pid")
-for port in "$standin_port" "$agw_port"; do
+for port in "$standin_port" "$agw_port" "$route_port"; do
   bench_wait_port "$port" || { tail -20 "$work/agw.log" "$work/standin.log" >&2; exit 1; }
 done
 
 echo "== LLM gateway added latency: stand-in directly vs through the gateway"
 echo "   ($rounds rounds x $requests requests per path, mode and target; $warmup warm-up each; concurrency 1)"
 "$JAVA_HOME/bin/java" -cp "$jar" dev.agentgateway.bench.LlmLoad \
-  "http://127.0.0.1:$standin_port" "http://127.0.0.1:$agw_port" "$requests" "$rounds" "$warmup"
+  "http://127.0.0.1:$standin_port" "http://127.0.0.1:$agw_port" "$requests" "$rounds" "$warmup" \
+  "http://127.0.0.1:$route_port"
 if grep -qiE 'exception|error' "$work/agw.log"; then
   echo "gateway log has errors (first 5):"; grep -iE 'exception|error' "$work/agw.log" | head -5
 fi

@@ -36,9 +36,10 @@ public final class LlmLoad {
 
   /** {@code LlmLoad <standInUrl> <gatewayUrl> <requests-per-round> <rounds> <warm-up>}. */
   public static void main(String[] args) throws Exception {
-    if (args.length != 5) {
+    if (args.length != 5 && args.length != 6) {
       System.err.println(
-          "usage: LlmLoad <standInUrl> <gatewayUrl> <requests-per-round> <rounds> <warm-up>");
+          "usage: LlmLoad <standInUrl> <gatewayUrl> <requests-per-round> <rounds> <warm-up>"
+              + " [<httpRouteUrl>]");
       System.exit(2);
     }
     String standIn = args[0];
@@ -60,14 +61,24 @@ public final class LlmLoad {
           new Comparison(
               "passthrough",
               stream,
-              openAi(standIn, OPENAI_MODEL, stream, true),
-              openAi(gateway, OPENAI_MODEL, stream, false)));
+              openAi(standIn, OPENAI_MODEL, stream, "direct", true),
+              openAi(gateway, OPENAI_MODEL, stream, "gateway", false)));
       comparisons.add(
           new Comparison(
               "translated",
               stream,
               anthropic(standIn, stream),
-              openAi(gateway, ANTHROPIC_MODEL, stream, false)));
+              openAi(gateway, ANTHROPIC_MODEL, stream, "gateway", false)));
+      if (args.length == 6) {
+        // The same passthrough request through a plain HTTP route of the same proxy (its own
+        // HTTP/1.1 upstream client, no LLM handling): what the proxy's HTTP core costs alone.
+        comparisons.add(
+            new Comparison(
+                "http-route",
+                stream,
+                openAi(standIn, OPENAI_MODEL, stream, "direct", true),
+                openAi(args[5], OPENAI_MODEL, stream, "gateway", true)));
+      }
     }
     for (Comparison c : comparisons) {
       for (Call call : List.of(c.direct(), c.gateway())) {
@@ -173,7 +184,8 @@ public final class LlmLoad {
     return Long.parseLong(res.body().trim());
   }
 
-  private static Call openAi(String base, String model, boolean stream, boolean direct) {
+  private static Call openAi(
+      String base, String model, boolean stream, String target, boolean withKey) {
     StringBuilder body =
         new StringBuilder("{\"model\":\"")
             .append(model)
@@ -190,10 +202,10 @@ public final class LlmLoad {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + "/v1/chat/completions"))
             .header("content-type", "application/json");
-    if (direct) {
+    if (withKey) {
       b.header("authorization", "Bearer sk-bench-openai");
     }
-    return new Call(direct ? "direct" : "gateway", b, body.toString(), stream);
+    return new Call(target, b, body.toString(), stream);
   }
 
   private static Call anthropic(String base, boolean stream) {
