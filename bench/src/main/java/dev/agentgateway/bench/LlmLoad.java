@@ -34,7 +34,11 @@ public final class LlmLoad {
 
   private LlmLoad() {}
 
-  /** {@code LlmLoad <standInUrl> <gatewayUrl> <requests-per-round> <rounds> <warm-up>}. */
+  /**
+   * {@code LlmLoad <standInUrl> <gatewayUrl> <requests-per-round> <rounds> <warm-up>
+   * [<httpRouteUrl>]}; the last, a plain HTTP route of the same gateway to the stand-in, adds the
+   * passthrough requests through it as a yardstick.
+   */
   public static void main(String[] args) throws Exception {
     if (args.length != 5 && args.length != 6) {
       System.err.println(
@@ -323,19 +327,45 @@ public final class LlmLoad {
     }
   }
 
-  /** A path (passthrough or translated) in one mode, direct against gateway. */
-  private record Comparison(
-      String path, boolean stream, Call direct, Call gateway, List<Series> series, long[] opened) {
+  /** A path (passthrough, translated, http-route) in one mode, direct against gateway. */
+  private static final class Comparison {
+    private final String path;
+    private final boolean stream;
+    private final Call direct;
+    private final Call gateway;
+    private final List<Series> series;
+    private final long[] opened = new long[2]; // direct, gateway
+
     Comparison(String path, boolean stream, Call direct, Call gateway) {
-      this(
-          path,
-          stream,
-          direct,
-          gateway,
+      this.path = path;
+      this.stream = stream;
+      this.direct = direct;
+      this.gateway = gateway;
+      this.series =
           stream
               ? List.of(new Series("stream TTFT"), new Series("stream end"))
-              : List.of(new Series("non-streaming")),
-          new long[2]);
+              : List.of(new Series("non-streaming"));
+    }
+
+    String path() {
+      return path;
+    }
+
+    Call direct() {
+      return direct;
+    }
+
+    Call gateway() {
+      return gateway;
+    }
+
+    List<Series> series() {
+      return series;
+    }
+
+    /** Stand-in connections opened during the measured batches: direct, gateway. */
+    long[] opened() {
+      return opened.clone();
     }
 
     String mode() {
