@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.proxy.llm.format.ClientFormat;
 import dev.agentgateway.proxy.llm.format.ProviderFormat;
 import dev.agentgateway.proxy.llm.provider.RouteType;
 import java.util.List;
@@ -52,7 +53,7 @@ class ProviderPlanTest {
   }
 
   @Test
-  void responsesGoAsTheyAreToOpenAiAndAsChatToCompatibleProviders() {
+  void responsesGoAsTheyAreToOpenAiAndAsChatToEveryOtherProvider() {
     assertTrue(
         ProviderPlan.of(provider(new AiProvider.OpenAi(null)), route("/v1/responses"), "m").raw());
     AiProvider ollama =
@@ -67,8 +68,10 @@ class ProviderPlanTest {
             null);
     ProviderPlan chat = ProviderPlan.of(ollama, route("/v1/responses"), "llama");
     assertEquals(ProviderFormat.OPENAI_CHAT, chat.conversion().provider());
-    assertNull(
-        ProviderPlan.of(provider(new AiProvider.Anthropic(null)), route("/v1/responses"), "m"));
+    ProviderPlan anthropic =
+        ProviderPlan.of(provider(new AiProvider.Anthropic(null)), route("/v1/responses"), "m");
+    assertEquals(ProviderFormat.ANTHROPIC_MESSAGES, anthropic.conversion().provider());
+    assertEquals(ClientFormat.OPENAI_RESPONSES, anthropic.conversion().client());
   }
 
   @Test
