@@ -94,6 +94,14 @@ class TransformationsIT {
                     """
                     + backend
                     + """
+                        - name: small-response
+                          matches: [{path: {pathPrefix: /small}}]
+                          policies:
+                            buffer:
+                              response: {maxBytes: 8}
+                    """
+                    + backend
+                    + """
                         - name: direct
                           matches: [{path: {pathPrefix: /direct}}]
                           policies:
@@ -217,6 +225,13 @@ class TransformationsIT {
     assertEquals(413, big.statusCode());
     assertEquals("request body too large", big.body());
     assertEquals(1, hits("/buffered"), "the refused body never reached the upstream");
+  }
+
+  @Test
+  void aResponseOverTheBufferLimitIsRefusedWith502() throws Exception {
+    HttpResponse<String> res = send("GET", "/small", null);
+    assertEquals(502, res.statusCode());
+    assertEquals("response body too large", res.body());
   }
 
   @Test
