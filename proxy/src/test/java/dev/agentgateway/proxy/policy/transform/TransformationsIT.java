@@ -94,6 +94,16 @@ class TransformationsIT {
                     """
                     + backend
                     + """
+                        - name: response-headers
+                          matches: [{path: {pathPrefix: /tagged}}]
+                          policies:
+                            transformations:
+                              response:
+                                set: {x-route: '"tagged " + request.path'}
+                                remove: [x-internal]
+                    """
+                    + backend
+                    + """
                         - name: small-response
                           matches: [{path: {pathPrefix: /small}}]
                           policies:
@@ -158,6 +168,10 @@ class TransformationsIT {
     }
     if (path.startsWith("/retry")) {
       res.send("try " + hit);
+      return;
+    }
+    if (path.equals("/tagged")) {
+      res.header("x-internal", "hidden").send("streamed as is");
       return;
     }
     if (path.equals("/pre")) {
@@ -225,6 +239,15 @@ class TransformationsIT {
     assertEquals(413, big.statusCode());
     assertEquals("request body too large", big.body());
     assertEquals(1, hits("/buffered"), "the refused body never reached the upstream");
+  }
+
+  @Test
+  void responseHeadersAloneChangeWhileTheBodyStreamsThrough() throws Exception {
+    HttpResponse<String> res = send("GET", "/tagged", null);
+    assertEquals(200, res.statusCode());
+    assertEquals("tagged /tagged", res.headers().firstValue("x-route").orElse(""));
+    assertFalse(res.headers().firstValue("x-internal").isPresent());
+    assertEquals("streamed as is", res.body());
   }
 
   @Test
