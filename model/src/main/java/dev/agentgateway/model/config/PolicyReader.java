@@ -52,7 +52,9 @@ final class PolicyReader {
         AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")),
         cors(policies.field("cors")),
         AiPolicyReader.ai(policies.field("ai")),
-        AiPolicyReader.localRateLimit(policies.field("localRateLimit")));
+        AiPolicyReader.localRateLimit(policies.field("localRateLimit")),
+        TransformPolicyReader.transformations(policies.field("transformations")),
+        TransformPolicyReader.buffer(policies.field("buffer")));
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */
@@ -239,7 +241,17 @@ final class PolicyReader {
     ConfigNode statusNode = node.field("status");
     Integer status = statusNode.require() ? statusNode.integer(MIN_STATUS, MAX_STATUS) : null;
     String body = body(node.field("body"));
-    return status == null ? null : new DirectResponse(status, body);
+    ConfigNode expressionNode = node.field("bodyExpression");
+    String bodyExpression = expressionNode.present() ? expressionNode.requiredText() : null;
+    if (bodyExpression != null && node.field("body").present()) {
+      expressionNode.error("set either body or bodyExpression, not both");
+      return null;
+    }
+    if (bodyExpression != null && bodyExpression.isBlank()) {
+      expressionNode.error("CEL expression must not be blank");
+      return null;
+    }
+    return status == null ? null : new DirectResponse(status, body, bodyExpression);
   }
 
   /** A string, or upstream's byte-list form when it is valid UTF-8. */
@@ -289,6 +301,22 @@ final class PolicyReader {
         }
       }
     }
-    return new RetryPolicy(attempts == null ? 1 : attempts, backoff, codes);
+    String precondition = celText(node.field("precondition"));
+    String condition = celText(node.field("condition"));
+    return new RetryPolicy(
+        attempts == null ? 1 : attempts, backoff, codes, precondition, condition);
+  }
+
+  /** An optional CEL expression: absent is null, blank is an error. */
+  private static String celText(ConfigNode node) {
+    if (!node.present()) {
+      return null;
+    }
+    String text = node.requiredText();
+    if (text != null && text.isBlank()) {
+      node.error("CEL expression must not be blank");
+      return null;
+    }
+    return text;
   }
 }

@@ -66,10 +66,10 @@ final class UpstreamFields {
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
               + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
-              + " mcpAuthentication cors backendAuth ai localRateLimit",
+              + " mcpAuthentication cors backendAuth ai localRateLimit transformations buffer",
           "mcpGuardrails authorization backendTLS"
               + " backendTunnel remoteRateLimit oidc basicAuth"
-              + " apiKey extAuthz extProc transformations csrf buffer delay");
+              + " apiKey extAuthz extProc csrf delay");
 
   static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");
 
@@ -140,11 +140,23 @@ final class UpstreamFields {
   static final FieldSet MIRROR_BACKEND = FieldSet.of("host", "service backend");
 
   static final FieldSet DIRECT_RESPONSE =
-      FieldSet.of("body status", "bodyExpression headers conditional");
+      FieldSet.of("body bodyExpression status", "headers conditional");
 
   static final FieldSet TIMEOUT = FieldSet.of("requestTimeout backendRequestTimeout", "");
 
-  static final FieldSet RETRY = FieldSet.of("attempts backoff codes", "precondition condition");
+  static final FieldSet RETRY = FieldSet.of("attempts backoff codes precondition condition", "");
+
+  /** Route policy {@code transformations} (upstream's LocalTransformationConfig). */
+  static final FieldSet TRANSFORMATIONS = FieldSet.of("request response", "conditional");
+
+  /** One direction of {@code transformations} (upstream's LocalTransform). */
+  static final FieldSet TRANSFORM = FieldSet.of("add set remove body", "replace metadata");
+
+  /** Route policy {@code buffer}. */
+  static final FieldSet BUFFER = FieldSet.of("request response", "");
+
+  /** One direction of {@code buffer} (upstream's BufferBody). */
+  static final FieldSet BUFFER_BODY = FieldSet.of("maxBytes failureMode", "");
 
   /** Every field of a route backend, its kind included. */
   static final FieldSet ROUTE_BACKEND =

@@ -18,7 +18,9 @@ public record RoutePolicies(
     McpAuthenticationPolicy mcpAuthentication,
     CorsPolicy cors,
     AiPolicy ai,
-    LocalRateLimitPolicy localRateLimit) {
+    LocalRateLimitPolicy localRateLimit,
+    TransformationPolicy transformations,
+    BufferPolicy buffer) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -48,6 +50,8 @@ public record RoutePolicies(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -72,6 +76,8 @@ public record RoutePolicies(
     private CorsPolicy cors;
     private AiPolicy ai;
     private LocalRateLimitPolicy localRateLimit;
+    private TransformationPolicy transformations;
+    private BufferPolicy buffer;
 
     private Builder() {}
 
@@ -145,6 +151,16 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder transformations(TransformationPolicy value) {
+      this.transformations = value;
+      return this;
+    }
+
+    public Builder buffer(BufferPolicy value) {
+      this.buffer = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -160,7 +176,9 @@ public record RoutePolicies(
           mcpAuthentication,
           cors,
           ai,
-          localRateLimit);
+          localRateLimit,
+          transformations,
+          buffer);
     }
   }
 }

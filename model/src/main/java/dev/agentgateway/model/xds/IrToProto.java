@@ -254,10 +254,14 @@ public final class IrToProto {
       b.setRequestMirror(mirror(p.requestMirror()));
     }
     if (p.directResponse() != null) {
-      b.setDirectResponse(
+      DirectResponse.Builder direct =
           DirectResponse.newBuilder()
               .setStatus(p.directResponse().status())
-              .setBody(p.directResponse().body()));
+              .setBody(p.directResponse().body());
+      if (p.directResponse().bodyExpression() != null) {
+        direct.setBodyExpression(p.directResponse().bodyExpression());
+      }
+      b.setDirectResponse(direct);
     }
     if (p.timeout() != null) {
       b.setTimeout(timeout(p.timeout()));
@@ -282,6 +286,12 @@ public final class IrToProto {
     }
     if (p.localRateLimit() != null) {
       b.setLocalRateLimit(AiPoliciesProto.localRateLimit(p.localRateLimit()));
+    }
+    if (p.transformations() != null) {
+      b.setTransformations(TransformPoliciesProto.transformations(p.transformations()));
+    }
+    if (p.buffer() != null) {
+      b.setBuffer(TransformPoliciesProto.buffer(p.buffer()));
     }
     return b.build();
   }
@@ -372,6 +382,12 @@ public final class IrToProto {
     }
     // Sorted, so equal policies always encode to equal bytes (resource versions are hashes).
     r.codes().stream().sorted().forEach(b::addCodes);
+    if (r.precondition() != null) {
+      b.setPrecondition(r.precondition());
+    }
+    if (r.condition() != null) {
+      b.setCondition(r.condition());
+    }
     return b.build();
   }
 

@@ -247,7 +247,12 @@ public final class ProtoToIr {
               ? new DirectResponse(
                   f.range(
                       at + ".direct_response.status", p.getDirectResponse().getStatus(), 100, 999),
-                  p.getDirectResponse().getBody())
+                  p.getDirectResponse().getBody(),
+                  p.getDirectResponse().hasBodyExpression()
+                      ? f.nonBlank(
+                          at + ".direct_response.body_expression",
+                          p.getDirectResponse().getBodyExpression())
+                      : null)
               : null,
           p.hasTimeout() ? timeout(f, at + ".timeout", p.getTimeout()) : null,
           p.hasRetry() ? retry(f, at + ".retry", p.getRetry()) : null,
@@ -264,7 +269,12 @@ public final class ProtoToIr {
           p.hasAi() ? AiPoliciesProto.ai(f, at + ".ai", p.getAi()) : null,
           p.hasLocalRateLimit()
               ? AiPoliciesProto.localRateLimit(f, at + ".local_rate_limit", p.getLocalRateLimit())
-              : null);
+              : null,
+          p.hasTransformations()
+              ? TransformPoliciesProto.transformations(
+                  f, at + ".transformations", p.getTransformations())
+              : null,
+          p.hasBuffer() ? TransformPoliciesProto.buffer(f, at + ".buffer", p.getBuffer()) : null);
     }
 
     private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {
@@ -356,7 +366,9 @@ public final class ProtoToIr {
       return new RetryPolicy(
           f.range(at + ".attempts", p.getAttempts(), 1, 255),
           p.hasBackoff() ? f.duration(at + ".backoff", p.getBackoff()) : null,
-          Set.copyOf(codes));
+          Set.copyOf(codes),
+          p.hasPrecondition() ? f.nonBlank(at + ".precondition", p.getPrecondition()) : null,
+          p.hasCondition() ? f.nonBlank(at + ".condition", p.getCondition()) : null);
     }
   }
 }

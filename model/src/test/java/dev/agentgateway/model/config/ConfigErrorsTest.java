@@ -118,14 +118,12 @@ class ConfigErrorsTest {
   }
 
   @Test
-  void conditionalDirectResponseAndCelRetryAreNotSupportedYet() {
+  void conditionalDirectResponseIsNotSupportedYet() {
     assertEquals(
         List.of(
             new ConfigError(
                 ROUTE_PREFIX + "policies.directResponse.conditional",
-                "\"conditional\" is not supported yet"),
-            new ConfigError(
-                ROUTE_PREFIX + "policies.retry.condition", "\"condition\" is not supported yet")),
+                "\"conditional\" is not supported yet")),
         errors(
             route(
                 """

@@ -7,6 +7,7 @@ import dev.agentgateway.model.ir.AiProvider;
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Bind;
+import dev.agentgateway.model.ir.BufferPolicy;
 import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderMatch;
@@ -32,6 +33,7 @@ import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.model.ir.TransformationPolicy;
 import dev.agentgateway.model.ir.UrlRewrite;
 import dev.agentgateway.model.ir.ValueMatch;
 import dev.agentgateway.model.xds.proto.Resource;
@@ -65,9 +67,14 @@ class IrProtoRoundTripTest {
         new RequestRedirect("https", redirectAuthority, redirectPath, 301),
         new UrlRewrite(rewriteAuthority, rewritePath),
         new RequestMirror(new Backend.Host("::1", 9000), 0.25),
-        new DirectResponse(418, "teapot"),
+        new DirectResponse(418, "teapot", "request.path"),
         new TimeoutPolicy(Duration.ofSeconds(30), Duration.ofMillis(1500)),
-        new RetryPolicy(3, Duration.ofMillis(250), Set.of(503, 502, 429)),
+        new RetryPolicy(
+            3,
+            Duration.ofMillis(250),
+            Set.of(503, 502, 429),
+            "request.method == \"GET\"",
+            "response.code == 500"),
         new JwtAuthPolicy(
             JwtAuthPolicy.Mode.STRICT,
             List.of(
@@ -102,7 +109,36 @@ class IrProtoRoundTripTest {
             List.of("mcp-session-id"),
             Duration.ofHours(1)),
         AiPoliciesProtoTest.fullAi(),
-        AiPoliciesProtoTest.fullRateLimit());
+        AiPoliciesProtoTest.fullRateLimit(),
+        new TransformationPolicy(
+            new TransformationPolicy.Transform(
+                List.of(new HeaderValue("x-path", "request.path")),
+                List.of(new HeaderValue("x-user", "request.headers[\"x-user\"]")),
+                List.of("x-secret"),
+                "string(request.body)"),
+            new TransformationPolicy.Transform(
+                List.of(),
+                List.of(new HeaderValue("x-code", "string(response.code)")),
+                List.of(),
+                null)),
+        new BufferPolicy(new BufferPolicy.Limit(4096L, false), new BufferPolicy.Limit(null, true)));
+  }
+
+  @Test
+  void transformationsAndBufferKeepAbsentPartsAbsent() throws Exception {
+    RoutePolicies policies =
+        RoutePolicies.builder()
+            .transformations(
+                new TransformationPolicy(
+                    null,
+                    new TransformationPolicy.Transform(
+                        List.of(), List.of(), List.of("server"), null)))
+            .buffer(new BufferPolicy(null, new BufferPolicy.Limit(0L, false)))
+            .retry(new RetryPolicy(2, null, Set.of(), null, "response.code >= 500"))
+            .build();
+    Policy policy =
+        new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.ROUTE, "ns/r", null), policies);
+    assertEquals(policy, wire(IrToProto.resource(policy)));
   }
 
   @Test

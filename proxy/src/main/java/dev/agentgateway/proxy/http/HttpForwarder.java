@@ -8,10 +8,16 @@ import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.MirrorTarget;
 import dev.agentgateway.proxy.policy.RetryPlan;
+import dev.agentgateway.proxy.policy.cel.CelActivation;
+import dev.agentgateway.proxy.policy.transform.CelContexts;
+import dev.agentgateway.proxy.policy.transform.CompiledTransform;
+import dev.agentgateway.proxy.policy.transform.HeaderEdits;
+import dev.agentgateway.proxy.policy.transform.TransformPolicies;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
+import io.helidon.http.Status;
 import io.helidon.http.WritableHeaders;
 import io.helidon.webclient.api.ClientUri;
 import io.helidon.webserver.http.ServerRequest;
@@ -80,15 +86,42 @@ final class HttpForwarder {
       Target to,
       EndpointSet endpoints) {
     RetryPlan retry = policies.retry();
+    long buffer = to.buffer();
+    if (retry.hasPrecondition() && !retry.admits(CelContexts.request(req, null))) {
+      // Not retriable: one try, and no body held for a replay unless a mirror wants it.
+      retry = RetryPlan.NONE;
+      buffer = policies.mirror() == null ? 0 : buffer;
+    }
+    TransformPolicies transforms = policies.transforms();
+    TransformPolicies.Hold hold =
+        transforms == null ? TransformPolicies.Hold.NONE : transforms.requestHold();
     ExchangeTap tap = exchange.tap();
-    RequestBody body = RequestBody.open(req, Math.max(to.buffer(), tap.requestPeekBytes()));
+    RequestBody body =
+        RequestBody.open(req, Math.max(Math.max(buffer, hold.limit()), tap.requestPeekBytes()));
     body.showTo(tap);
     exchange.bytesIn(body.bytesRead());
+    byte[] held = hold.holds() ? body.inMemory() : null;
+    if (hold.required() && held == null) {
+      exchange.reply(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "request body too large");
+      return;
+    }
+    RequestEdit edit = RequestEdit.NONE;
+    if (transforms != null && transforms.request() != null) {
+      CompiledTransform transform = transforms.request();
+      CelActivation activation = CelContexts.request(req, transform.readsBody() ? held : null);
+      byte[] replaced = transform.body(activation);
+      if (replaced != null) {
+        body = RequestBody.of(replaced, body.bytesRead());
+      }
+      edit =
+          new RequestEdit(transform.headers(activation), replaced == null ? -1 : replaced.length);
+    }
+    RequestEdit requestEdit = edit;
     Method method = req.prologue().method();
     MirrorTarget mirror = policies.mirror();
     if (mirror != null && mirror.chosen(ThreadLocalRandom.current().nextDouble())) {
       WritableHeaders<?> headers = WritableHeaders.create();
-      upstreamHeaders(req, headers, to, policies);
+      upstreamHeaders(req, headers, to, policies, requestEdit);
       mirrors.send(mirror, method, to.target(), headers, body.inMemory());
     }
     long deadline =
@@ -112,7 +145,7 @@ final class HttpForwarder {
         UpstreamTry attempt = new UpstreamTry(exchange.backend(), observer);
         UpstreamReply upstream;
         try {
-          upstream = send(req, method, tryTo, policies, body, watchdog, attempt);
+          upstream = send(req, method, tryTo, policies, requestEdit, body, watchdog, attempt);
         } catch (RuntimeException e) {
           watchdog.stop();
           exchange.bytesIn(body.bytesRead());
@@ -141,10 +174,13 @@ final class HttpForwarder {
           return;
         }
         exchange.bytesIn(body.bytesRead());
-        if (retry.retriesStatus(upstream.status().code())
-            && tries < retry.attempts()
+        int code = upstream.status().code();
+        UpstreamReply reply = upstream;
+        if (tries < retry.attempts()
             && body.replayable()
-            && hasTimeFor(retry, deadline)) {
+            && hasTimeFor(retry, deadline)
+            && retry.retries(
+                code, () -> CelContexts.response(req, held, code, reply.headers(), null))) {
           watchdog.stop();
           ResponseRelay.discard(upstream);
           if (backoff(retry, deadline)) {
@@ -153,8 +189,21 @@ final class HttpForwarder {
           }
         }
         try {
-          ResponseRelay.relay(
-              upstream, res, method, policies.responseHeaders(), to.grpc(), watchdog, exchange);
+          if (transforms != null && transforms.handlesResponse() && !to.grpc()) {
+            TransformedResponse.relay(
+                upstream,
+                res,
+                method,
+                policies.responseHeaders(),
+                transforms,
+                req,
+                held,
+                watchdog,
+                exchange);
+          } else {
+            ResponseRelay.relay(
+                upstream, res, method, policies.responseHeaders(), to.grpc(), watchdog, exchange);
+          }
         } finally {
           watchdog.stop();
         }
@@ -165,6 +214,15 @@ final class HttpForwarder {
         }
       }
     }
+  }
+
+  /**
+   * What a request transformation changed.
+   *
+   * @param bodyLength the replaced body's length, or -1 when the body is the client's
+   */
+  private record RequestEdit(HeaderEdits headers, long bodyLength) {
+    static final RequestEdit NONE = new RequestEdit(HeaderEdits.NONE, -1);
   }
 
   private Watchdog watchdog(CompiledPolicies policies, long deadline) {
@@ -204,6 +262,7 @@ final class HttpForwarder {
       Method method,
       Target to,
       CompiledPolicies policies,
+      RequestEdit edit,
       RequestBody body,
       Watchdog watchdog,
       UpstreamTry attempt) {
@@ -213,7 +272,7 @@ final class HttpForwarder {
     }
     try {
       watchdog.upstream();
-      Consumer<WritableHeaders<?>> headers = h -> upstreamHeaders(req, h, to, policies);
+      Consumer<WritableHeaders<?>> headers = h -> upstreamHeaders(req, h, to, policies, edit);
       UpstreamSender sender = to.grpc() ? clients.http2Upstream() : clients.http1Upstream();
       return sender.send(method, to, headers, body, watchdog, attempt);
     } finally {
@@ -223,12 +282,25 @@ final class HttpForwarder {
     }
   }
 
-  /** The client's end-to-end headers, forwarding headers, Host, then the route's changes. */
+  /**
+   * The client's end-to-end headers, forwarding headers, Host, then the route's changes: its CEL
+   * transformation, then its header modifier, as upstream orders them.
+   */
   private static void upstreamHeaders(
-      ServerRequest req, WritableHeaders<?> headers, Target to, CompiledPolicies policies) {
+      ServerRequest req,
+      WritableHeaders<?> headers,
+      Target to,
+      CompiledPolicies policies,
+      RequestEdit edit) {
     HopByHop.copy(req.headers(), headers, to.grpc(), true);
     ForwardedHeaders.apply(req, to.clientAuthority(), headers);
     headers.set(HeaderValues.create(HeaderNames.HOST, to.host()));
+    if (edit != RequestEdit.NONE) {
+      edit.headers().apply(headers);
+      if (edit.bodyLength() >= 0) {
+        headers.set(HeaderValues.create(HeaderNames.CONTENT_LENGTH, edit.bodyLength()));
+      }
+    }
     if (policies.requestHeaders() != null) {
       policies.requestHeaders().apply(headers);
     }

@@ -11,6 +11,10 @@ import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
+import dev.agentgateway.proxy.policy.cel.CelEvaluationError;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
+import dev.agentgateway.proxy.policy.transform.CelContexts;
+import dev.agentgateway.proxy.policy.transform.TransformPolicies;
 import dev.agentgateway.proxy.routing.RouteSelection;
 import dev.agentgateway.proxy.routing.RouteTable;
 import dev.agentgateway.proxy.server.Drain;
@@ -45,7 +49,7 @@ public final class ProxyHandler implements Handler {
   private final int port;
   private final RequestObserver observer;
   private final Drain drain;
-  private final PolicyCache policies = new PolicyCache();
+  private final PolicyCache policies;
   private final HttpForwarder forwarder;
   private final McpGateway mcp;
   private final LlmGateway llm;
@@ -88,6 +92,23 @@ public final class ProxyHandler implements Handler {
       Drain drain,
       McpGateway mcp,
       LlmGateway llm) {
+    this(state, port, clients, observer, drain, mcp, llm, new LazyCelEngine());
+  }
+
+  /**
+   * A handler that forwards with {@code clients}, serves MCP and AI backends, and compiles its
+   * routes' CEL with {@code cel}, the process's engine.
+   */
+  public ProxyHandler(
+      StateHolder state,
+      int port,
+      UpstreamClients clients,
+      RequestObserver observer,
+      Drain drain,
+      McpGateway mcp,
+      LlmGateway llm,
+      LazyCelEngine cel) {
+    this.policies = new PolicyCache(cel);
     this.state = state;
     this.port = port;
     this.observer = observer;
@@ -154,11 +175,21 @@ public final class ProxyHandler implements Handler {
     }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
     if (compiled.directStatus() != null) {
+      byte[] body = compiled.directBody();
+      TransformPolicies transforms = compiled.transforms();
+      if (transforms != null && transforms.computesDirectBody()) {
+        try {
+          body = transforms.directBody(CelContexts.request(req, null));
+        } catch (CelEvaluationError e) {
+          ex.reply(res, Status.INTERNAL_SERVER_ERROR_500, "direct response body did not evaluate");
+          return;
+        }
+      }
       ex.status(compiled.directStatus().code());
-      ex.addBytesOut(compiled.directBody().length);
+      ex.addBytesOut(body.length);
       res.status(compiled.directStatus());
       applyResponseHeaders(res, compiled);
-      res.send(compiled.directBody());
+      res.send(body);
       return;
     }
     if (compiled.redirect() != null) {

@@ -47,6 +47,20 @@ final class RequestBody {
     return body;
   }
 
+  /**
+   * A body held in memory from the start: a transformation's replacement of the client's.
+   *
+   * @param bytesRead what was read of the client's body, still reported as received
+   */
+  static RequestBody of(byte[] bytes, long bytesRead) {
+    RequestBody body = new RequestBody(InputStream.nullInputStream(), bytes.length);
+    body.bytesRead = bytesRead;
+    body.buffered = bytes;
+    body.bufferedLength = bytes.length;
+    body.complete = true;
+    return body;
+  }
+
   private void buffer(long limit) {
     try {
       if (contentLength >= 0) {

@@ -153,7 +153,7 @@ final class ResponseRelay {
     upstream.close();
   }
 
-  private static void stream(
+  static void stream(
       UpstreamReply upstream, OutputStream out, long length, Watchdog watchdog, Exchange exchange) {
     byte[] buffer = new byte[length > 0 ? (int) Math.min(length, MAX_CHUNK) : UNKNOWN_LENGTH_CHUNK];
     InputStream in = upstream.inputStream();
@@ -181,7 +181,7 @@ final class ResponseRelay {
     }
   }
 
-  private static CloseConnectionException readFailed(
+  static CloseConnectionException readFailed(
       UpstreamReply upstream, Watchdog watchdog, Exchange exchange, Throwable cause) {
     watchdog.stop();
     String reason =
@@ -196,7 +196,7 @@ final class ResponseRelay {
     }
   }
 
-  private static CloseConnectionException abort(
+  static CloseConnectionException abort(
       UpstreamReply upstream, Exchange exchange, String reason, Throwable cause) {
     exchange.reason(reason);
     if (LOGGER.isLoggable(System.Logger.Level.DEBUG)) {

@@ -1,9 +1,12 @@
 package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.DirectResponse;
+import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
+import dev.agentgateway.proxy.policy.transform.TransformPolicies;
 import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import java.time.Duration;
  * @param retry retry plan
  * @param cors CORS, answered before anything else, or {@code null}
  * @param rateLimit the route's {@code localRateLimit}, or {@code null}
+ * @param transforms CEL transformations, body buffering and a computed direct body, or {@code null}
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -37,7 +41,8 @@ public record CompiledPolicies(
     long tryTimeoutNanos,
     RetryPlan retry,
     CorsAction cors,
-    RateLimitGate rateLimit) {
+    RateLimitGate rateLimit,
+    TransformPolicies transforms) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -49,6 +54,16 @@ public record CompiledPolicies(
 
   /** Compiles {@code policies} with {@code rateLimit}, the gate over the route's buckets. */
   public static CompiledPolicies compile(RoutePolicies policies, RateLimitGate rateLimit) {
+    return compile(policies, rateLimit, new LazyCelEngine(), FrontendHttp.DEFAULT_MAX_BUFFER_SIZE);
+  }
+
+  /**
+   * Compiles {@code policies} with {@code rateLimit}, compiling CEL with {@code cel}.
+   *
+   * @param maxBufferSize the listener's limit on held bodies
+   */
+  public static CompiledPolicies compile(
+      RoutePolicies policies, RateLimitGate rateLimit, LazyCelEngine cel, long maxBufferSize) {
     RoutePolicies p = policies == null ? RoutePolicies.NONE : policies;
     DirectResponse direct = p.directResponse();
     TimeoutPolicy timeout = p.timeout();
@@ -62,9 +77,10 @@ public record CompiledPolicies(
         direct == null ? new byte[0] : direct.body().getBytes(StandardCharsets.UTF_8),
         timeout == null ? 0 : nanos(timeout.requestTimeout()),
         timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
-        RetryPlan.compile(p.retry()),
+        RetryPlan.compile(p.retry(), cel),
         CorsAction.compile(p.cors()),
-        rateLimit);
+        rateLimit,
+        TransformPolicies.compile(p, cel, maxBufferSize));
   }
 
   private static long nanos(Duration duration) {

@@ -1,8 +1,10 @@
 package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.state.ProxyState;
@@ -20,10 +22,21 @@ public final class PolicyCache {
   // A route lives on one bind, served by one handler: its buckets are this cache's alone, and
   // survive reloads that keep the route's limits.
   private final RateLimiters limiters = new RateLimiters(System::nanoTime);
+  private final LazyCelEngine cel;
   private volatile Snapshot snapshot = new Snapshot(null, new IdentityHashMap<>());
 
   /** Routes that are not in the state's route list (e.g. synthesized by a route table). */
   private final Map<Route, CompiledPolicies> strays = new ConcurrentHashMap<>();
+
+  /** A cache with its own CEL engine, built only if a route needs one. */
+  public PolicyCache() {
+    this(new LazyCelEngine());
+  }
+
+  /** A cache compiling CEL with {@code cel}, the process's engine. */
+  public PolicyCache(LazyCelEngine cel) {
+    this.cel = cel;
+  }
 
   /** The compiled policies of {@code route}, which was selected from {@code state}. */
   public CompiledPolicies forRoute(ProxyState state, Route route) {
@@ -40,7 +53,11 @@ public final class PolicyCache {
   }
 
   private CompiledPolicies stray(Route route) {
-    return strays.computeIfAbsent(route, r -> CompiledPolicies.compile(r.policies()));
+    return strays.computeIfAbsent(
+        route,
+        r ->
+            CompiledPolicies.compile(
+                r.policies(), null, cel, FrontendHttp.DEFAULT_MAX_BUFFER_SIZE));
   }
 
   private Snapshot compile(ProxyState state) {
@@ -56,7 +73,9 @@ public final class PolicyCache {
       if (gate != null) {
         limited.add(RateLimitGate.key(route.key()).policy());
       }
-      byRoute.put(route, CompiledPolicies.compile(p, gate));
+      byRoute.put(
+          route,
+          CompiledPolicies.compile(p, gate, cel, state.config().frontendHttp().maxBufferSize()));
     }
     limiters.retain(limited);
     Snapshot next = new Snapshot(state, byRoute);

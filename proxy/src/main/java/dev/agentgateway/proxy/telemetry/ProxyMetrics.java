@@ -31,6 +31,7 @@ public final class ProxyMetrics {
   private final MetricRegistry registry = new MetricRegistry();
   private final CounterFamily requests;
   private final CounterFamily mcpRequests;
+  private final CounterFamily retries;
   private final HistogramFamily requestDuration;
   private final CounterFamily downstreamConnections;
   private final HistogramFamily upstreamConnect;
@@ -53,6 +54,13 @@ public final class ProxyMetrics {
             "method",
             "status",
             "protocol");
+    retries =
+        registry.counter(
+            "agentgateway_retries_total",
+            "The total number of upstream retries (tries after the first).",
+            "bind",
+            "route",
+            "backend");
     mcpRequests =
         registry.counter(
             "agentgateway_mcp_requests_total",
@@ -133,6 +141,9 @@ public final class ProxyMetrics {
         .labels(
             bindKey, log.route(), log.backend(), valid ? STATUS_CLASS[status / 100 - 1] : "other")
         .observe(log.durationNanos() / 1e9);
+    if (log.retries() > 0) {
+      retries.labels(bindKey, log.route(), log.backend()).add(log.retries());
+    }
     if ("mcp".equals(log.backendProtocol())) {
       mcpRequestDone(log.fields());
     }

@@ -7,6 +7,7 @@ import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.proxy.policy.transform.TransformCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,7 @@ public final class CelPolicyCheck {
   }
 
   private void check(String at, RoutePolicies policies, List<ConfigError> errors) {
+    TransformCheck.check(engine, at, policies, errors);
     if (policies == null || policies.mcpAuthorization() == null) {
       return;
     }

@@ -66,7 +66,8 @@ public record RequestAttributes(
         headers);
   }
 
-  Map<String, Object> toCel() {
+  /** The CEL value of {@code request}: an immutable map of the fields above. */
+  public Map<String, Object> toCel() {
     Map<String, Object> out = HashMap.newHashMap(8);
     out.put("method", method);
     out.put("path", path);

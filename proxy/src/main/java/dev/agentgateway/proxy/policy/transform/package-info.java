@@ -1,0 +1,2 @@
+/** The CEL transformations, buffer and CEL direct-response policies, compiled once per route. */
+package dev.agentgateway.proxy.policy.transform;
