@@ -52,7 +52,9 @@ final class PolicyReader {
         AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")),
         cors(policies.field("cors")),
         AiPolicyReader.ai(policies.field("ai")),
-        AiPolicyReader.localRateLimit(policies.field("localRateLimit")));
+        AiPolicyReader.localRateLimit(policies.field("localRateLimit")),
+        ExtAuthPolicyReader.extAuthz(policies.field("extAuthz")),
+        ExtAuthPolicyReader.remoteRateLimit(policies.field("remoteRateLimit")));
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */

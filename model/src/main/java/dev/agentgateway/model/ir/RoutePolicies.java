@@ -18,7 +18,9 @@ public record RoutePolicies(
     McpAuthenticationPolicy mcpAuthentication,
     CorsPolicy cors,
     AiPolicy ai,
-    LocalRateLimitPolicy localRateLimit) {
+    LocalRateLimitPolicy localRateLimit,
+    ExtAuthzPolicy extAuthz,
+    RemoteRateLimitPolicy remoteRateLimit) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -48,6 +50,8 @@ public record RoutePolicies(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -72,6 +76,8 @@ public record RoutePolicies(
     private CorsPolicy cors;
     private AiPolicy ai;
     private LocalRateLimitPolicy localRateLimit;
+    private ExtAuthzPolicy extAuthz;
+    private RemoteRateLimitPolicy remoteRateLimit;
 
     private Builder() {}
 
@@ -145,6 +151,16 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder extAuthz(ExtAuthzPolicy value) {
+      this.extAuthz = value;
+      return this;
+    }
+
+    public Builder remoteRateLimit(RemoteRateLimitPolicy value) {
+      this.remoteRateLimit = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -160,7 +176,9 @@ public record RoutePolicies(
           mcpAuthentication,
           cors,
           ai,
-          localRateLimit);
+          localRateLimit,
+          extAuthz,
+          remoteRateLimit);
     }
   }
 }

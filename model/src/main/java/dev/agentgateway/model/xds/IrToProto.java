@@ -283,6 +283,12 @@ public final class IrToProto {
     if (p.localRateLimit() != null) {
       b.setLocalRateLimit(AiPoliciesProto.localRateLimit(p.localRateLimit()));
     }
+    if (p.extAuthz() != null) {
+      b.setExtAuthz(ExtAuthPoliciesProto.extAuthz(p.extAuthz()));
+    }
+    if (p.remoteRateLimit() != null) {
+      b.setRemoteRateLimit(ExtAuthPoliciesProto.remoteRateLimit(p.remoteRateLimit()));
+    }
     return b.build();
   }
 
@@ -389,7 +395,7 @@ public final class IrToProto {
     return b.build();
   }
 
-  private static com.google.protobuf.Duration duration(Duration d) {
+  static com.google.protobuf.Duration duration(Duration d) {
     return com.google.protobuf.Duration.newBuilder()
         .setSeconds(d.getSeconds())
         .setNanos(d.getNano())

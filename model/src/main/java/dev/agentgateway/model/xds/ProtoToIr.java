@@ -264,6 +264,13 @@ public final class ProtoToIr {
           p.hasAi() ? AiPoliciesProto.ai(f, at + ".ai", p.getAi()) : null,
           p.hasLocalRateLimit()
               ? AiPoliciesProto.localRateLimit(f, at + ".local_rate_limit", p.getLocalRateLimit())
+              : null,
+          p.hasExtAuthz()
+              ? ExtAuthPoliciesProto.extAuthz(f, at + ".ext_authz", p.getExtAuthz())
+              : null,
+          p.hasRemoteRateLimit()
+              ? ExtAuthPoliciesProto.remoteRateLimit(
+                  f, at + ".remote_rate_limit", p.getRemoteRateLimit())
               : null);
     }
 
