@@ -79,9 +79,28 @@ final class HttpForwarder {
       CompiledPolicies policies,
       Target to,
       EndpointSet endpoints) {
+    forward(req, res, exchange, policies, to, endpoints, null);
+  }
+
+  /**
+   * Forwards one request whose body a policy may already have opened.
+   *
+   * @param opened the body as a policy (ext_authz) opened it, or {@code null}
+   */
+  void forward(
+      ServerRequest req,
+      ServerResponse res,
+      Exchange exchange,
+      CompiledPolicies policies,
+      Target to,
+      EndpointSet endpoints,
+      RequestBody opened) {
     RetryPlan retry = policies.retry();
     ExchangeTap tap = exchange.tap();
-    RequestBody body = RequestBody.open(req, Math.max(to.buffer(), tap.requestPeekBytes()));
+    RequestBody body =
+        opened != null
+            ? opened
+            : RequestBody.open(req, Math.max(to.buffer(), tap.requestPeekBytes()));
     body.showTo(tap);
     exchange.bytesIn(body.bytesRead());
     Method method = req.prologue().method();

@@ -11,6 +11,8 @@ import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
+import dev.agentgateway.proxy.policy.PolicyClients;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.routing.RouteSelection;
 import dev.agentgateway.proxy.routing.RouteTable;
 import dev.agentgateway.proxy.server.Drain;
@@ -45,7 +47,7 @@ public final class ProxyHandler implements Handler {
   private final int port;
   private final RequestObserver observer;
   private final Drain drain;
-  private final PolicyCache policies = new PolicyCache();
+  private final PolicyCache policies;
   private final HttpForwarder forwarder;
   private final McpGateway mcp;
   private final LlmGateway llm;
@@ -88,6 +90,23 @@ public final class ProxyHandler implements Handler {
       Drain drain,
       McpGateway mcp,
       LlmGateway llm) {
+    this(state, port, clients, observer, drain, mcp, llm, new PolicyClients(new LazyCelEngine()));
+  }
+
+  /**
+   * A handler that forwards with {@code clients}, serves MCP and AI backends, and calls
+   * authorization and rate limit services with {@code policyClients} (shared by every bind).
+   */
+  public ProxyHandler(
+      StateHolder state,
+      int port,
+      UpstreamClients clients,
+      RequestObserver observer,
+      Drain drain,
+      McpGateway mcp,
+      LlmGateway llm,
+      PolicyClients policyClients) {
+    this.policies = new PolicyCache(policyClients);
     this.state = state;
     this.port = port;
     this.observer = observer;
@@ -147,10 +166,30 @@ public final class ProxyHandler implements Handler {
       ex.status(Status.OK_200.code());
       return;
     }
+    long buffer =
+        compiled.retry().attempts() > 1 || compiled.mirror() != null
+            ? snapshot.config().frontendHttp().maxBufferSize()
+            : 0;
+    RequestBody opened = null;
+    if (compiled.extAuthz() != null) {
+      CallOutSteps.Result authz = CallOutSteps.authorize(req, res, ex, compiled, selection, buffer);
+      if (authz.answered()) {
+        return;
+      }
+      opened = authz.body();
+      compiled = compiled.withUpstreamHeaders(authz.upstream());
+    }
     if (compiled.rateLimit() != null && !compiled.rateLimit().admit(res)) {
       ex.status(Status.TOO_MANY_REQUESTS_429.code());
       ex.reason("rate limited");
       return;
+    }
+    if (compiled.remoteRateLimit() != null) {
+      CallOutSteps.Result limit = CallOutSteps.rateLimit(req, res, ex, compiled);
+      if (limit.answered()) {
+        return;
+      }
+      compiled = compiled.withUpstreamHeaders(limit.upstream());
     }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
     if (compiled.directStatus() != null) {
@@ -174,10 +213,6 @@ public final class ProxyHandler implements Handler {
     String path = compiled.rewrite().path(ex.path(), selection.matchedPath());
     String target = UpstreamRequests.target(path, req.prologue().query().rawValue());
     boolean grpc = !http1 && isGrpc(req);
-    long buffer =
-        compiled.retry().attempts() > 1 || compiled.mirror() != null
-            ? snapshot.config().frontendHttp().maxBufferSize()
-            : 0;
     String client = authority == null ? "" : authority;
     HttpForwarder.Target to;
     EndpointSet endpoints = null;
@@ -277,7 +312,7 @@ public final class ProxyHandler implements Handler {
         to = new HttpForwarder.Target(null, target, authority, host, grpc, buffer);
       }
     }
-    forwarder.forward(req, res, ex, compiled, to, endpoints);
+    forwarder.forward(req, res, ex, compiled, to, endpoints, opened);
   }
 
   /** A call to an MCP server may take as long as the route allows, else five minutes. */

@@ -3,7 +3,9 @@ package dev.agentgateway.proxy.policy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.proxy.policy.extauth.ExtAuthz;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
+import dev.agentgateway.proxy.policy.ratelimit.remote.RemoteRateLimit;
 import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +26,8 @@ import java.time.Duration;
  * @param retry retry plan
  * @param cors CORS, answered before anything else, or {@code null}
  * @param rateLimit the route's {@code localRateLimit}, or {@code null}
+ * @param extAuthz the route's {@code extAuthz}, or {@code null}
+ * @param remoteRateLimit the route's {@code remoteRateLimit}, or {@code null}
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -37,7 +41,9 @@ public record CompiledPolicies(
     long tryTimeoutNanos,
     RetryPlan retry,
     CorsAction cors,
-    RateLimitGate rateLimit) {
+    RateLimitGate rateLimit,
+    ExtAuthz extAuthz,
+    RemoteRateLimit remoteRateLimit) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -47,9 +53,27 @@ public record CompiledPolicies(
     return compile(policies, null);
   }
 
-  /** Compiles {@code policies} with {@code rateLimit}, the gate over the route's buckets. */
+  /**
+   * Compiles {@code policies} with {@code rateLimit}, the gate over the route's buckets; policies
+   * that call services need {@link #compile(RoutePolicies, RateLimitGate, PolicyClients)}.
+   */
   public static CompiledPolicies compile(RoutePolicies policies, RateLimitGate rateLimit) {
+    return compile(policies, rateLimit, null);
+  }
+
+  /**
+   * Compiles {@code policies} with {@code rateLimit} and the {@code clients} that {@code extAuthz}
+   * and {@code remoteRateLimit} call services with.
+   *
+   * @throws IllegalArgumentException when a policy needs {@code clients} and there are none (so no
+   *     authorization is ever skipped silently)
+   */
+  public static CompiledPolicies compile(
+      RoutePolicies policies, RateLimitGate rateLimit, PolicyClients clients) {
     RoutePolicies p = policies == null ? RoutePolicies.NONE : policies;
+    if (clients == null && (p.extAuthz() != null || p.remoteRateLimit() != null)) {
+      throw new IllegalArgumentException("extAuthz and remoteRateLimit need policy clients");
+    }
     DirectResponse direct = p.directResponse();
     TimeoutPolicy timeout = p.timeout();
     return new CompiledPolicies(
@@ -64,7 +88,31 @@ public record CompiledPolicies(
         timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
         RetryPlan.compile(p.retry()),
         CorsAction.compile(p.cors()),
-        rateLimit);
+        rateLimit,
+        ExtAuthz.compile(p.extAuthz(), clients),
+        RemoteRateLimit.compile(p.remoteRateLimit(), clients));
+  }
+
+  /** These policies with {@code upstream} applied to the upstream request before the route's. */
+  public CompiledPolicies withUpstreamHeaders(HeaderMutation upstream) {
+    if (upstream == null) {
+      return this;
+    }
+    return new CompiledPolicies(
+        HeaderMutation.chain(upstream, requestHeaders),
+        responseHeaders,
+        redirect,
+        rewrite,
+        mirror,
+        directStatus,
+        directBody,
+        requestTimeoutNanos,
+        tryTimeoutNanos,
+        retry,
+        cors,
+        rateLimit,
+        extAuthz,
+        remoteRateLimit);
   }
 
   private static long nanos(Duration duration) {

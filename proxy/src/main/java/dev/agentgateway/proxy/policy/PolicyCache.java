@@ -1,8 +1,10 @@
 package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.state.ProxyState;
@@ -21,9 +23,20 @@ public final class PolicyCache {
   // survive reloads that keep the route's limits.
   private final RateLimiters limiters = new RateLimiters(System::nanoTime);
   private volatile Snapshot snapshot = new Snapshot(null, new IdentityHashMap<>());
+  private final PolicyClients clients;
 
   /** Routes that are not in the state's route list (e.g. synthesized by a route table). */
   private final Map<Route, CompiledPolicies> strays = new ConcurrentHashMap<>();
+
+  /** A cache with clients of its own (tests); the proxy shares one {@link PolicyClients}. */
+  public PolicyCache() {
+    this(new PolicyClients(new LazyCelEngine()));
+  }
+
+  /** A cache whose policies call services (ext_authz, rate limit) with {@code clients}. */
+  public PolicyCache(PolicyClients clients) {
+    this.clients = clients;
+  }
 
   /** The compiled policies of {@code route}, which was selected from {@code state}. */
   public CompiledPolicies forRoute(ProxyState state, Route route) {
@@ -40,12 +53,14 @@ public final class PolicyCache {
   }
 
   private CompiledPolicies stray(Route route) {
-    return strays.computeIfAbsent(route, r -> CompiledPolicies.compile(r.policies()));
+    return strays.computeIfAbsent(
+        route, r -> CompiledPolicies.compile(r.policies(), null, clients));
   }
 
   private Snapshot compile(ProxyState state) {
     Map<Route, CompiledPolicies> byRoute = new IdentityHashMap<>();
     Set<String> limited = new HashSet<>();
+    Set<Backend> called = new HashSet<>();
     for (Route route : state.config().routes()) {
       RoutePolicies p = route.policies();
       // LLM routes charge tokens against their own buckets in the LLM gateway.
@@ -56,9 +71,25 @@ public final class PolicyCache {
       if (gate != null) {
         limited.add(RateLimitGate.key(route.key()).policy());
       }
-      byRoute.put(route, CompiledPolicies.compile(p, gate));
+      byRoute.put(route, CompiledPolicies.compile(p, gate, clients));
+      if (p != null && p.extAuthz() != null) {
+        called.add(p.extAuthz().target());
+      }
+      if (p != null && p.remoteRateLimit() != null) {
+        called.add(p.remoteRateLimit().target());
+      }
+    }
+    for (Policy policy : state.config().policies()) {
+      if (policy.policy().extAuthz() != null) {
+        called.add(policy.policy().extAuthz().target());
+      }
+      if (policy.policy().remoteRateLimit() != null) {
+        called.add(policy.policy().remoteRateLimit().target());
+      }
     }
     limiters.retain(limited);
+    // Every handler compiles the whole config, so each sees every target still in use.
+    clients.retain(called);
     Snapshot next = new Snapshot(state, byRoute);
     // Racing requests may each compile; any result is correct and the last one stays.
     snapshot = next;
