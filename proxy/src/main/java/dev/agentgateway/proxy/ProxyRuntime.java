@@ -15,6 +15,7 @@ import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.llm.LlmGateway;
 import dev.agentgateway.proxy.mcp.McpGateway;
+import dev.agentgateway.proxy.policy.PolicyClients;
 import dev.agentgateway.proxy.policy.cel.CelPolicyCheck;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.server.BindCustomizer;
@@ -125,6 +126,9 @@ public final class ProxyRuntime implements AutoCloseable {
     closeables.add(mcp);
     LlmGateway llm = new LlmGateway(statics.backend().connectTimeout(), metrics.genAi());
     closeables.add(llm);
+    // One gRPC channel per ext_authz or rate limit service, whichever bind's route calls it.
+    PolicyClients policyClients = new PolicyClients(cel);
+    closeables.add(policyClients);
     this.accessLog = new AccessLog();
     this.drain = drain;
     this.extraCustomizer = settings.customizer();
@@ -132,7 +136,7 @@ public final class ProxyRuntime implements AutoCloseable {
         new ListenerManager(
             bind ->
                 new ProxyHandler(
-                    state, bind.port(), upstream, observer(bind), drain, mcp, llm, cel),
+                    state, bind.port(), upstream, observer(bind), drain, mcp, llm, policyClients),
             this::customizeBind,
             drain,
             metrics::downstreamConnections,

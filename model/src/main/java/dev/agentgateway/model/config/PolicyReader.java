@@ -54,7 +54,9 @@ final class PolicyReader {
         AiPolicyReader.ai(policies.field("ai")),
         AiPolicyReader.localRateLimit(policies.field("localRateLimit")),
         TransformPolicyReader.transformations(policies.field("transformations")),
-        TransformPolicyReader.buffer(policies.field("buffer")));
+        TransformPolicyReader.buffer(policies.field("buffer")),
+        ExtAuthPolicyReader.extAuthz(policies.field("extAuthz")),
+        ExtAuthPolicyReader.remoteRateLimit(policies.field("remoteRateLimit")));
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */

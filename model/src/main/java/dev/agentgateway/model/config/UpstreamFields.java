@@ -66,10 +66,11 @@ final class UpstreamFields {
       FieldSet.of(
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
               + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
-              + " mcpAuthentication cors backendAuth ai localRateLimit transformations buffer",
+              + " mcpAuthentication cors backendAuth ai localRateLimit transformations buffer"
+              + " extAuthz remoteRateLimit",
           "mcpGuardrails authorization backendTLS"
-              + " backendTunnel remoteRateLimit oidc basicAuth"
-              + " apiKey extAuthz extProc csrf delay");
+              + " backendTunnel oidc basicAuth"
+              + " apiKey extProc csrf delay");
 
   static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");
 
@@ -285,4 +286,44 @@ final class UpstreamFields {
 
   /** The mapping forms of a model's {@code provider}. */
   static final FieldSet LLM_PROVIDER_REF = FieldSet.of("reference custom", "");
+
+  /** Route policy {@code extAuthz}, its target included (upstream's ExtAuthz). */
+  static final FieldSet EXT_AUTHZ =
+      FieldSet.of(
+          "host protocol failureMode includeRequestHeaders includeRequestBody policies",
+          "service backend cache conditional");
+
+  /** Route policy {@code remoteRateLimit}, its target included (upstream's RemoteRateLimit). */
+  static final FieldSet REMOTE_RATE_LIMIT =
+      FieldSet.of("host domain descriptors failureMode policies", "service backend conditional");
+
+  /** The target kinds of a service a policy calls (upstream's SimpleLocalBackend). */
+  static final FieldSet SERVICE_TARGET = FieldSet.of("host", "service backend");
+
+  /** {@code extAuthz.protocol}. */
+  static final FieldSet EXT_AUTHZ_PROTOCOL = FieldSet.of("grpc http", "");
+
+  static final FieldSet EXT_AUTHZ_GRPC = FieldSet.of("context", "metadata");
+
+  static final FieldSet EXT_AUTHZ_HTTP =
+      FieldSet.of("includeResponseHeaders", "path redirect body addRequestHeaders metadata");
+
+  /** The mapping form of {@code extAuthz.failureMode}. */
+  static final FieldSet EXT_AUTHZ_FAILURE = FieldSet.of("denyWithStatus", "");
+
+  /** {@code extAuthz.includeRequestBody} (upstream's BodyOptions). */
+  static final FieldSet BODY_OPTIONS =
+      FieldSet.of("maxRequestBytes allowPartialMessage packAsBytes", "");
+
+  /** The {@code policies} for reaching a called service (upstream's SimpleLocalBackendPolicies). */
+  static final FieldSet SERVICE_POLICIES =
+      FieldSet.of(
+          "http", "requestHeaderModifier transformations backendTLS backendAuth tcp backendTunnel");
+
+  static final FieldSet SERVICE_HTTP = FieldSet.of("requestTimeout", "version");
+
+  /** One {@code remoteRateLimit.descriptors[]} entry. */
+  static final FieldSet DESCRIPTOR = FieldSet.of("entries type", "cost limitOverride");
+
+  static final FieldSet DESCRIPTOR_ENTRY = FieldSet.of("key value", "");
 }

@@ -20,7 +20,9 @@ public record RoutePolicies(
     AiPolicy ai,
     LocalRateLimitPolicy localRateLimit,
     TransformationPolicy transformations,
-    BufferPolicy buffer) {
+    BufferPolicy buffer,
+    ExtAuthzPolicy extAuthz,
+    RemoteRateLimitPolicy remoteRateLimit) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -45,6 +47,8 @@ public record RoutePolicies(
         directResponse,
         timeout,
         retry,
+        null,
+        null,
         null,
         null,
         null,
@@ -78,6 +82,8 @@ public record RoutePolicies(
     private LocalRateLimitPolicy localRateLimit;
     private TransformationPolicy transformations;
     private BufferPolicy buffer;
+    private ExtAuthzPolicy extAuthz;
+    private RemoteRateLimitPolicy remoteRateLimit;
 
     private Builder() {}
 
@@ -161,6 +167,16 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder extAuthz(ExtAuthzPolicy value) {
+      this.extAuthz = value;
+      return this;
+    }
+
+    public Builder remoteRateLimit(RemoteRateLimitPolicy value) {
+      this.remoteRateLimit = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -178,7 +194,9 @@ public record RoutePolicies(
           ai,
           localRateLimit,
           transformations,
-          buffer);
+          buffer,
+          extAuthz,
+          remoteRateLimit);
     }
   }
 }

@@ -293,6 +293,12 @@ public final class IrToProto {
     if (p.buffer() != null) {
       b.setBuffer(TransformPoliciesProto.buffer(p.buffer()));
     }
+    if (p.extAuthz() != null) {
+      b.setExtAuthz(ExtAuthPoliciesProto.extAuthz(p.extAuthz()));
+    }
+    if (p.remoteRateLimit() != null) {
+      b.setRemoteRateLimit(ExtAuthPoliciesProto.remoteRateLimit(p.remoteRateLimit()));
+    }
     return b.build();
   }
 
@@ -405,7 +411,7 @@ public final class IrToProto {
     return b.build();
   }
 
-  private static com.google.protobuf.Duration duration(Duration d) {
+  static com.google.protobuf.Duration duration(Duration d) {
     return com.google.protobuf.Duration.newBuilder()
         .setSeconds(d.getSeconds())
         .setNanos(d.getNano())

@@ -274,7 +274,14 @@ public final class ProtoToIr {
               ? TransformPoliciesProto.transformations(
                   f, at + ".transformations", p.getTransformations())
               : null,
-          p.hasBuffer() ? TransformPoliciesProto.buffer(f, at + ".buffer", p.getBuffer()) : null);
+          p.hasBuffer() ? TransformPoliciesProto.buffer(f, at + ".buffer", p.getBuffer()) : null,
+          p.hasExtAuthz()
+              ? ExtAuthPoliciesProto.extAuthz(f, at + ".ext_authz", p.getExtAuthz())
+              : null,
+          p.hasRemoteRateLimit()
+              ? ExtAuthPoliciesProto.remoteRateLimit(
+                  f, at + ".remote_rate_limit", p.getRemoteRateLimit())
+              : null);
     }
 
     private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {

@@ -10,6 +10,7 @@ import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.BufferPolicy;
 import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
+import dev.agentgateway.model.ir.ExtAuthzPolicy;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
@@ -24,6 +25,7 @@ import dev.agentgateway.model.ir.PathRewrite;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.PolicyTarget;
 import dev.agentgateway.model.ir.QueryMatch;
+import dev.agentgateway.model.ir.RemoteRateLimitPolicy;
 import dev.agentgateway.model.ir.RequestMirror;
 import dev.agentgateway.model.ir.RequestRedirect;
 import dev.agentgateway.model.ir.RetryPolicy;
@@ -121,7 +123,9 @@ class IrProtoRoundTripTest {
                 List.of(new HeaderValue("x-code", "string(response.code)")),
                 List.of(),
                 null)),
-        new BufferPolicy(new BufferPolicy.Limit(4096L, false), new BufferPolicy.Limit(null, true)));
+        new BufferPolicy(new BufferPolicy.Limit(4096L, false), new BufferPolicy.Limit(null, true)),
+        fullExtAuthz(),
+        fullRemoteRateLimit());
   }
 
   @Test
@@ -139,6 +143,66 @@ class IrProtoRoundTripTest {
     Policy policy =
         new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.ROUTE, "ns/r", null), policies);
     assertEquals(policy, wire(IrToProto.resource(policy)));
+  }
+
+  static ExtAuthzPolicy fullExtAuthz() {
+    return new ExtAuthzPolicy(
+        new Backend.Service("auth", "ext-authz", 9000),
+        ExtAuthzPolicy.Protocol.GRPC,
+        java.util.Map.of("tenant", "a", "zone", "b"),
+        List.of(),
+        List.of("authorization", ":path"),
+        new ExtAuthzPolicy.BodyOptions(4096, true, true),
+        ExtAuthzPolicy.FailureMode.ALLOW,
+        401,
+        Duration.ofMillis(300));
+  }
+
+  static RemoteRateLimitPolicy fullRemoteRateLimit() {
+    return new RemoteRateLimitPolicy(
+        new Backend.Host("rls", 8081),
+        "api",
+        List.of(
+            new RemoteRateLimitPolicy.Descriptor(
+                List.of(
+                    new RemoteRateLimitPolicy.Entry("user", "request.headers[\"x-user\"]"),
+                    new RemoteRateLimitPolicy.Entry("path", "request.path"))),
+            new RemoteRateLimitPolicy.Descriptor(
+                List.of(new RemoteRateLimitPolicy.Entry("k", "\"v\"")))),
+        RemoteRateLimitPolicy.FailureMode.FAIL_OPEN,
+        Duration.ofSeconds(2));
+  }
+
+  @Test
+  void extAuthzOptionalFieldsRoundTripAsAbsent() throws Exception {
+    for (List<String> headers : java.util.Arrays.asList(null, List.<String>of())) {
+      RoutePolicies policies =
+          RoutePolicies.builder()
+              .extAuthz(
+                  new ExtAuthzPolicy(
+                      new Backend.Host("authz", 80),
+                      ExtAuthzPolicy.Protocol.HTTP,
+                      java.util.Map.of(),
+                      List.of("x-user"),
+                      headers,
+                      null,
+                      ExtAuthzPolicy.FailureMode.DENY,
+                      403,
+                      null))
+              .remoteRateLimit(
+                  new RemoteRateLimitPolicy(
+                      new Backend.Host("rls", 8081),
+                      "d",
+                      List.of(
+                          new RemoteRateLimitPolicy.Descriptor(
+                              List.of(new RemoteRateLimitPolicy.Entry("k", "1")))),
+                      RemoteRateLimitPolicy.FailureMode.FAIL_CLOSED,
+                      null))
+              .build();
+      Policy policy =
+          new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.ROUTE, "ns/r", null), policies);
+      assertEquals(policy, wire(IrToProto.resource(policy)));
+    }
   }
 
   @Test

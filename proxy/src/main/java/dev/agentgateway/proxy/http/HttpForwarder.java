@@ -85,6 +85,22 @@ final class HttpForwarder {
       CompiledPolicies policies,
       Target to,
       EndpointSet endpoints) {
+    forward(req, res, exchange, policies, to, endpoints, null);
+  }
+
+  /**
+   * Forwards one request whose body a policy may already have opened.
+   *
+   * @param opened the body as a policy (ext_authz) opened it, or {@code null}
+   */
+  void forward(
+      ServerRequest req,
+      ServerResponse res,
+      Exchange exchange,
+      CompiledPolicies policies,
+      Target to,
+      EndpointSet endpoints,
+      RequestBody opened) {
     RetryPlan retry = policies.retry();
     long buffer = to.buffer();
     if (retry.hasPrecondition() && !retry.admits(CelContexts.request(req, null))) {
@@ -97,7 +113,10 @@ final class HttpForwarder {
         transforms == null ? TransformPolicies.Hold.NONE : transforms.requestHold();
     ExchangeTap tap = exchange.tap();
     RequestBody body =
-        RequestBody.open(req, Math.max(Math.max(buffer, hold.limit()), tap.requestPeekBytes()));
+        opened != null
+            ? opened
+            : RequestBody.open(
+                req, Math.max(Math.max(buffer, hold.limit()), tap.requestPeekBytes()));
     body.showTo(tap);
     exchange.bytesIn(body.bytesRead());
     byte[] held = hold.holds() ? body.inMemory() : null;

@@ -11,6 +11,7 @@ import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
+import dev.agentgateway.proxy.policy.PolicyClients;
 import dev.agentgateway.proxy.policy.cel.CelEvaluationError;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.transform.CelContexts;
@@ -92,12 +93,12 @@ public final class ProxyHandler implements Handler {
       Drain drain,
       McpGateway mcp,
       LlmGateway llm) {
-    this(state, port, clients, observer, drain, mcp, llm, new LazyCelEngine());
+    this(state, port, clients, observer, drain, mcp, llm, new PolicyClients(new LazyCelEngine()));
   }
 
   /**
-   * A handler that forwards with {@code clients}, serves MCP and AI backends, and compiles its
-   * routes' CEL with {@code cel}, the process's engine.
+   * A handler that forwards with {@code clients}, serves MCP and AI backends, and calls
+   * authorization and rate limit services with {@code policyClients} (shared by every bind).
    */
   public ProxyHandler(
       StateHolder state,
@@ -107,8 +108,8 @@ public final class ProxyHandler implements Handler {
       Drain drain,
       McpGateway mcp,
       LlmGateway llm,
-      LazyCelEngine cel) {
-    this.policies = new PolicyCache(cel);
+      PolicyClients policyClients) {
+    this.policies = new PolicyCache(policyClients);
     this.state = state;
     this.port = port;
     this.observer = observer;
@@ -168,10 +169,30 @@ public final class ProxyHandler implements Handler {
       ex.status(Status.OK_200.code());
       return;
     }
+    long buffer =
+        compiled.retry().attempts() > 1 || compiled.mirror() != null
+            ? snapshot.config().frontendHttp().maxBufferSize()
+            : 0;
+    RequestBody opened = null;
+    if (compiled.extAuthz() != null) {
+      CallOutSteps.Result authz = CallOutSteps.authorize(req, res, ex, compiled, selection, buffer);
+      if (authz.answered()) {
+        return;
+      }
+      opened = authz.body();
+      compiled = compiled.withUpstreamHeaders(authz.upstream());
+    }
     if (compiled.rateLimit() != null && !compiled.rateLimit().admit(res)) {
       ex.status(Status.TOO_MANY_REQUESTS_429.code());
       ex.reason("rate limited");
       return;
+    }
+    if (compiled.remoteRateLimit() != null) {
+      CallOutSteps.Result limit = CallOutSteps.rateLimit(req, res, ex, compiled);
+      if (limit.answered()) {
+        return;
+      }
+      compiled = compiled.withUpstreamHeaders(limit.upstream());
     }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
     if (compiled.directStatus() != null) {
@@ -205,10 +226,6 @@ public final class ProxyHandler implements Handler {
     String path = compiled.rewrite().path(ex.path(), selection.matchedPath());
     String target = UpstreamRequests.target(path, req.prologue().query().rawValue());
     boolean grpc = !http1 && isGrpc(req);
-    long buffer =
-        compiled.retry().attempts() > 1 || compiled.mirror() != null
-            ? snapshot.config().frontendHttp().maxBufferSize()
-            : 0;
     String client = authority == null ? "" : authority;
     HttpForwarder.Target to;
     EndpointSet endpoints = null;
@@ -308,7 +325,7 @@ public final class ProxyHandler implements Handler {
         to = new HttpForwarder.Target(null, target, authority, host, grpc, buffer);
       }
     }
-    forwarder.forward(req, res, ex, compiled, to, endpoints);
+    forwarder.forward(req, res, ex, compiled, to, endpoints, opened);
   }
 
   /** A call to an MCP server may take as long as the route allows, else five minutes. */

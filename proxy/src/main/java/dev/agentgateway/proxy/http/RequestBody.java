@@ -61,6 +61,36 @@ final class RequestBody {
     return body;
   }
 
+  /**
+   * Opens the body of {@code req} for a policy that inspects its first {@code inspect} bytes
+   * (ext_authz), buffering up to {@code bufferLimit} bytes for replay as {@link #open} does. A
+   * longer body keeps its first bytes in memory and streams the rest after them.
+   */
+  static RequestBody open(ServerRequest req, long bufferLimit, int inspect) {
+    RequestBody body = open(req, Math.max(bufferLimit, inspect));
+    if (body.in != null && !body.complete && body.bufferedLength == 0 && inspect > 0) {
+      try {
+        body.buffered = body.in.readNBytes(inspect);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      body.bufferedLength = body.buffered.length;
+      body.bytesRead = body.bufferedLength;
+      body.complete = body.bufferedLength < inspect;
+    }
+    return body;
+  }
+
+  /** The first {@code max} bytes read so far (fewer when the body is shorter). */
+  byte[] head(int max) {
+    return buffered == null ? new byte[0] : Arrays.copyOf(buffered, Math.min(max, bufferedLength));
+  }
+
+  /** True when the body has more than {@code max} bytes (read or still unread). */
+  boolean longerThan(int max) {
+    return !complete || bufferedLength > max;
+  }
+
   private void buffer(long limit) {
     try {
       if (contentLength >= 0) {

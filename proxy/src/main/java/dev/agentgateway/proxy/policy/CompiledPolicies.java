@@ -5,7 +5,9 @@ import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
+import dev.agentgateway.proxy.policy.extauth.ExtAuthz;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
+import dev.agentgateway.proxy.policy.ratelimit.remote.RemoteRateLimit;
 import dev.agentgateway.proxy.policy.transform.TransformPolicies;
 import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,8 @@ import java.time.Duration;
  * @param cors CORS, answered before anything else, or {@code null}
  * @param rateLimit the route's {@code localRateLimit}, or {@code null}
  * @param transforms CEL transformations, body buffering and a computed direct body, or {@code null}
+ * @param extAuthz the route's {@code extAuthz}, or {@code null}
+ * @param remoteRateLimit the route's {@code remoteRateLimit}, or {@code null}
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -42,7 +46,9 @@ public record CompiledPolicies(
     RetryPlan retry,
     CorsAction cors,
     RateLimitGate rateLimit,
-    TransformPolicies transforms) {
+    TransformPolicies transforms,
+    ExtAuthz extAuthz,
+    RemoteRateLimit remoteRateLimit) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -52,19 +58,29 @@ public record CompiledPolicies(
     return compile(policies, null);
   }
 
-  /** Compiles {@code policies} with {@code rateLimit}, the gate over the route's buckets. */
+  /**
+   * Compiles {@code policies} with {@code rateLimit}, the gate over the route's buckets; policies
+   * that call services need {@link #compile(RoutePolicies, RateLimitGate, PolicyClients)}.
+   */
   public static CompiledPolicies compile(RoutePolicies policies, RateLimitGate rateLimit) {
-    return compile(policies, rateLimit, new LazyCelEngine(), FrontendHttp.DEFAULT_MAX_BUFFER_SIZE);
+    return compile(policies, rateLimit, null, FrontendHttp.DEFAULT_MAX_BUFFER_SIZE);
   }
 
   /**
-   * Compiles {@code policies} with {@code rateLimit}, compiling CEL with {@code cel}.
+   * Compiles {@code policies} with {@code rateLimit} and the {@code clients} that {@code extAuthz}
+   * and {@code remoteRateLimit} call services with (and whose CEL engine compiles expressions).
    *
    * @param maxBufferSize the listener's limit on held bodies
+   * @throws IllegalArgumentException when a policy needs {@code clients} and there are none (so no
+   *     authorization is ever skipped silently)
    */
   public static CompiledPolicies compile(
-      RoutePolicies policies, RateLimitGate rateLimit, LazyCelEngine cel, long maxBufferSize) {
+      RoutePolicies policies, RateLimitGate rateLimit, PolicyClients clients, long maxBufferSize) {
+    LazyCelEngine cel = clients == null ? new LazyCelEngine() : clients.cel();
     RoutePolicies p = policies == null ? RoutePolicies.NONE : policies;
+    if (clients == null && (p.extAuthz() != null || p.remoteRateLimit() != null)) {
+      throw new IllegalArgumentException("extAuthz and remoteRateLimit need policy clients");
+    }
     DirectResponse direct = p.directResponse();
     TimeoutPolicy timeout = p.timeout();
     return new CompiledPolicies(
@@ -80,7 +96,32 @@ public record CompiledPolicies(
         RetryPlan.compile(p.retry(), cel),
         CorsAction.compile(p.cors()),
         rateLimit,
-        TransformPolicies.compile(p, cel, maxBufferSize));
+        TransformPolicies.compile(p, cel, maxBufferSize),
+        ExtAuthz.compile(p.extAuthz(), clients),
+        RemoteRateLimit.compile(p.remoteRateLimit(), clients));
+  }
+
+  /** These policies with {@code upstream} applied to the upstream request before the route's. */
+  public CompiledPolicies withUpstreamHeaders(HeaderMutation upstream) {
+    if (upstream == null) {
+      return this;
+    }
+    return new CompiledPolicies(
+        HeaderMutation.chain(upstream, requestHeaders),
+        responseHeaders,
+        redirect,
+        rewrite,
+        mirror,
+        directStatus,
+        directBody,
+        requestTimeoutNanos,
+        tryTimeoutNanos,
+        retry,
+        cors,
+        rateLimit,
+        transforms,
+        extAuthz,
+        remoteRateLimit);
   }
 
   private static long nanos(Duration duration) {

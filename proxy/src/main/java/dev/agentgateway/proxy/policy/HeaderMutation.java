@@ -14,11 +14,40 @@ public final class HeaderMutation {
   private final Header[] add;
   private final Header[] set;
   private final HeaderName[] remove;
+  private final HeaderMutation next;
 
   private HeaderMutation(Header[] add, Header[] set, HeaderName[] remove) {
+    this(add, set, remove, null);
+  }
+
+  private HeaderMutation(Header[] add, Header[] set, HeaderName[] remove, HeaderMutation next) {
     this.add = add;
     this.set = set;
     this.remove = remove;
+    this.next = next;
+  }
+
+  /**
+   * A mutation decided at request time (e.g. by an authorization service), or {@code null} when it
+   * changes nothing.
+   */
+  public static HeaderMutation of(List<Header> add, List<Header> set, List<HeaderName> remove) {
+    if (add.isEmpty() && set.isEmpty() && remove.isEmpty()) {
+      return null;
+    }
+    return new HeaderMutation(
+        add.toArray(Header[]::new), set.toArray(Header[]::new), remove.toArray(HeaderName[]::new));
+  }
+
+  /** {@code first}, then {@code then}; either may be {@code null} (no change). */
+  public static HeaderMutation chain(HeaderMutation first, HeaderMutation then) {
+    if (first == null) {
+      return then;
+    }
+    if (then == null) {
+      return first;
+    }
+    return new HeaderMutation(first.add, first.set, first.remove, chain(first.next, then));
   }
 
   /** Compiles {@code modifier}, or returns {@code null} when it is absent or changes nothing. */
@@ -53,6 +82,9 @@ public final class HeaderMutation {
     }
     for (HeaderName name : remove) {
       headers.remove(name);
+    }
+    if (next != null) {
+      next.apply(headers);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.FrontendHttp;
+import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
@@ -24,18 +25,20 @@ public final class PolicyCache {
   private final RateLimiters limiters = new RateLimiters(System::nanoTime);
   private final LazyCelEngine cel;
   private volatile Snapshot snapshot = new Snapshot(null, new IdentityHashMap<>());
+  private final PolicyClients clients;
 
   /** Routes that are not in the state's route list (e.g. synthesized by a route table). */
   private final Map<Route, CompiledPolicies> strays = new ConcurrentHashMap<>();
 
-  /** A cache with its own CEL engine, built only if a route needs one. */
+  /** A cache with clients of its own (tests); the proxy shares one {@link PolicyClients}. */
   public PolicyCache() {
-    this(new LazyCelEngine());
+    this(new PolicyClients(new LazyCelEngine()));
   }
 
-  /** A cache compiling CEL with {@code cel}, the process's engine. */
-  public PolicyCache(LazyCelEngine cel) {
-    this.cel = cel;
+  /** A cache whose policies call services (ext_authz, rate limit) with {@code clients}. */
+  public PolicyCache(PolicyClients clients) {
+    this.clients = clients;
+    this.cel = clients.cel();
   }
 
   /** The compiled policies of {@code route}, which was selected from {@code state}. */
@@ -57,12 +60,13 @@ public final class PolicyCache {
         route,
         r ->
             CompiledPolicies.compile(
-                r.policies(), null, cel, FrontendHttp.DEFAULT_MAX_BUFFER_SIZE));
+                r.policies(), null, clients, FrontendHttp.DEFAULT_MAX_BUFFER_SIZE));
   }
 
   private Snapshot compile(ProxyState state) {
     Map<Route, CompiledPolicies> byRoute = new IdentityHashMap<>();
     Set<String> limited = new HashSet<>();
+    Set<Backend> called = new HashSet<>();
     for (Route route : state.config().routes()) {
       RoutePolicies p = route.policies();
       // LLM routes charge tokens against their own buckets in the LLM gateway.
@@ -75,9 +79,26 @@ public final class PolicyCache {
       }
       byRoute.put(
           route,
-          CompiledPolicies.compile(p, gate, cel, state.config().frontendHttp().maxBufferSize()));
+          CompiledPolicies.compile(
+              p, gate, clients, state.config().frontendHttp().maxBufferSize()));
+      if (p != null && p.extAuthz() != null) {
+        called.add(p.extAuthz().target());
+      }
+      if (p != null && p.remoteRateLimit() != null) {
+        called.add(p.remoteRateLimit().target());
+      }
+    }
+    for (Policy policy : state.config().policies()) {
+      if (policy.policy().extAuthz() != null) {
+        called.add(policy.policy().extAuthz().target());
+      }
+      if (policy.policy().remoteRateLimit() != null) {
+        called.add(policy.policy().remoteRateLimit().target());
+      }
     }
     limiters.retain(limited);
+    // Every handler compiles the whole config, so each sees every target still in use.
+    clients.retain(called);
     Snapshot next = new Snapshot(state, byRoute);
     // Racing requests may each compile; any result is correct and the last one stays.
     snapshot = next;

@@ -12,6 +12,7 @@ import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.llm.LlmGateway;
 import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.session.SessionCodec;
+import dev.agentgateway.proxy.policy.PolicyClients;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
@@ -44,6 +45,7 @@ public final class ProxyFixture implements AutoCloseable {
   private final McpGateway mcp;
   private final ProxyMetrics metrics = new ProxyMetrics("test");
   private final LlmGateway llm = new LlmGateway(Duration.ofSeconds(2), metrics.genAi());
+  private final PolicyClients policyClients = new PolicyClients(new LazyCelEngine());
 
   private ProxyFixture(
       List<Route> routes, FrontendHttp frontend, List<ServiceEndpoints> endpoints) {
@@ -66,7 +68,8 @@ public final class ProxyFixture implements AutoCloseable {
     this.mcp =
         new McpGateway(
             state, sessions, Duration.ofMinutes(30), "test", drain::draining, new LazyCelEngine());
-    ProxyHandler handler = new ProxyHandler(state, port, clients, observer, drain, mcp, llm);
+    ProxyHandler handler =
+        new ProxyHandler(state, port, clients, observer, drain, mcp, llm, policyClients);
     // Only HTTP/1.1 and HTTP/2: the test classpath has Helidon's gRPC protocol, which would
     // otherwise answer gRPC requests itself instead of the proxy handler.
     this.server =
@@ -175,5 +178,6 @@ public final class ProxyFixture implements AutoCloseable {
     mcp.close();
     llm.close();
     clients.close();
+    policyClients.close();
   }
 }

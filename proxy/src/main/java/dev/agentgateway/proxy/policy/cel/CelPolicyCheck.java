@@ -5,6 +5,7 @@ import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.Policy;
+import dev.agentgateway.model.ir.RemoteRateLimitPolicy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.proxy.policy.transform.TransformCheck;
@@ -50,6 +51,9 @@ public final class CelPolicyCheck {
 
   private void check(String at, RoutePolicies policies, List<ConfigError> errors) {
     TransformCheck.check(engine, at, policies, errors);
+    if (policies != null && policies.remoteRateLimit() != null) {
+      checkDescriptors(at + ".remoteRateLimit", policies.remoteRateLimit(), errors);
+    }
     if (policies == null || policies.mcpAuthorization() == null) {
       return;
     }
@@ -67,6 +71,21 @@ public final class CelPolicyCheck {
                     + "]."
                     + rule.kind().name().toLowerCase(Locale.ROOT),
                 e.getMessage()));
+      }
+    }
+  }
+
+  private void checkDescriptors(String at, RemoteRateLimitPolicy policy, List<ConfigError> errors) {
+    for (int i = 0; i < policy.descriptors().size(); i++) {
+      List<RemoteRateLimitPolicy.Entry> entries = policy.descriptors().get(i).entries();
+      for (int j = 0; j < entries.size(); j++) {
+        try {
+          engine.get().compile(entries.get(j).value());
+        } catch (IllegalArgumentException e) {
+          errors.add(
+              new ConfigError(
+                  at + ".descriptors[" + i + "].entries[" + j + "].value", e.getMessage()));
+        }
       }
     }
   }
