@@ -52,7 +52,11 @@ final class PolicyReader {
         AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")),
         cors(policies.field("cors")),
         AiPolicyReader.ai(policies.field("ai")),
-        AiPolicyReader.localRateLimit(policies.field("localRateLimit")));
+        AiPolicyReader.localRateLimit(policies.field("localRateLimit")),
+        LocalAuthReader.apiKey(policies.field("apiKey")),
+        LocalAuthReader.basicAuth(policies.field("basicAuth")),
+        LocalAuthReader.authorization(policies.field("authorization")),
+        LocalAuthReader.csrf(policies.field("csrf")));
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */

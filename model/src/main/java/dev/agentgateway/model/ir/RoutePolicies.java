@@ -18,7 +18,11 @@ public record RoutePolicies(
     McpAuthenticationPolicy mcpAuthentication,
     CorsPolicy cors,
     AiPolicy ai,
-    LocalRateLimitPolicy localRateLimit) {
+    LocalRateLimitPolicy localRateLimit,
+    ApiKeyAuthPolicy apiKey,
+    BasicAuthPolicy basicAuth,
+    AuthorizationPolicy authorization,
+    CsrfPolicy csrf) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -48,6 +52,10 @@ public record RoutePolicies(
         null,
         null,
         null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -72,6 +80,10 @@ public record RoutePolicies(
     private CorsPolicy cors;
     private AiPolicy ai;
     private LocalRateLimitPolicy localRateLimit;
+    private ApiKeyAuthPolicy apiKey;
+    private BasicAuthPolicy basicAuth;
+    private AuthorizationPolicy authorization;
+    private CsrfPolicy csrf;
 
     private Builder() {}
 
@@ -145,6 +157,26 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder apiKey(ApiKeyAuthPolicy value) {
+      this.apiKey = value;
+      return this;
+    }
+
+    public Builder basicAuth(BasicAuthPolicy value) {
+      this.basicAuth = value;
+      return this;
+    }
+
+    public Builder authorization(AuthorizationPolicy value) {
+      this.authorization = value;
+      return this;
+    }
+
+    public Builder csrf(CsrfPolicy value) {
+      this.csrf = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -160,7 +192,11 @@ public record RoutePolicies(
           mcpAuthentication,
           cors,
           ai,
-          localRateLimit);
+          localRateLimit,
+          apiKey,
+          basicAuth,
+          authorization,
+          csrf);
     }
   }
 }

@@ -264,7 +264,15 @@ public final class ProtoToIr {
           p.hasAi() ? AiPoliciesProto.ai(f, at + ".ai", p.getAi()) : null,
           p.hasLocalRateLimit()
               ? AiPoliciesProto.localRateLimit(f, at + ".local_rate_limit", p.getLocalRateLimit())
-              : null);
+              : null,
+          p.hasApiKey() ? LocalAuthProto.apiKey(f, at + ".api_key", p.getApiKey()) : null,
+          p.hasBasicAuth()
+              ? LocalAuthProto.basicAuth(f, at + ".basic_auth", p.getBasicAuth())
+              : null,
+          p.hasAuthorization()
+              ? LocalAuthProto.authorization(f, at + ".authorization", p.getAuthorization())
+              : null,
+          p.hasCsrf() ? LocalAuthProto.csrf(f, at + ".csrf", p.getCsrf()) : null);
     }
 
     private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {
