@@ -130,7 +130,9 @@ public final class ProxyRuntime implements AutoCloseable {
     this.extraCustomizer = settings.customizer();
     this.listeners =
         new ListenerManager(
-            bind -> new ProxyHandler(state, bind.port(), upstream, observer(bind), drain, mcp, llm),
+            bind ->
+                new ProxyHandler(
+                    state, bind.port(), upstream, observer(bind), drain, mcp, llm, cel),
             this::customizeBind,
             drain,
             metrics::downstreamConnections,

@@ -11,6 +11,10 @@ import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
+import dev.agentgateway.proxy.policy.auth.Denial;
+import dev.agentgateway.proxy.policy.auth.Identity;
+import dev.agentgateway.proxy.policy.auth.LocalAuth;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.routing.RouteSelection;
 import dev.agentgateway.proxy.routing.RouteTable;
 import dev.agentgateway.proxy.server.Drain;
@@ -45,7 +49,7 @@ public final class ProxyHandler implements Handler {
   private final int port;
   private final RequestObserver observer;
   private final Drain drain;
-  private final PolicyCache policies = new PolicyCache();
+  private final PolicyCache policies;
   private final HttpForwarder forwarder;
   private final McpGateway mcp;
   private final LlmGateway llm;
@@ -88,6 +92,23 @@ public final class ProxyHandler implements Handler {
       Drain drain,
       McpGateway mcp,
       LlmGateway llm) {
+    this(state, port, clients, observer, drain, mcp, llm, new LazyCelEngine());
+  }
+
+  /**
+   * A handler that forwards with {@code clients}, serves MCP and AI backends, and compiles route
+   * CEL rules with the process's {@code cel}.
+   */
+  public ProxyHandler(
+      StateHolder state,
+      int port,
+      UpstreamClients clients,
+      RequestObserver observer,
+      Drain drain,
+      McpGateway mcp,
+      LlmGateway llm,
+      LazyCelEngine cel) {
+    this.policies = new PolicyCache(cel);
     this.state = state;
     this.port = port;
     this.observer = observer;
@@ -147,9 +168,35 @@ public final class ProxyHandler implements Handler {
       ex.status(Status.OK_200.code());
       return;
     }
+    LocalAuth auth = compiled.auth();
+    if (auth != null) {
+      // Route phase, upstream's order: (jwt), basic auth, API key, (ext_authz), authorization.
+      LocalAuth.Outcome outcome = auth.authenticate(req);
+      if (outcome.denial() != null) {
+        deny(res, ex, outcome.denial());
+        return;
+      }
+      Identity identity = outcome.identity();
+      if (identity.apiKeyName() != null) {
+        ex.field("agw.api_key.name", identity.apiKeyName());
+      }
+      if (identity != Identity.NONE) {
+        req.context().register(identity);
+      }
+      Denial refused = auth.authorize(req, identity);
+      if (refused != null) {
+        deny(res, ex, refused);
+        return;
+      }
+    }
     if (compiled.rateLimit() != null && !compiled.rateLimit().admit(res)) {
       ex.status(Status.TOO_MANY_REQUESTS_429.code());
       ex.reason("rate limited");
+      return;
+    }
+    Denial csrf = auth == null ? null : auth.csrf(req);
+    if (csrf != null) {
+      deny(res, ex, csrf);
       return;
     }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
@@ -330,6 +377,13 @@ public final class ProxyHandler implements Handler {
     res.header(HeaderValues.create(HeaderNames.LOCATION, location));
     applyResponseHeaders(res, compiled);
     res.send();
+  }
+
+  private static void deny(ServerResponse res, Exchange ex, Denial denial) {
+    if (denial.challenge() != null) {
+      res.header(HeaderNames.WWW_AUTHENTICATE, denial.challenge());
+    }
+    ex.reply(res, denial.status(), denial.reason());
   }
 
   private static void applyResponseHeaders(ServerResponse res, CompiledPolicies compiled) {

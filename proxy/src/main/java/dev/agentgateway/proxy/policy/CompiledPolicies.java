@@ -3,6 +3,8 @@ package dev.agentgateway.proxy.policy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.proxy.policy.auth.LocalAuth;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import java.time.Duration;
  * @param retry retry plan
  * @param cors CORS, answered before anything else, or {@code null}
  * @param rateLimit the route's {@code localRateLimit}, or {@code null}
+ * @param auth {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code csrf}, or null
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -37,7 +40,8 @@ public record CompiledPolicies(
     long tryTimeoutNanos,
     RetryPlan retry,
     CorsAction cors,
-    RateLimitGate rateLimit) {
+    RateLimitGate rateLimit,
+    LocalAuth auth) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -49,6 +53,12 @@ public record CompiledPolicies(
 
   /** Compiles {@code policies} with {@code rateLimit}, the gate over the route's buckets. */
   public static CompiledPolicies compile(RoutePolicies policies, RateLimitGate rateLimit) {
+    return compile(policies, rateLimit, new LazyCelEngine());
+  }
+
+  /** Compiles {@code policies} with {@code rateLimit}; CEL rules are compiled by {@code cel}. */
+  public static CompiledPolicies compile(
+      RoutePolicies policies, RateLimitGate rateLimit, LazyCelEngine cel) {
     RoutePolicies p = policies == null ? RoutePolicies.NONE : policies;
     DirectResponse direct = p.directResponse();
     TimeoutPolicy timeout = p.timeout();
@@ -64,7 +74,8 @@ public record CompiledPolicies(
         timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
         RetryPlan.compile(p.retry()),
         CorsAction.compile(p.cors()),
-        rateLimit);
+        rateLimit,
+        LocalAuth.compile(p, cel));
   }
 
   private static long nanos(Duration duration) {

@@ -3,6 +3,7 @@ package dev.agentgateway.proxy.policy;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.state.ProxyState;
@@ -21,6 +22,17 @@ public final class PolicyCache {
   // survive reloads that keep the route's limits.
   private final RateLimiters limiters = new RateLimiters(System::nanoTime);
   private volatile Snapshot snapshot = new Snapshot(null, new IdentityHashMap<>());
+  private final LazyCelEngine cel;
+
+  /** A cache with its own CEL engine, built only if a route has CEL rules. */
+  public PolicyCache() {
+    this(new LazyCelEngine());
+  }
+
+  /** A cache compiling CEL rules with the process's {@code cel}. */
+  public PolicyCache(LazyCelEngine cel) {
+    this.cel = cel;
+  }
 
   /** Routes that are not in the state's route list (e.g. synthesized by a route table). */
   private final Map<Route, CompiledPolicies> strays = new ConcurrentHashMap<>();
@@ -40,7 +52,7 @@ public final class PolicyCache {
   }
 
   private CompiledPolicies stray(Route route) {
-    return strays.computeIfAbsent(route, r -> CompiledPolicies.compile(r.policies()));
+    return strays.computeIfAbsent(route, r -> CompiledPolicies.compile(r.policies(), null, cel));
   }
 
   private Snapshot compile(ProxyState state) {
@@ -56,7 +68,7 @@ public final class PolicyCache {
       if (gate != null) {
         limited.add(RateLimitGate.key(route.key()).policy());
       }
-      byRoute.put(route, CompiledPolicies.compile(p, gate));
+      byRoute.put(route, CompiledPolicies.compile(p, gate, cel));
     }
     limiters.retain(limited);
     Snapshot next = new Snapshot(state, byRoute);

@@ -48,10 +48,19 @@ public final class CelPolicyCheck {
   }
 
   private void check(String at, RoutePolicies policies, List<ConfigError> errors) {
-    if (policies == null || policies.mcpAuthorization() == null) {
+    if (policies == null) {
       return;
     }
-    List<McpAuthorizationPolicy.Rule> rules = policies.mcpAuthorization().rules();
+    if (policies.mcpAuthorization() != null) {
+      checkRules(at + ".mcpAuthorization", policies.mcpAuthorization().rules(), errors);
+    }
+    if (policies.authorization() != null) {
+      checkRules(at + ".authorization", policies.authorization().rules(), errors);
+    }
+  }
+
+  private void checkRules(
+      String at, List<McpAuthorizationPolicy.Rule> rules, List<ConfigError> errors) {
     for (int i = 0; i < rules.size(); i++) {
       McpAuthorizationPolicy.Rule rule = rules.get(i);
       try {
@@ -59,11 +68,7 @@ public final class CelPolicyCheck {
       } catch (IllegalArgumentException e) {
         errors.add(
             new ConfigError(
-                at
-                    + ".mcpAuthorization.rules["
-                    + i
-                    + "]."
-                    + rule.kind().name().toLowerCase(Locale.ROOT),
+                at + ".rules[" + i + "]." + rule.kind().name().toLowerCase(Locale.ROOT),
                 e.getMessage()));
       }
     }
