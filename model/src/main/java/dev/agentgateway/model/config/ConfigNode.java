@@ -67,6 +67,11 @@ final class ConfigNode {
     return names;
   }
 
+  /** What relative file names in the config resolve against. */
+  java.nio.file.Path baseDir() {
+    return ctx.baseDir();
+  }
+
   void error(String message) {
     ctx.error(path, message);
   }

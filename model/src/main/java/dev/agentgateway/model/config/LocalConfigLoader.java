@@ -53,7 +53,7 @@ public final class LocalConfigLoader {
   /** Validates config text. */
   public GatewayConfig parse(String text) throws ConfigException {
     JsonNode tree = parser.parse(text);
-    ReadContext ctx = new ReadContext(new EnvExpander(env));
+    ReadContext ctx = new ReadContext(new EnvExpander(env), baseDir);
     ConfigNode root = ConfigNode.root(tree.isNull() ? null : tree, ctx);
     if (root.present() && !root.isMapping()) {
       throw new ConfigException("", "the top level of the config must be a mapping");

@@ -56,7 +56,11 @@ final class PolicyReader {
         TransformPolicyReader.transformations(policies.field("transformations")),
         TransformPolicyReader.buffer(policies.field("buffer")),
         ExtAuthPolicyReader.extAuthz(policies.field("extAuthz")),
-        ExtAuthPolicyReader.remoteRateLimit(policies.field("remoteRateLimit")));
+        ExtAuthPolicyReader.remoteRateLimit(policies.field("remoteRateLimit")),
+        LocalAuthReader.apiKey(policies.field("apiKey")),
+        LocalAuthReader.basicAuth(policies.field("basicAuth")),
+        LocalAuthReader.authorization(policies.field("authorization")),
+        LocalAuthReader.csrf(policies.field("csrf")));
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */

@@ -1,5 +1,6 @@
 package dev.agentgateway.model.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,9 +8,20 @@ import java.util.List;
 final class ReadContext {
   private final List<ConfigError> errors = new ArrayList<>();
   private final EnvExpander env;
+  private final Path baseDir;
 
   ReadContext(EnvExpander env) {
+    this(env, Path.of(""));
+  }
+
+  ReadContext(EnvExpander env, Path baseDir) {
     this.env = env;
+    this.baseDir = baseDir;
+  }
+
+  /** What relative file names in the config resolve against. */
+  Path baseDir() {
+    return baseDir;
   }
 
   void error(String path, String message) {

@@ -67,10 +67,24 @@ final class UpstreamFields {
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
               + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
               + " mcpAuthentication cors backendAuth ai localRateLimit transformations buffer"
-              + " extAuthz remoteRateLimit",
-          "mcpGuardrails authorization backendTLS"
-              + " backendTunnel oidc basicAuth"
-              + " apiKey extProc csrf delay");
+              + " extAuthz remoteRateLimit apiKey basicAuth authorization csrf",
+          "mcpGuardrails backendTLS backendTunnel oidc extProc delay");
+
+  /** Route policy {@code apiKey} (upstream's LocalAPIKeys). */
+  static final FieldSet API_KEYS = FieldSet.of("keys mode location", "");
+
+  /** One {@code apiKey.keys[]} entry: {@code key} or {@code keyHash}. */
+  static final FieldSet API_KEY = FieldSet.of("key keyHash metadata", "allowedModels");
+
+  /** Route policy {@code basicAuth} (upstream's LocalBasicAuth). */
+  static final FieldSet BASIC_AUTH = FieldSet.of("htpasswd realm mode authorizationLocation", "");
+
+  /** Route policy {@code csrf}. */
+  static final FieldSet CSRF = FieldSet.of("additionalOrigins", "");
+
+  /** Where an incoming request carries a credential (upstream's AuthorizationLocation). */
+  static final FieldSet CREDENTIAL_LOCATION =
+      FieldSet.of("header queryParameter cookie", "expression");
 
   static final FieldSet HEADER_MODIFIER = FieldSet.of("add set remove", "");
 

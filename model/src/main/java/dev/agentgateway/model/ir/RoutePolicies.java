@@ -22,7 +22,11 @@ public record RoutePolicies(
     TransformationPolicy transformations,
     BufferPolicy buffer,
     ExtAuthzPolicy extAuthz,
-    RemoteRateLimitPolicy remoteRateLimit) {
+    RemoteRateLimitPolicy remoteRateLimit,
+    ApiKeyAuthPolicy apiKey,
+    BasicAuthPolicy basicAuth,
+    AuthorizationPolicy authorization,
+    CsrfPolicy csrf) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -47,6 +51,10 @@ public record RoutePolicies(
         directResponse,
         timeout,
         retry,
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null,
@@ -84,6 +92,10 @@ public record RoutePolicies(
     private BufferPolicy buffer;
     private ExtAuthzPolicy extAuthz;
     private RemoteRateLimitPolicy remoteRateLimit;
+    private ApiKeyAuthPolicy apiKey;
+    private BasicAuthPolicy basicAuth;
+    private AuthorizationPolicy authorization;
+    private CsrfPolicy csrf;
 
     private Builder() {}
 
@@ -177,6 +189,26 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder apiKey(ApiKeyAuthPolicy value) {
+      this.apiKey = value;
+      return this;
+    }
+
+    public Builder basicAuth(BasicAuthPolicy value) {
+      this.basicAuth = value;
+      return this;
+    }
+
+    public Builder authorization(AuthorizationPolicy value) {
+      this.authorization = value;
+      return this;
+    }
+
+    public Builder csrf(CsrfPolicy value) {
+      this.csrf = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -196,7 +228,11 @@ public record RoutePolicies(
           transformations,
           buffer,
           extAuthz,
-          remoteRateLimit);
+          remoteRateLimit,
+          apiKey,
+          basicAuth,
+          authorization,
+          csrf);
     }
   }
 }

@@ -299,6 +299,18 @@ public final class IrToProto {
     if (p.remoteRateLimit() != null) {
       b.setRemoteRateLimit(ExtAuthPoliciesProto.remoteRateLimit(p.remoteRateLimit()));
     }
+    if (p.apiKey() != null) {
+      b.setApiKey(LocalAuthProto.apiKey(p.apiKey()));
+    }
+    if (p.basicAuth() != null) {
+      b.setBasicAuth(LocalAuthProto.basicAuth(p.basicAuth()));
+    }
+    if (p.authorization() != null) {
+      b.setAuthorization(LocalAuthProto.authorization(p.authorization()));
+    }
+    if (p.csrf() != null) {
+      b.setCsrf(LocalAuthProto.csrf(p.csrf()));
+    }
     return b.build();
   }
 

@@ -281,7 +281,15 @@ public final class ProtoToIr {
           p.hasRemoteRateLimit()
               ? ExtAuthPoliciesProto.remoteRateLimit(
                   f, at + ".remote_rate_limit", p.getRemoteRateLimit())
-              : null);
+              : null,
+          p.hasApiKey() ? LocalAuthProto.apiKey(f, at + ".api_key", p.getApiKey()) : null,
+          p.hasBasicAuth()
+              ? LocalAuthProto.basicAuth(f, at + ".basic_auth", p.getBasicAuth())
+              : null,
+          p.hasAuthorization()
+              ? LocalAuthProto.authorization(f, at + ".authorization", p.getAuthorization())
+              : null,
+          p.hasCsrf() ? LocalAuthProto.csrf(f, at + ".csrf", p.getCsrf()) : null);
     }
 
     private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {

@@ -72,7 +72,7 @@ class ConfigErrorsTest {
                 "frontendPolicies.http.http2FrameSize", "\"http2FrameSize\" is not supported yet"),
             new ConfigError("binds[0].listeners[0].tls", "\"tls\" is not supported yet"),
             new ConfigError(
-                "binds[0].listeners[0].routes[0].policies.csrf", "\"csrf\" is not supported yet"),
+                "binds[0].listeners[0].routes[0].policies.oidc", "\"oidc\" is not supported yet"),
             new ConfigError(
                 "binds[0].listeners[0].routes[0].backends[0].service",
                 "\"service\" is not supported yet"),
@@ -87,7 +87,7 @@ class ConfigErrorsTest {
               listeners:
               - tls: {cert: a, key: b}
                 routes:
-                - policies: {csrf: {}}
+                - policies: {oidc: {}}
                   backends: [{service: {name: a, port: 80}}]
             """));
   }

@@ -193,7 +193,7 @@ class McpShortcutConfigTest {
         List.of(
             new ConfigError("mcp.gateways", "\"gateways\" is not supported yet"),
             new ConfigError("mcp.port", "must be between 1 and 65535"),
-            new ConfigError("mcp.policies.csrf", "\"csrf\" is not supported yet"),
+            new ConfigError("mcp.policies.oidc", "\"oidc\" is not supported yet"),
             new ConfigError(
                 "mcp.policies.a2a",
                 "a2a does not apply here: the mcp shortcut's backend is an mcp backend"),
@@ -210,7 +210,7 @@ class McpShortcutConfigTest {
             mcp:
               gateways: [default]
               port: 0
-              policies: {csrf: {}, a2a: {}}
+              policies: {oidc: {}, a2a: {}}
               prefixMode: sometimes
               targets:
               - {name: my_server, stdio: {cmd: s}}

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.agentgateway.model.ir.AiProvider;
+import dev.agentgateway.model.ir.ApiKeyAuthPolicy;
 import dev.agentgateway.model.ir.AuthorityRewrite;
+import dev.agentgateway.model.ir.AuthorizationPolicy;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BasicAuthPolicy;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.BufferPolicy;
 import dev.agentgateway.model.ir.CorsPolicy;
+import dev.agentgateway.model.ir.CredentialLocation;
+import dev.agentgateway.model.ir.CsrfPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.ExtAuthzPolicy;
 import dev.agentgateway.model.ir.HeaderMatch;
@@ -33,6 +38,7 @@ import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RouteMatch;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.Secret;
 import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.model.ir.TransformationPolicy;
@@ -125,7 +131,18 @@ class IrProtoRoundTripTest {
                 null)),
         new BufferPolicy(new BufferPolicy.Limit(4096L, false), new BufferPolicy.Limit(null, true)),
         fullExtAuthz(),
-        fullRemoteRateLimit());
+        fullRemoteRateLimit(),
+        fullApiKey(new CredentialLocation.Header("x-api-key", "Key ")),
+        fullBasicAuth(CredentialLocation.BASIC, "agw"),
+        new AuthorizationPolicy(
+            List.of(
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.ALLOW, "request.method == \"GET\""),
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.DENY, "apiKey.group == \"banned\""),
+                new McpAuthorizationPolicy.Rule(
+                    McpAuthorizationPolicy.Kind.REQUIRE, "has(basicAuth.username)"))),
+        new CsrfPolicy(List.of("https://app.example", "http://localhost:3000")));
   }
 
   @Test
@@ -202,6 +219,48 @@ class IrProtoRoundTripTest {
       Policy policy =
           new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.ROUTE, "ns/r", null), policies);
       assertEquals(policy, wire(IrToProto.resource(policy)));
+    }
+  }
+
+  private static ApiKeyAuthPolicy fullApiKey(CredentialLocation location) {
+    return new ApiKeyAuthPolicy(
+        ApiKeyAuthPolicy.Mode.PERMISSIVE,
+        List.of(
+            new ApiKeyAuthPolicy.Key(new Secret("k-1"), null, "{\"name\":\"alice\"}"),
+            new ApiKeyAuthPolicy.Key(null, "ab".repeat(32), null)),
+        location);
+  }
+
+  private static BasicAuthPolicy fullBasicAuth(CredentialLocation location, String realm) {
+    return new BasicAuthPolicy(
+        List.of(
+            new BasicAuthPolicy.User("alice", new Secret("$apr1$abcdefgh$ckT15POyCRlen.h6XtGAZ1")),
+            new BasicAuthPolicy.User("bob", new Secret("{SHA}87u9ZqY9S/F0eUBXjsPQEDUw4h0="))),
+        realm,
+        BasicAuthPolicy.Mode.STRICT,
+        location);
+  }
+
+  @Test
+  void localAuthPoliciesRoundTripEveryLocationAndMode() throws Exception {
+    List<CredentialLocation> locations =
+        List.of(
+            new CredentialLocation.Header("authorization", null),
+            new CredentialLocation.QueryParameter("api_key"),
+            new CredentialLocation.Cookie("session"));
+    for (CredentialLocation location : locations) {
+      for (ApiKeyAuthPolicy.Mode mode : ApiKeyAuthPolicy.Mode.values()) {
+        RoutePolicies policies =
+            RoutePolicies.builder()
+                .apiKey(new ApiKeyAuthPolicy(mode, fullApiKey(location).keys(), location))
+                .basicAuth(fullBasicAuth(location, null))
+                .csrf(new CsrfPolicy(List.of()))
+                .build();
+        Policy policy =
+            new Policy(
+                "p", null, new PolicyTarget(PolicyTarget.Kind.GATEWAY, "gw", null), policies);
+        assertEquals(policy, wire(IrToProto.resource(policy)));
+      }
     }
   }
 

@@ -6,6 +6,8 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the proxy learns about one request while serving it; becomes its {@link RequestLog}. */
 final class Exchange {
@@ -22,6 +24,7 @@ final class Exchange {
   private String reason = "";
   private int retries;
   private ExchangeTap tap = ExchangeTap.NONE;
+  private List<RequestLog.Field> fields = List.of();
 
   Exchange(long startNanos, String method, String host, String path, String protocol) {
     this.startNanos = startNanos;
@@ -72,6 +75,14 @@ final class Exchange {
     tap = watcher;
   }
 
+  /** Adds an access-log field set by a policy (e.g. {@code agw.api_key.name}). */
+  void field(String key, Object value) {
+    if (fields.isEmpty()) {
+      fields = new ArrayList<>(2);
+    }
+    fields.add(new RequestLog.Field(key, value));
+  }
+
   ExchangeTap tap() {
     return tap;
   }
@@ -102,6 +113,15 @@ final class Exchange {
         reason,
         retries,
         tap.protocol(),
-        tap.logFields());
+        logFields());
+  }
+
+  private List<RequestLog.Field> logFields() {
+    if (fields.isEmpty()) {
+      return tap.logFields();
+    }
+    List<RequestLog.Field> all = new ArrayList<>(fields);
+    all.addAll(tap.logFields());
+    return all;
   }
 }

@@ -12,6 +12,9 @@ import dev.agentgateway.proxy.mcp.server.McpReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.PolicyCache;
 import dev.agentgateway.proxy.policy.PolicyClients;
+import dev.agentgateway.proxy.policy.auth.Denial;
+import dev.agentgateway.proxy.policy.auth.Identity;
+import dev.agentgateway.proxy.policy.auth.LocalAuth;
 import dev.agentgateway.proxy.policy.cel.CelEvaluationError;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.transform.CelContexts;
@@ -169,6 +172,23 @@ public final class ProxyHandler implements Handler {
       ex.status(Status.OK_200.code());
       return;
     }
+    LocalAuth auth = compiled.auth();
+    Identity identity = Identity.NONE;
+    if (auth != null) {
+      // Route phase, upstream's order: (jwt), basic auth, API key, ext_authz, authorization.
+      LocalAuth.Outcome outcome = auth.authenticate(req);
+      if (outcome.denial() != null) {
+        deny(res, ex, outcome.denial());
+        return;
+      }
+      identity = outcome.identity();
+      if (identity.apiKeyName() != null) {
+        ex.field("agw.api_key.name", identity.apiKeyName());
+      }
+      if (identity != Identity.NONE) {
+        req.context().register(identity);
+      }
+    }
     long buffer =
         compiled.retry().attempts() > 1 || compiled.mirror() != null
             ? snapshot.config().frontendHttp().maxBufferSize()
@@ -182,6 +202,13 @@ public final class ProxyHandler implements Handler {
       opened = authz.body();
       compiled = compiled.withUpstreamHeaders(authz.upstream());
     }
+    if (auth != null) {
+      Denial refused = auth.authorize(req, identity);
+      if (refused != null) {
+        deny(res, ex, refused);
+        return;
+      }
+    }
     if (compiled.rateLimit() != null && !compiled.rateLimit().admit(res)) {
       ex.status(Status.TOO_MANY_REQUESTS_429.code());
       ex.reason("rate limited");
@@ -193,6 +220,11 @@ public final class ProxyHandler implements Handler {
         return;
       }
       compiled = compiled.withUpstreamHeaders(limit.upstream());
+    }
+    Denial csrf = auth == null ? null : auth.csrf(req);
+    if (csrf != null) {
+      deny(res, ex, csrf);
+      return;
     }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
     if (compiled.directStatus() != null) {
@@ -378,6 +410,13 @@ public final class ProxyHandler implements Handler {
     res.header(HeaderValues.create(HeaderNames.LOCATION, location));
     applyResponseHeaders(res, compiled);
     res.send();
+  }
+
+  private static void deny(ServerResponse res, Exchange ex, Denial denial) {
+    if (denial.challenge() != null) {
+      res.header(HeaderNames.WWW_AUTHENTICATE, denial.challenge());
+    }
+    ex.reply(res, denial.status(), denial.reason());
   }
 
   private static void applyResponseHeaders(ServerResponse res, CompiledPolicies compiled) {

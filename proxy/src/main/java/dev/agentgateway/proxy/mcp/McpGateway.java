@@ -18,6 +18,7 @@ import dev.agentgateway.proxy.mcp.server.SealedSessionIds;
 import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.mcp.upstream.http.HttpUpstreamFactory;
 import dev.agentgateway.proxy.mcp.upstream.stdio.StdioProcesses;
+import dev.agentgateway.proxy.policy.auth.Identity;
 import dev.agentgateway.proxy.policy.cel.CelActivation;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.cel.RequestAttributes;
@@ -153,6 +154,18 @@ public final class McpGateway implements AutoCloseable {
       if (claims != null) {
         activation.jwt(claims);
       }
+      // The route's basicAuth/apiKey ran before and left who the caller is on the request.
+      req.context()
+          .get(Identity.class)
+          .ifPresent(
+              id -> {
+                if (id.basicAuth() != null) {
+                  activation.basicAuth(id.basicAuth());
+                }
+                if (id.apiKey() != null) {
+                  activation.apiKey(id.apiKey());
+                }
+              });
       CelActivation caller = activation.build();
       McpAuthorization rules = compiled.authorization();
       access =

@@ -4,6 +4,7 @@ import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.proxy.policy.auth.LocalAuth;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.extauth.ExtAuthz;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
@@ -32,6 +33,7 @@ import java.time.Duration;
  * @param transforms CEL transformations, body buffering and a computed direct body, or {@code null}
  * @param extAuthz the route's {@code extAuthz}, or {@code null}
  * @param remoteRateLimit the route's {@code remoteRateLimit}, or {@code null}
+ * @param auth {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code csrf}, or null
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -48,7 +50,8 @@ public record CompiledPolicies(
     RateLimitGate rateLimit,
     TransformPolicies transforms,
     ExtAuthz extAuthz,
-    RemoteRateLimit remoteRateLimit) {
+    RemoteRateLimit remoteRateLimit,
+    LocalAuth auth) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -98,7 +101,8 @@ public record CompiledPolicies(
         rateLimit,
         TransformPolicies.compile(p, cel, maxBufferSize),
         ExtAuthz.compile(p.extAuthz(), clients),
-        RemoteRateLimit.compile(p.remoteRateLimit(), clients));
+        RemoteRateLimit.compile(p.remoteRateLimit(), clients),
+        LocalAuth.compile(p, cel));
   }
 
   /** These policies with {@code upstream} applied to the upstream request before the route's. */
@@ -121,7 +125,8 @@ public record CompiledPolicies(
         rateLimit,
         transforms,
         extAuthz,
-        remoteRateLimit);
+        remoteRateLimit,
+        auth);
   }
 
   private static long nanos(Duration duration) {

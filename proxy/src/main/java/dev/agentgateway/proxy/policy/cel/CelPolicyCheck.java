@@ -54,10 +54,19 @@ public final class CelPolicyCheck {
     if (policies != null && policies.remoteRateLimit() != null) {
       checkDescriptors(at + ".remoteRateLimit", policies.remoteRateLimit(), errors);
     }
-    if (policies == null || policies.mcpAuthorization() == null) {
+    if (policies == null) {
       return;
     }
-    List<McpAuthorizationPolicy.Rule> rules = policies.mcpAuthorization().rules();
+    if (policies.mcpAuthorization() != null) {
+      checkRules(at + ".mcpAuthorization", policies.mcpAuthorization().rules(), errors);
+    }
+    if (policies.authorization() != null) {
+      checkRules(at + ".authorization", policies.authorization().rules(), errors);
+    }
+  }
+
+  private void checkRules(
+      String at, List<McpAuthorizationPolicy.Rule> rules, List<ConfigError> errors) {
     for (int i = 0; i < rules.size(); i++) {
       McpAuthorizationPolicy.Rule rule = rules.get(i);
       try {
@@ -65,11 +74,7 @@ public final class CelPolicyCheck {
       } catch (IllegalArgumentException e) {
         errors.add(
             new ConfigError(
-                at
-                    + ".mcpAuthorization.rules["
-                    + i
-                    + "]."
-                    + rule.kind().name().toLowerCase(Locale.ROOT),
+                at + ".rules[" + i + "]." + rule.kind().name().toLowerCase(Locale.ROOT),
                 e.getMessage()));
       }
     }

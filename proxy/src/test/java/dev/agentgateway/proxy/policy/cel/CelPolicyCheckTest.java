@@ -81,4 +81,29 @@ class CelPolicyCheckTest {
         r.backends(),
         r.order());
   }
+
+  @Test
+  void httpAuthorizationRulesAreCheckedAtLoadToo() {
+    GatewayConfig config =
+        ShellTesting.parse(
+            """
+            binds:
+            - port: 3000
+              listeners:
+              - protocol: HTTP
+                routes:
+                - name: api
+                  backends: [{host: '127.0.0.1:1'}]
+                  policies:
+                    authorization:
+                      rules:
+                      - 'request.method == "GET"'
+                      - deny: 'apiKey.group =='
+            """);
+    List<ConfigError> errors = check.check(config);
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals(
+        "route " + config.routes().get(0).key() + ": policies.authorization.rules[1].deny",
+        errors.get(0).path());
+  }
 }
