@@ -19,21 +19,29 @@ import dev.agentgateway.crds.common.Streaming;
 import dev.agentgateway.crds.common.Webhook;
 import dev.agentgateway.crds.policy.AuthenticationMode;
 import dev.agentgateway.crds.policy.Cors;
+import dev.agentgateway.crds.policy.HeaderFilter;
 import dev.agentgateway.crds.policy.JwtAuthentication;
 import dev.agentgateway.crds.policy.JwtProvider;
 import dev.agentgateway.crds.policy.LocalRateLimit;
+import dev.agentgateway.crds.policy.Retry;
 import dev.agentgateway.crds.policy.TrafficPolicy;
+import dev.agentgateway.model.config.Durations;
 import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
+import dev.agentgateway.model.ir.HeaderModifier;
+import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.LocalRateLimitPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.PromptGuardPolicy;
+import dev.agentgateway.model.ir.RetryPolicy;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.TimeoutPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,6 +86,28 @@ final class PolicyFields {
       }
       if (traffic.jwtAuthentication() != null) {
         out.jwtAuth(checked("traffic.jwtAuthentication", () -> jwt(traffic.jwtAuthentication())));
+      }
+      if (traffic.headerModifiers() != null) {
+        out.requestHeaderModifier(
+            checked(
+                "traffic.headerModifiers.request",
+                () -> headers(traffic.headerModifiers().request())));
+        out.responseHeaderModifier(
+            checked(
+                "traffic.headerModifiers.response",
+                () -> headers(traffic.headerModifiers().response())));
+      }
+      if (traffic.timeouts() != null && traffic.timeouts().request() != null) {
+        out.timeout(
+            checked(
+                "traffic.timeouts.request",
+                () -> {
+                  Duration d = duration(traffic.timeouts().request());
+                  return d == null ? null : new TimeoutPolicy(d, null);
+                }));
+      }
+      if (traffic.retry() != null) {
+        out.retry(checked("traffic.retry", () -> retry(traffic.retry())));
       }
       if (traffic.directResponse() != null && traffic.directResponse().status() != null) {
         out.directResponse(
@@ -128,6 +158,34 @@ final class PolicyFields {
       super(message, null, false, false);
       this.field = field;
     }
+  }
+
+  private static HeaderModifier headers(HeaderFilter f) {
+    if (f == null) {
+      return null;
+    }
+    return new HeaderModifier(
+        list(f.add()).stream().map(h -> new HeaderValue(h.name(), h.value())).toList(),
+        list(f.set()).stream().map(h -> new HeaderValue(h.name(), h.value())).toList(),
+        list(f.remove()));
+  }
+
+  /** A Gateway API duration; "0s" means none, as for HTTPRoute timeouts. */
+  private static Duration duration(String value) {
+    Duration d = Durations.parse(value);
+    return d.isZero() ? null : d;
+  }
+
+  private static RetryPolicy retry(Retry r) {
+    // The CRD counts retries; the IR counts tries, the first included (as for HTTPRoute retry).
+    int attempts = Math.min(255, 1 + (r.attempts() == null ? 1 : r.attempts()));
+    Duration backoff;
+    try {
+      backoff = r.backoff() == null ? null : duration(r.backoff());
+    } catch (IllegalArgumentException e) {
+      throw new FieldError("backoff", e.getMessage());
+    }
+    return new RetryPolicy(attempts, backoff, new LinkedHashSet<>(list(r.codes())));
   }
 
   private CorsPolicy cors(Cors c) {

@@ -19,6 +19,11 @@ final class SpecWalk {
           "traffic.cors",
           "traffic.rateLimit.local",
           "traffic.jwtAuthentication",
+          "traffic.headerModifiers",
+          "traffic.timeouts",
+          "traffic.retry.attempts",
+          "traffic.retry.backoff",
+          "traffic.retry.codes",
           "traffic.directResponse.status",
           "traffic.directResponse.body",
           "backend.mcp.authorization",
@@ -46,6 +51,7 @@ final class SpecWalk {
   private static final Set<String> CEL_LEAVES =
       Set.of(
           "condition",
+          "precondition",
           "bodyExpression",
           "expression",
           "cost",
