@@ -14,6 +14,8 @@ import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.PolicyTarget;
 import dev.agentgateway.model.ir.Route;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -151,7 +153,25 @@ class SyncerTest {
           message.contains("traffic.authorization.policy.matchExpressions[0]: invalid CEL"),
           message);
 
-      // Nothing changed: a new translation writes no status.
+      // Nothing changed: a new translation writes no status (once the first writes are all in).
+      assertTrue(
+          eventually(
+              () ->
+                  client
+                              .resources(Gateway.class)
+                              .inNamespace("apps")
+                              .withName("a")
+                              .get()
+                              .getStatus()
+                          != null
+                      && client
+                              .resources(GatewayClass.class)
+                              .withName(GatewayApiObjects.CLASS)
+                              .get()
+                              .getStatus()
+                          != null
+                      && syncer.statusWrites() == 4),
+          "the class, the Gateway and both policies are written once");
       long writes = syncer.statusWrites();
       long translations = syncer.translations();
       syncer.changed();
