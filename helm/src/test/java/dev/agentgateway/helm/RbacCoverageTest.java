@@ -13,6 +13,7 @@ import dev.agentgateway.control.xds.auth.ReviewUnavailableException;
 import dev.agentgateway.control.xds.auth.TokenReviewAuthenticator;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -139,6 +140,9 @@ class RbacCoverageTest {
     await(
         "AgentgatewayBackend status",
         () -> cluster.get(AgentgatewayBackend.class, GATEWAY_NS, "static").getStatus());
+    await(
+        "AgentgatewayPolicy status",
+        () -> cluster.get(AgentgatewayPolicy.class, GATEWAY_NS, "budget").getStatus());
     await(
         "ListenerSet status",
         () -> cluster.get(ListenerSet.class, GATEWAY_NS, "extra").getStatus());

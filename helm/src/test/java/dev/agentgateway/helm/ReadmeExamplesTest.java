@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.common.ConditionStatus;
+import dev.agentgateway.crds.policy.AgentgatewayPolicy;
+import dev.agentgateway.crds.policy.Ancestor;
 import dev.agentgateway.crds.testing.Crds;
 import dev.agentgateway.crds.testing.StructuralSchemaValidator;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -111,6 +113,27 @@ class ReadmeExamplesTest {
               .findFirst()
               .orElseThrow()
               .status());
+      AgentgatewayPolicy policy =
+          await(
+              "the policy's status",
+              () -> {
+                AgentgatewayPolicy p =
+                    cluster.get(AgentgatewayPolicy.class, "agentgateway-system", "request-budget");
+                return p.getStatus() != null && p.getStatus().ancestors() != null ? p : null;
+              });
+      Ancestor ancestor = policy.getStatus().ancestors().getFirst();
+      assertEquals("Gateway", ancestor.ancestorRef().kind());
+      assertEquals("agentgateway-proxy", ancestor.ancestorRef().name());
+      for (String type : List.of("Accepted", "Attached")) {
+        assertEquals(
+            ConditionStatus.TRUE,
+            ancestor.conditions().stream()
+                .filter(c -> c.type().equals(type))
+                .findFirst()
+                .orElseThrow()
+                .status(),
+            type);
+      }
       Gateway accepted =
           await(
               "the Gateway accepted with its route",

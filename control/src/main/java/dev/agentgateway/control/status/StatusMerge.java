@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatusBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatusBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatusBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatusBuilder;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Merges translated status into what an object already has: a condition whose status did not change
  * keeps its {@code lastTransitionTime} (so an unchanged status is byte-identical and not written
- * again), and route parent entries of other controllers stay untouched.
+ * again), and route parent and policy ancestor entries of other controllers stay untouched.
  */
 public final class StatusMerge {
   private StatusMerge() {}
@@ -91,6 +93,38 @@ public final class StatusMerge {
               .orElse(null);
       out.add(
           new RouteParentStatusBuilder(d)
+              .withConditions(
+                  conditions(was == null ? null : was.getConditions(), d.getConditions(), now))
+              .build());
+    }
+    return out;
+  }
+
+  /**
+   * The policy ancestors to write: other controllers' entries as they are, then ours from {@code
+   * desired} with transition times carried over from the entry for the same ancestorRef.
+   */
+  public static List<PolicyAncestorStatus> policyAncestors(
+      List<PolicyAncestorStatus> current,
+      List<PolicyAncestorStatus> desired,
+      String controllerName,
+      String now) {
+    List<PolicyAncestorStatus> old = Objects.requireNonNullElse(current, List.of());
+    List<PolicyAncestorStatus> out = new ArrayList<>();
+    for (PolicyAncestorStatus a : old) {
+      if (!controllerName.equals(a.getControllerName())) {
+        out.add(a);
+      }
+    }
+    for (PolicyAncestorStatus d : desired) {
+      PolicyAncestorStatus was =
+          old.stream()
+              .filter(a -> controllerName.equals(a.getControllerName()))
+              .filter(a -> sameParent(a.getAncestorRef(), d.getAncestorRef()))
+              .findFirst()
+              .orElse(null);
+      out.add(
+          new PolicyAncestorStatusBuilder(d)
               .withConditions(
                   conditions(was == null ? null : was.getConditions(), d.getConditions(), now))
               .build());

@@ -8,6 +8,9 @@ import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.backend.AgentgatewayBackendStatus;
+import dev.agentgateway.crds.policy.AgentgatewayPolicy;
+import dev.agentgateway.crds.policy.AgentgatewayPolicyStatus;
+import dev.agentgateway.crds.policy.Ancestor;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
@@ -21,6 +24,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatusBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -152,6 +156,7 @@ final class StatusWriter {
     t.grpcRoutes().forEach((key, parents) -> grpcRoute(key, parents, now));
     t.backends().forEach((key, status) -> backend(key, status, now));
     t.listenerSets().forEach((key, status) -> listenerSet(key, status, now));
+    t.policies().forEach((key, ancestors) -> policy(key, ancestors, now));
     // Forget what was written for objects whose status now matches the cache or that are gone.
     written.keySet().retainAll(pendingWrites);
     pendingWrites.clear();
@@ -214,6 +219,33 @@ final class StatusWriter {
           "AgentgatewayBackend " + key,
           next,
           () -> patchStatus(AgentgatewayBackend.class, current, b -> b.setStatus(next)));
+    }
+  }
+
+  private void policy(ObjectKey key, List<PolicyAncestorStatus> desired, String now) {
+    AgentgatewayPolicy current = cache.get(AgentgatewayPolicy.class, key.namespace(), key.name());
+    if (current == null) {
+      return;
+    }
+    // Our CRD types carry their own ancestor records; merge as fabric8's, as for the routes.
+    KubernetesSerialization json = client.getKubernetesSerialization();
+    AgentgatewayPolicyStatus old = current.getStatus();
+    List<PolicyAncestorStatus> oldAncestors =
+        old == null || old.ancestors() == null
+            ? null
+            : old.ancestors().stream()
+                .map(a -> json.convertValue(a, PolicyAncestorStatus.class))
+                .toList();
+    AgentgatewayPolicyStatus next =
+        new AgentgatewayPolicyStatus(
+            StatusMerge.policyAncestors(oldAncestors, desired, controllerName, now).stream()
+                .map(a -> json.convertValue(a, Ancestor.class))
+                .toList());
+    if (!next.equals(old)) {
+      update(
+          "AgentgatewayPolicy " + key,
+          next,
+          () -> patchStatus(AgentgatewayPolicy.class, current, p -> p.setStatus(next)));
     }
   }
 

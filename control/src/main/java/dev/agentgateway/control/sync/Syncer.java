@@ -10,6 +10,7 @@ import dev.agentgateway.control.translate.Translator;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.model.ir.ServiceEndpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -115,6 +116,7 @@ public final class Syncer implements AutoCloseable {
         .watch(ReferenceGrant.class)
         .watchWithStatus(Service.class)
         .watch(AgentgatewayBackend.class)
+        .watch(AgentgatewayPolicy.class)
         .watch(EndpointSlice.class);
     // ListenerSet is GA from Gateway API 1.5 only: an informer on a kind the API server does not
     // serve would never sync and would hold translation back, so watch it only when served.
@@ -302,7 +304,8 @@ public final class Syncer implements AutoCloseable {
                   cache.list(EndpointSlice.class),
                   cache.list(Namespace.class),
                   infra,
-                  mcpStdioEnabled),
+                  mcpStdioEnabled,
+                  cache.list(AgentgatewayPolicy.class)),
               inScope);
       Translation t = full ? partial : last.merge(partial, inScope, this::parentOrder);
       if (full) {

@@ -3,6 +3,7 @@ package dev.agentgateway.control.translate;
 import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -18,7 +19,7 @@ import java.util.Objects;
 /**
  * Everything translation reads: the objects the controller watches (already limited to the
  * discovery namespaces), what provisioning reports per Gateway, and whether MCP stdio targets are
- * allowed ({@code AGW_MCP_STDIO_ENABLED}).
+ * allowed ({@code AGW_MCP_STDIO_ENABLED}), and the AgentgatewayPolicies.
  */
 public record Inputs(
     String controllerName,
@@ -33,7 +34,8 @@ public record Inputs(
     List<EndpointSlice> endpointSlices,
     List<Namespace> namespaces,
     Map<GatewayKey, Infrastructure> infrastructure,
-    boolean mcpStdioEnabled) {
+    boolean mcpStdioEnabled,
+    List<AgentgatewayPolicy> policies) {
 
   public Inputs {
     Objects.requireNonNull(controllerName, "controllerName");
@@ -48,5 +50,38 @@ public record Inputs(
     endpointSlices = List.copyOf(endpointSlices);
     namespaces = List.copyOf(namespaces);
     infrastructure = Map.copyOf(infrastructure);
+    policies = List.copyOf(policies);
+  }
+
+  /** Inputs without AgentgatewayPolicies. */
+  public Inputs(
+      String controllerName,
+      List<GatewayClass> gatewayClasses,
+      List<Gateway> gateways,
+      List<ListenerSet> listenerSets,
+      List<HTTPRoute> httpRoutes,
+      List<GRPCRoute> grpcRoutes,
+      List<ReferenceGrant> referenceGrants,
+      List<Service> services,
+      List<AgentgatewayBackend> backends,
+      List<EndpointSlice> endpointSlices,
+      List<Namespace> namespaces,
+      Map<GatewayKey, Infrastructure> infrastructure,
+      boolean mcpStdioEnabled) {
+    this(
+        controllerName,
+        gatewayClasses,
+        gateways,
+        listenerSets,
+        httpRoutes,
+        grpcRoutes,
+        referenceGrants,
+        services,
+        backends,
+        endpointSlices,
+        namespaces,
+        infrastructure,
+        mcpStdioEnabled,
+        List.of());
   }
 }

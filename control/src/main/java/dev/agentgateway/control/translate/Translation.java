@@ -5,6 +5,7 @@ import dev.agentgateway.control.xds.cache.GatewayKey;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClassStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.function.Predicate;
  * @param grpcRoutes the same for each GRPCRoute
  * @param backends the status conditions of each AgentgatewayBackend
  * @param listenerSets status of each ListenerSet whose parent is a Gateway of ours
+ * @param policies per AgentgatewayPolicy, the ancestor entries this controller owns
  */
 public record Translation(
     Map<GatewayKey, List<Object>> resources,
@@ -29,7 +31,8 @@ public record Translation(
     Map<ObjectKey, List<RouteParentStatus>> httpRoutes,
     Map<ObjectKey, List<RouteParentStatus>> grpcRoutes,
     Map<ObjectKey, List<Condition>> backends,
-    Map<ObjectKey, ListenerSetStatus> listenerSets) {
+    Map<ObjectKey, ListenerSetStatus> listenerSets,
+    Map<ObjectKey, List<PolicyAncestorStatus>> policies) {
 
   public Translation {
     resources = Map.copyOf(resources);
@@ -39,13 +42,14 @@ public record Translation(
     grpcRoutes = Map.copyOf(grpcRoutes);
     backends = Map.copyOf(backends);
     listenerSets = Map.copyOf(listenerSets);
+    policies = Map.copyOf(policies);
   }
 
   /**
    * This (full) translation with the Gateways in {@code scope} replaced by {@code partial}'s
    * (translated with that scope): their IR, their status, and the route parent entries naming them,
    * kept in each route's parentRefs order. Everything not tied to one Gateway (classes, backends,
-   * ListenerSets) is taken from {@code partial}, which computed it in full.
+   * ListenerSets, policies) is taken from {@code partial}, which computed it in full.
    *
    * @param parentOrder the position of a route parent entry among the route's parentRefs
    */
@@ -76,7 +80,8 @@ public record Translation(
         mergeParents(httpRoutes, partial.httpRoutes, scope, parentOrder),
         mergeParents(grpcRoutes, partial.grpcRoutes, scope, parentOrder),
         partial.backends,
-        listenerSets);
+        listenerSets,
+        partial.policies);
   }
 
   private static Map<ObjectKey, List<RouteParentStatus>> mergeParents(

@@ -1,6 +1,7 @@
 package dev.agentgateway.control.translate;
 
 import dev.agentgateway.control.gatewayapi.ListenerSetStatus;
+import dev.agentgateway.control.translate.policy.PolicyTranslator;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.Route;
@@ -135,11 +136,21 @@ public final class Translator {
       }
     }
 
+    PolicyTranslator.Result policies =
+        PolicyTranslator.translate(
+            inputs,
+            classes,
+            b -> {
+              AgentgatewayBackends.Translated t = agentgatewayBackends.translate(b);
+              return t.ok() ? t.backend().name() : null;
+            });
     Endpoints endpoints = new Endpoints(inputs.services(), inputs.endpointSlices());
     Map<GatewayKey, List<Object>> resources = new LinkedHashMap<>();
     Map<GatewayKey, GatewayStatus> gatewayStatuses = new LinkedHashMap<>();
     for (GatewayModel g : gateways.values()) {
-      resources.put(g.key, resources(g, endpoints));
+      List<Object> ir = resources(g, endpoints);
+      ir.addAll(policies.of(g.key));
+      resources.put(g.key, ir);
       gatewayStatuses.put(g.key, Statuses.gateway(g, listenerSets.values()));
     }
     Map<ObjectKey, ListenerSetStatus> listenerSetStatuses = new TreeMap<>();
@@ -151,7 +162,8 @@ public final class Translator {
         httpStatuses,
         grpcStatuses,
         agentgatewayBackends.statuses(inputs.backends()),
-        listenerSetStatuses);
+        listenerSetStatuses,
+        policies.statuses());
   }
 
   /** A Gateway's IR: binds, usable listeners, routes, and the endpoints of the Services used. */

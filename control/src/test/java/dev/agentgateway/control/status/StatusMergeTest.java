@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReferenceBuilder;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatus;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatusBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatus;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteParentStatusBuilder;
 import java.util.List;
@@ -45,6 +47,30 @@ class StatusMergeTest {
     assertEquals(2, merged.size());
     assertEquals(theirs, merged.get(0));
     assertEquals(T0, merged.get(1).getConditions().get(0).getLastTransitionTime());
+  }
+
+  @Test
+  void otherControllersPolicyAncestorsStayAndOursKeepTheirTransitionTimes() {
+    PolicyAncestorStatus theirs = ancestor("kgateway.dev/kgateway", "their-gw", T0);
+    PolicyAncestorStatus oursOld = ancestor(OURS, "gw", T0);
+    PolicyAncestorStatus oursNew = ancestor(OURS, "gw", null);
+    PolicyAncestorStatus oursAdded = ancestor(OURS, "gw2", null);
+    List<PolicyAncestorStatus> merged =
+        StatusMerge.policyAncestors(
+            List.of(theirs, oursOld), List.of(oursNew, oursAdded), OURS, NOW);
+    assertEquals(3, merged.size());
+    assertEquals(theirs, merged.get(0));
+    assertEquals(T0, merged.get(1).getConditions().get(0).getLastTransitionTime());
+    assertEquals(NOW, merged.get(2).getConditions().get(0).getLastTransitionTime());
+  }
+
+  private static PolicyAncestorStatus ancestor(String controller, String gateway, String time) {
+    return new PolicyAncestorStatusBuilder()
+        .withControllerName(controller)
+        .withAncestorRef(
+            new ParentReferenceBuilder().withName(gateway).withNamespace("default").build())
+        .withConditions(condition("Accepted", "True", time))
+        .build();
   }
 
   private static RouteParentStatus parent(String controller, String gateway, String time) {

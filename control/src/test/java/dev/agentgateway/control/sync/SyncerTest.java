@@ -8,8 +8,14 @@ import dev.agentgateway.control.testing.GatewayApiObjects;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
+import dev.agentgateway.crds.common.ConditionStatus;
+import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.model.ir.PathMatch;
+import dev.agentgateway.model.ir.Policy;
+import dev.agentgateway.model.ir.PolicyTarget;
 import dev.agentgateway.model.ir.Route;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -102,6 +108,105 @@ class SyncerTest {
           "the route status is written from the last translation");
       assertEquals(translations, syncer.translations(), "nothing was translated again");
     }
+  }
+
+  @Test
+  void policiesArePublishedWithTheirGatewayAndABrokenOneIsRefusedAlone() throws Exception {
+    client.resource(GatewayApiObjects.ourClass()).create();
+    client.resource(GatewayApiObjects.httpGateway("apps", "a", 8080)).create();
+    client
+        .resource(policy("budget", "rateLimit: {local: [{requests: 10, unit: Seconds}]}"))
+        .create();
+    client
+        .resource(policy("broken", "authorization: {policy: {matchExpressions: ['jwt.sub ==']}}"))
+        .create();
+    try (XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
+        Syncer syncer = syncer(publisher, () -> true)) {
+      syncer.start();
+      assertTrue(
+          eventually(() -> accepted("budget").equals("True") && accepted("broken").equals("False")),
+          "both statuses are written");
+      List<Policy> published =
+          syncer.last().resources().get(new GatewayKey("apps", "a")).stream()
+              .filter(Policy.class::isInstance)
+              .map(Policy.class::cast)
+              .toList();
+      assertEquals(1, published.size(), "only the valid policy is published");
+      assertEquals(
+          new PolicyTarget(PolicyTarget.Kind.GATEWAY, "apps/a", null), published.get(0).target());
+      String message =
+          client
+              .resources(AgentgatewayPolicy.class)
+              .inNamespace("apps")
+              .withName("broken")
+              .get()
+              .getStatus()
+              .ancestors()
+              .get(0)
+              .conditions()
+              .stream()
+              .filter(c -> c.type().equals("Accepted"))
+              .findFirst()
+              .orElseThrow()
+              .message();
+      assertTrue(
+          message.contains("traffic.authorization.policy.matchExpressions[0]: invalid CEL"),
+          message);
+
+      // Nothing changed: a new translation writes no status (once the first writes are all in).
+      assertTrue(
+          eventually(
+              () ->
+                  client
+                              .resources(Gateway.class)
+                              .inNamespace("apps")
+                              .withName("a")
+                              .get()
+                              .getStatus()
+                          != null
+                      && client
+                              .resources(GatewayClass.class)
+                              .withName(GatewayApiObjects.CLASS)
+                              .get()
+                              .getStatus()
+                          != null
+                      && syncer.statusWrites() == 4),
+          "the class, the Gateway and both policies are written once");
+      long writes = syncer.statusWrites();
+      long translations = syncer.translations();
+      syncer.changed();
+      assertTrue(eventually(() -> syncer.translations() > translations));
+      assertEquals(writes, syncer.statusWrites(), "an unchanged status is not written again");
+    }
+  }
+
+  private String accepted(String policy) {
+    AgentgatewayPolicy p =
+        client.resources(AgentgatewayPolicy.class).inNamespace("apps").withName(policy).get();
+    if (p == null || p.getStatus() == null || p.getStatus().ancestors() == null) {
+      return "";
+    }
+    return p.getStatus().ancestors().get(0).conditions().stream()
+        .filter(c -> c.type().equals("Accepted"))
+        .map(c -> c.status() == ConditionStatus.TRUE ? "True" : "False")
+        .findFirst()
+        .orElse("");
+  }
+
+  private AgentgatewayPolicy policy(String name, String traffic) {
+    return client
+        .getKubernetesSerialization()
+        .unmarshal(
+            """
+            apiVersion: agentgateway.dev/v1alpha1
+            kind: AgentgatewayPolicy
+            metadata: {name: %s, namespace: apps}
+            spec:
+              targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: a}]
+              traffic: {%s}
+            """
+                .formatted(name, traffic),
+            AgentgatewayPolicy.class);
   }
 
   private Syncer syncer(XdsPublisher publisher, BooleanSupplier leader) {

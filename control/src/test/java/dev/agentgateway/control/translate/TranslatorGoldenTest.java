@@ -14,6 +14,7 @@ import com.google.protobuf.util.JsonFormat;
 import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.model.xds.IrToProto;
 import dev.agentgateway.model.xds.XdsResources;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -60,7 +61,13 @@ class TranslatorGoldenTest {
 
   /** Kinds the serialization does not know by apiVersion and kind. */
   private static final Map<String, Class<? extends HasMetadata>> CUSTOM_KINDS =
-      Map.of("AgentgatewayBackend", AgentgatewayBackend.class, "ListenerSet", ListenerSet.class);
+      Map.of(
+          "AgentgatewayBackend",
+          AgentgatewayBackend.class,
+          "AgentgatewayPolicy",
+          AgentgatewayPolicy.class,
+          "ListenerSet",
+          ListenerSet.class);
 
   static Stream<Path> cases() throws IOException {
     try (Stream<Path> files = Files.list(CASES)) {
@@ -128,7 +135,8 @@ class TranslatorGoldenTest {
         list(byType, EndpointSlice.class),
         list(byType, Namespace.class),
         infrastructure,
-        root.path("settings").path("mcpStdioEnabled").asBoolean(false));
+        root.path("settings").path("mcpStdioEnabled").asBoolean(false),
+        list(byType, AgentgatewayPolicy.class));
   }
 
   @SuppressWarnings("unchecked")
@@ -165,6 +173,11 @@ class TranslatorGoldenTest {
     // Only in the cases that have some, to keep the others short.
     if (!backends.isEmpty()) {
       status.set("agentgatewayBackends", YAML.valueToTree(backends));
+    }
+    if (!t.policies().isEmpty()) {
+      TreeMap<String, Object> policies = new TreeMap<>();
+      t.policies().forEach((k, v) -> policies.put(k.toString(), Map.of("ancestors", v)));
+      status.set("agentgatewayPolicies", YAML.valueToTree(policies));
     }
     if (!t.listenerSets().isEmpty()) {
       TreeMap<String, Object> sets = new TreeMap<>();

@@ -1,0 +1,147 @@
+package dev.agentgateway.control.translate.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Walks a policy spec's {@code traffic} and {@code backend} sections as JSON: which fields the
+ * translation does not map (so none is dropped silently), and which fields hold CEL. Field paths
+ * are written as in the CRD, array elements as {@code []} in patterns and {@code [i]} in messages.
+ */
+final class SpecWalk {
+  /** Fields whose whole subtree the translation maps onto the IR. */
+  static final Set<String> MAPPED =
+      Set.of(
+          "traffic.cors",
+          "traffic.rateLimit.local",
+          "traffic.jwtAuthentication",
+          "traffic.headerModifiers",
+          "traffic.timeouts",
+          "traffic.retry.attempts",
+          "traffic.retry.backoff",
+          "traffic.retry.codes",
+          "traffic.directResponse.status",
+          "traffic.directResponse.body",
+          "backend.mcp.authorization",
+          "backend.ai.modelAliases",
+          "backend.ai.prompt",
+          "backend.ai.routes",
+          "backend.ai.promptGuard.streaming",
+          "backend.ai.promptGuard.request[].regex",
+          "backend.ai.promptGuard.request[].response",
+          "backend.ai.promptGuard.request[].scope",
+          "backend.ai.promptGuard.request[].webhook.backendRef",
+          "backend.ai.promptGuard.request[].webhook.failureMode",
+          "backend.ai.promptGuard.response[].regex",
+          "backend.ai.promptGuard.response[].response",
+          "backend.ai.promptGuard.response[].webhook.backendRef",
+          "backend.ai.promptGuard.response[].webhook.failureMode");
+
+  /**
+   * Unmapped fields that only tune cost, never what is allowed: ignoring them keeps the policy's
+   * meaning, so the rest of the policy still applies (reported as PartiallyValid).
+   */
+  static final Set<String> ADVISORY = Set.of("backend.ai.promptCaching");
+
+  /** Leaf names whose string values are CEL, wherever they appear. */
+  private static final Set<String> CEL_LEAVES =
+      Set.of(
+          "condition",
+          "precondition",
+          "bodyExpression",
+          "expression",
+          "cost",
+          "limitOverride",
+          "unhealthyCondition",
+          "matchExpressions[]");
+
+  /** CEL fields recognized by their place: transformations' header values and bodies. */
+  private static final Pattern CEL_PATHS =
+      Pattern.compile(
+          ".*transformation(\\.conditional\\[\\]\\.policy)?\\.(request|response)"
+              + "\\.((add|set)\\[\\]\\.value|body)");
+
+  private SpecWalk() {}
+
+  /** The unmapped fields of {@code spec} (its traffic and backend sections), as patterns. */
+  static Set<String> unmapped(JsonNode spec) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String section : List.of("traffic", "backend")) {
+      if (spec.has(section)) {
+        unmapped(spec.get(section), section, out);
+      }
+    }
+    return out;
+  }
+
+  private static void unmapped(JsonNode node, String pattern, Set<String> out) {
+    if (MAPPED.contains(pattern)) {
+      return;
+    }
+    if (pattern.equals("traffic.phase") && node.asText().equals("PostRouting")) {
+      return; // the default phase: what the IR does anyway
+    }
+    if (!isPrefixOfMapped(pattern)) {
+      out.add(pattern);
+      return;
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        unmapped(e.getValue(), pattern + "." + e.getKey(), out);
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        unmapped(element, pattern + "[]", out);
+      }
+    } else {
+      out.add(pattern);
+    }
+  }
+
+  private static boolean isPrefixOfMapped(String pattern) {
+    for (String m : MAPPED) {
+      if (m.startsWith(pattern + ".") || m.startsWith(pattern + "[]")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A CEL expression found in a spec, with its path (indices included). */
+  record Expression(String path, String text) {}
+
+  /** Every CEL expression of {@code spec}'s traffic and backend sections, in document order. */
+  static List<Expression> expressions(JsonNode spec) {
+    List<Expression> out = new java.util.ArrayList<>();
+    for (String section : List.of("traffic", "backend")) {
+      if (spec.has(section)) {
+        expressions(spec.get(section), section, section, out);
+      }
+    }
+    return out;
+  }
+
+  private static void expressions(
+      JsonNode node, String pattern, String path, List<Expression> out) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        expressions(e.getValue(), pattern + "." + e.getKey(), path + "." + e.getKey(), out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        expressions(node.get(i), pattern + "[]", path + "[" + i + "]", out);
+      }
+    } else if (node.isTextual() && isCel(pattern)) {
+      out.add(new Expression(path, node.asText()));
+    }
+  }
+
+  private static boolean isCel(String pattern) {
+    String leaf = pattern.substring(pattern.lastIndexOf('.') + 1);
+    return CEL_LEAVES.contains(leaf) || CEL_PATHS.matcher(pattern).matches();
+  }
+}
