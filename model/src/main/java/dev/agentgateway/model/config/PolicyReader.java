@@ -2,6 +2,7 @@ package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BackendTlsPolicy;
 import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderModifier;
@@ -33,6 +34,17 @@ final class PolicyReader {
   private static final int MIN_STATUS = 100;
   private static final int MAX_STATUS = 999;
 
+  private final TlsReader tls;
+
+  /** A reader for policies of routes to backends that {@code backendTLS} does not apply to. */
+  PolicyReader() {
+    this(null);
+  }
+
+  PolicyReader(TlsReader tls) {
+    this.tls = tls;
+  }
+
   /** The policies, or {@code null} when absent. */
   RoutePolicies read(ConfigNode policies) {
     if (!policies.mapping(UpstreamFields.ROUTE_POLICIES)) {
@@ -52,7 +64,18 @@ final class PolicyReader {
         AuthPolicyReader.mcpAuthentication(policies.field("mcpAuthentication")),
         cors(policies.field("cors")),
         AiPolicyReader.ai(policies.field("ai")),
-        AiPolicyReader.localRateLimit(policies.field("localRateLimit")));
+        AiPolicyReader.localRateLimit(policies.field("localRateLimit")),
+        backendTls(policies.field("backendTLS")));
+  }
+
+  private BackendTlsPolicy backendTls(ConfigNode node) {
+    if (tls == null) {
+      if (node.present()) {
+        node.error("backendTLS is not supported yet here");
+      }
+      return null;
+    }
+    return tls.backend(node);
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */

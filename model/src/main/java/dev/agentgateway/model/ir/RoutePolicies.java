@@ -18,7 +18,8 @@ public record RoutePolicies(
     McpAuthenticationPolicy mcpAuthentication,
     CorsPolicy cors,
     AiPolicy ai,
-    LocalRateLimitPolicy localRateLimit) {
+    LocalRateLimitPolicy localRateLimit,
+    BackendTlsPolicy backendTls) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -48,6 +49,7 @@ public record RoutePolicies(
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -72,6 +74,7 @@ public record RoutePolicies(
     private CorsPolicy cors;
     private AiPolicy ai;
     private LocalRateLimitPolicy localRateLimit;
+    private BackendTlsPolicy backendTls;
 
     private Builder() {}
 
@@ -145,6 +148,11 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder backendTls(BackendTlsPolicy value) {
+      this.backendTls = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -160,7 +168,8 @@ public record RoutePolicies(
           mcpAuthentication,
           cors,
           ai,
-          localRateLimit);
+          localRateLimit,
+          backendTls);
     }
   }
 }

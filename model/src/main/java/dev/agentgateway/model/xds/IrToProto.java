@@ -116,6 +116,9 @@ public final class IrToProto {
     if (listener.hostname() != null) {
       b.setHostname(listener.hostname());
     }
+    if (listener.tls() != null) {
+      b.setTls(TlsProto.listenerTls(listener.tls()));
+    }
     return b.build();
   }
 
@@ -283,6 +286,9 @@ public final class IrToProto {
     if (p.localRateLimit() != null) {
       b.setLocalRateLimit(AiPoliciesProto.localRateLimit(p.localRateLimit()));
     }
+    if (p.backendTls() != null) {
+      b.setBackendTls(TlsProto.backendTls(p.backendTls()));
+    }
     return b.build();
   }
 
@@ -389,7 +395,7 @@ public final class IrToProto {
     return b.build();
   }
 
-  private static com.google.protobuf.Duration duration(Duration d) {
+  static com.google.protobuf.Duration duration(Duration d) {
     return com.google.protobuf.Duration.newBuilder()
         .setSeconds(d.getSeconds())
         .setNanos(d.getNano())
