@@ -4,6 +4,7 @@ import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
+import dev.agentgateway.proxy.tls.UpstreamTls;
 import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.time.Duration;
  * @param retry retry plan
  * @param cors CORS, answered before anything else, or {@code null}
  * @param rateLimit the route's {@code localRateLimit}, or {@code null}
+ * @param backendTls TLS to the upstream ({@code backendTLS}), or {@code null} for plain HTTP
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -37,7 +39,8 @@ public record CompiledPolicies(
     long tryTimeoutNanos,
     RetryPlan retry,
     CorsAction cors,
-    RateLimitGate rateLimit) {
+    RateLimitGate rateLimit,
+    UpstreamTls backendTls) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -64,7 +67,8 @@ public record CompiledPolicies(
         timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
         RetryPlan.compile(p.retry()),
         CorsAction.compile(p.cors()),
-        rateLimit);
+        rateLimit,
+        UpstreamTls.compile(p.backendTls()));
   }
 
   private static long nanos(Duration duration) {
