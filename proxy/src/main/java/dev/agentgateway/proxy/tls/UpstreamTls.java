@@ -15,6 +15,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -93,7 +94,7 @@ public final class UpstreamTls {
    * Runs the TLS handshake over {@code plain}, a connected socket to {@code host:port}, for
    * HTTP/1.1. The returned socket closes {@code plain} when closed.
    *
-   * @throws SSLException when the handshake fails, saying with whom
+   * @throws SSLHandshakeException when the handshake fails, saying with whom
    */
   public SSLSocket handshake(Socket plain, String host, int port) throws IOException {
     String name = serverName(host);
@@ -111,9 +112,18 @@ public final class UpstreamTls {
       ssl.startHandshake();
     } catch (SSLException e) {
       ssl.close();
-      throw new SSLException(
-          "TLS handshake with " + name + " (" + host + ":" + port + ") failed: " + e.getMessage(),
-          e);
+      SSLHandshakeException failure =
+          new SSLHandshakeException(
+              "TLS handshake with "
+                  + name
+                  + " ("
+                  + host
+                  + ":"
+                  + port
+                  + ") failed: "
+                  + e.getMessage());
+      failure.initCause(e);
+      throw failure;
     }
     return ssl;
   }
