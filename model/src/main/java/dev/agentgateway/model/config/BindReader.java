@@ -56,7 +56,17 @@ final class BindReader {
       for (int i = 0; i < items.size(); i++) {
         readListener(items.get(i), i, bindKey);
       }
+      long https = items.stream().filter(l -> "HTTPS".equals(protocolOf(l))).count();
+      if (https > 0 && https < items.size()) {
+        // One port speaks TLS or not; upstream needs separate binds for HTTP and HTTPS too.
+        listeners.error("listeners on one bind must be all HTTPS or all plain HTTP");
+      }
     }
+  }
+
+  private static String protocolOf(ConfigNode listener) {
+    ConfigNode protocol = listener.field("protocol");
+    return protocol.isText() ? protocol.raw().asText() : "HTTP";
   }
 
   /** Accepts only the first (default) value of an enum whose other values we do not support. */

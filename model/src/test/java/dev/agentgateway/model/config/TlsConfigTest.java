@@ -162,6 +162,22 @@ class TlsConfigTest {
             """));
   }
 
+  @Test
+  void aBindIsAllHttpsOrAllPlain() {
+    assertEquals(
+        List.of(
+            new ConfigError(
+                "binds[0].listeners", "listeners on one bind must be all HTTPS or all plain HTTP")),
+        errors(
+            """
+            binds:
+            - port: 8443
+              listeners:
+              - {protocol: HTTPS, tls: {cert: server.crt, key: server.key}, routes: []}
+              - {protocol: HTTP, routes: []}
+            """));
+  }
+
   private static BackendTlsPolicy backendTls(String tls) throws ConfigException {
     return load(ConfigErrorsTest.route(
             "policies: {backendTLS: %s}\nbackends: [{host: \"a:1\"}]".formatted(tls)))
