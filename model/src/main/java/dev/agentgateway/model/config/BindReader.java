@@ -3,6 +3,7 @@ package dev.agentgateway.model.config;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
+import dev.agentgateway.model.ir.ListenerTls;
 import dev.agentgateway.model.ir.Route;
 import java.util.List;
 
@@ -16,10 +17,12 @@ final class BindReader {
 
   private final Resources out;
   private final RouteReader routes;
+  private final TlsReader tls;
 
-  BindReader(Resources out, RouteReader routes) {
+  BindReader(Resources out, RouteReader routes, TlsReader tls) {
     this.out = out;
     this.routes = routes;
+    this.tls = tls;
   }
 
   void readAll(ConfigNode binds) {
@@ -53,7 +56,17 @@ final class BindReader {
       for (int i = 0; i < items.size(); i++) {
         readListener(items.get(i), i, bindKey);
       }
+      long https = items.stream().filter(l -> "HTTPS".equals(protocolOf(l))).count();
+      if (https > 0 && https < items.size()) {
+        // One port speaks TLS or not; upstream needs separate binds for HTTP and HTTPS too.
+        listeners.error("listeners on one bind must be all HTTPS or all plain HTTP");
+      }
     }
+  }
+
+  private static String protocolOf(ConfigNode listener) {
+    ConfigNode protocol = listener.field("protocol");
+    return protocol.isText() ? protocol.raw().asText() : "HTTP";
   }
 
   /** Accepts only the first (default) value of an enum whose other values we do not support. */
@@ -74,12 +87,26 @@ final class BindReader {
     String hostname = Hostnames.read(listener.field("hostname"), true);
     ConfigNode protocolNode = listener.field("protocol");
     String protocol = protocolNode.choice(PROTOCOLS);
-    if (protocol != null && !protocol.equals("HTTP")) {
-      protocolNode.error("protocol \"" + protocol + "\" is not supported yet (only HTTP)");
+    if (protocol != null && !protocol.equals("HTTP") && !protocol.equals("HTTPS")) {
+      protocolNode.error(
+          "protocol \"" + protocol + "\" is not supported yet (only HTTP and HTTPS)");
+    }
+    boolean https = "HTTPS".equals(protocol);
+    ConfigNode tlsNode = listener.field("tls");
+    ListenerTls listenerTls = null;
+    if (https) {
+      listenerTls = tls.listener(tlsNode);
+    } else if (tlsNode.present()) {
+      tlsNode.error("tls needs protocol: HTTPS");
     }
     String base = name == null || name.isEmpty() ? "listener" + index : name;
     String key = out.uniqueKey(bindKey + "/" + base, index);
-    out.listeners.add(new Listener(key, bindKey, name, hostname, ListenerProtocol.HTTP));
+    if (!https || listenerTls != null) {
+      out.listeners.add(
+          https
+              ? new Listener(key, bindKey, name, hostname, ListenerProtocol.HTTPS, listenerTls)
+              : new Listener(key, bindKey, name, hostname, ListenerProtocol.HTTP));
+    }
     List<ConfigNode> items = listener.field("routes").list();
     for (int i = 0; i < items.size(); i++) {
       Route route = routes.read(items.get(i), i, key, out);

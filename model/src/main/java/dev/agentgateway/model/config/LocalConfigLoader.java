@@ -62,10 +62,12 @@ public final class LocalConfigLoader {
     StaticConfig config = StaticConfigReader.read(root.field("config"));
     config = new EnvOverrides(env, ctx).apply(config);
     FrontendHttp frontend = FrontendReader.read(root.field("frontendPolicies"));
+    TlsReader tls = new TlsReader(baseDir);
+    tls.readDefaults(root.field("frontendPolicies"));
     Resources resources = new Resources();
     McpReader mcp = new McpReader(new OpenApiSchemas(baseDir));
     AiReader ai = new AiReader(new BackendAuthReader(baseDir), env);
-    new BindReader(resources, new RouteReader(mcp, ai)).readAll(root.field("binds"));
+    new BindReader(resources, new RouteReader(mcp, ai, tls), tls).readAll(root.field("binds"));
     new SimpleMcpReader(mcp).read(root.field("mcp"), resources);
     new LlmReader(ai).read(root.field("llm"), resources);
     List<Policy> policies = new AttachedPolicyReader().read(root.field("policies"), resources);

@@ -2,6 +2,7 @@ package dev.agentgateway.model.config;
 
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BackendTlsPolicy;
 import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderModifier;
@@ -33,6 +34,17 @@ final class PolicyReader {
   private static final int MIN_STATUS = 100;
   private static final int MAX_STATUS = 999;
 
+  private final TlsReader tls;
+
+  /** A reader for policies of routes to backends that {@code backendTLS} does not apply to. */
+  PolicyReader() {
+    this(null);
+  }
+
+  PolicyReader(TlsReader tls) {
+    this.tls = tls;
+  }
+
   /** The policies, or {@code null} when absent. */
   RoutePolicies read(ConfigNode policies) {
     if (!policies.mapping(UpstreamFields.ROUTE_POLICIES)) {
@@ -60,7 +72,18 @@ final class PolicyReader {
         LocalAuthReader.apiKey(policies.field("apiKey")),
         LocalAuthReader.basicAuth(policies.field("basicAuth")),
         LocalAuthReader.authorization(policies.field("authorization")),
-        LocalAuthReader.csrf(policies.field("csrf")));
+        LocalAuthReader.csrf(policies.field("csrf")),
+        backendTls(policies.field("backendTLS")));
+  }
+
+  private BackendTlsPolicy backendTls(ConfigNode node) {
+    if (tls == null) {
+      if (node.present()) {
+        node.error("backendTLS is not supported yet here");
+      }
+      return null;
+    }
+    return tls.backend(node);
   }
 
   /** {@code cors}: lists of names, and {@code maxAge} as a duration ({@code 10m}). */

@@ -18,13 +18,14 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads one {@code routes[]} entry: names, hostnames, matches, policies and backends. */
 final class RouteReader {
-  private final PolicyReader policies = new PolicyReader();
+  private final PolicyReader policies;
   private final McpReader mcp;
   private final AiReader ai;
 
-  RouteReader(McpReader mcp, AiReader ai) {
+  RouteReader(McpReader mcp, AiReader ai, TlsReader tls) {
     this.mcp = mcp;
     this.ai = ai;
+    this.policies = new PolicyReader(tls);
   }
 
   /** The route, or {@code null} when it is not a mapping (errors are reported either way). */
@@ -61,6 +62,10 @@ final class RouteReader {
     List<ConfigNode> backendNodes = route.field("backends").list();
     if (authNode.present() && backendNodes.stream().anyMatch(b -> !b.field("ai").present())) {
       authNode.error("backendAuth is not supported yet on routes to other than ai backends");
+    }
+    ConfigNode backendTls = policiesNode.field("backendTLS");
+    if (backendTls.present() && backendNodes.stream().anyMatch(b -> !b.field("host").present())) {
+      backendTls.error("backendTLS is supported only on routes to host backends so far");
     }
     for (int i = 0; i < backendNodes.size(); i++) {
       ConfigNode backendNode = backendNodes.get(i);

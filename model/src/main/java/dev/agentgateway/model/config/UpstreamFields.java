@@ -35,8 +35,8 @@ final class UpstreamFields {
 
   static final FieldSet FRONTEND_POLICIES =
       FieldSet.of(
-          "http",
-          "tls tcp networkAuthorization networkExtAuthz proxy proxyProtocol connect accessLog"
+          "http tls",
+          "tcp networkAuthorization networkExtAuthz proxy proxyProtocol connect accessLog"
               + " logging tracing");
 
   static final FieldSet FRONTEND_HTTP =
@@ -48,7 +48,7 @@ final class UpstreamFields {
   static final FieldSet BIND = FieldSet.of("port listeners tunnelProtocol mode", "");
 
   static final FieldSet LISTENER =
-      FieldSet.of("name namespace hostname protocol routes", "tls tcpRoutes policies");
+      FieldSet.of("name namespace hostname protocol routes tls", "tcpRoutes policies");
 
   static final FieldSet ROUTE =
       FieldSet.of("name namespace ruleName hostnames matches policies backends", "");
@@ -67,8 +67,8 @@ final class UpstreamFields {
           "requestHeaderModifier responseHeaderModifier requestRedirect urlRewrite requestMirror"
               + " directResponse timeout retry a2a jwtAuth mcpAuthorization"
               + " mcpAuthentication cors backendAuth ai localRateLimit transformations buffer"
-              + " extAuthz remoteRateLimit apiKey basicAuth authorization csrf",
-          "mcpGuardrails backendTLS backendTunnel oidc extProc delay");
+              + " extAuthz remoteRateLimit apiKey basicAuth authorization csrf backendTLS",
+          "mcpGuardrails backendTunnel oidc extProc delay");
 
   /** Route policy {@code apiKey} (upstream's LocalAPIKeys). */
   static final FieldSet API_KEYS = FieldSet.of("keys mode location", "");

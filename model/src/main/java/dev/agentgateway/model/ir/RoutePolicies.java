@@ -26,7 +26,8 @@ public record RoutePolicies(
     ApiKeyAuthPolicy apiKey,
     BasicAuthPolicy basicAuth,
     AuthorizationPolicy authorization,
-    CsrfPolicy csrf) {
+    CsrfPolicy csrf,
+    BackendTlsPolicy backendTls) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -51,6 +52,7 @@ public record RoutePolicies(
         directResponse,
         timeout,
         retry,
+        null,
         null,
         null,
         null,
@@ -96,6 +98,7 @@ public record RoutePolicies(
     private BasicAuthPolicy basicAuth;
     private AuthorizationPolicy authorization;
     private CsrfPolicy csrf;
+    private BackendTlsPolicy backendTls;
 
     private Builder() {}
 
@@ -209,6 +212,11 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder backendTls(BackendTlsPolicy value) {
+      this.backendTls = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -232,7 +240,8 @@ public record RoutePolicies(
           apiKey,
           basicAuth,
           authorization,
-          csrf);
+          csrf,
+          backendTls);
     }
   }
 }

@@ -116,6 +116,9 @@ public final class IrToProto {
     if (listener.hostname() != null) {
       b.setHostname(listener.hostname());
     }
+    if (listener.tls() != null) {
+      b.setTls(TlsProto.listenerTls(listener.tls()));
+    }
     return b.build();
   }
 
@@ -310,6 +313,9 @@ public final class IrToProto {
     }
     if (p.csrf() != null) {
       b.setCsrf(LocalAuthProto.csrf(p.csrf()));
+    }
+    if (p.backendTls() != null) {
+      b.setBackendTls(TlsProto.backendTls(p.backendTls()));
     }
     return b.build();
   }

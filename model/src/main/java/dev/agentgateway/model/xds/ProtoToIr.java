@@ -10,6 +10,7 @@ import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
+import dev.agentgateway.model.ir.ListenerTls;
 import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.PathRewrite;
 import dev.agentgateway.model.ir.Policy;
@@ -66,12 +67,19 @@ public final class ProtoToIr {
   /** The IR listener. */
   public static Listener listener(dev.agentgateway.model.xds.proto.Listener p) {
     Fields f = Fields.keyed("listener", p.getKey());
-    return new Listener(
-        p.getKey(),
-        f.required("bind_key", p.getBindKey()),
-        p.getName(),
-        p.hasHostname() ? p.getHostname() : null,
-        protocol(f, p.getProtocol()));
+    String bindKey = f.required("bind_key", p.getBindKey());
+    ListenerProtocol protocol = protocol(f, p.getProtocol());
+    ListenerTls tls = p.hasTls() ? TlsProto.listenerTls(f, "tls", p.getTls()) : null;
+    return f.checked(
+        "tls",
+        () ->
+            new Listener(
+                p.getKey(),
+                bindKey,
+                p.getName(),
+                p.hasHostname() ? p.getHostname() : null,
+                protocol,
+                tls));
   }
 
   private static ListenerProtocol protocol(
@@ -289,7 +297,10 @@ public final class ProtoToIr {
           p.hasAuthorization()
               ? LocalAuthProto.authorization(f, at + ".authorization", p.getAuthorization())
               : null,
-          p.hasCsrf() ? LocalAuthProto.csrf(f, at + ".csrf", p.getCsrf()) : null);
+          p.hasCsrf() ? LocalAuthProto.csrf(f, at + ".csrf", p.getCsrf()) : null,
+          p.hasBackendTls()
+              ? TlsProto.backendTls(f, at + ".backend_tls", p.getBackendTls())
+              : null);
     }
 
     private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {

@@ -70,7 +70,8 @@ class ConfigErrorsTest {
             new ConfigError("frontendPolicies.tcp", "\"tcp\" is not supported yet"),
             new ConfigError(
                 "frontendPolicies.http.http2FrameSize", "\"http2FrameSize\" is not supported yet"),
-            new ConfigError("binds[0].listeners[0].tls", "\"tls\" is not supported yet"),
+            new ConfigError(
+                "binds[0].listeners[0].tcpRoutes", "\"tcpRoutes\" is not supported yet"),
             new ConfigError(
                 "binds[0].listeners[0].routes[0].policies.oidc", "\"oidc\" is not supported yet"),
             new ConfigError(
@@ -85,7 +86,7 @@ class ConfigErrorsTest {
             binds:
             - port: 3000
               listeners:
-              - tls: {cert: a, key: b}
+              - tcpRoutes: []
                 routes:
                 - policies: {oidc: {}}
                   backends: [{service: {name: a, port: 80}}]
@@ -104,7 +105,7 @@ class ConfigErrorsTest {
                 "\"internal\" is not supported yet (only \"standard\" is supported)"),
             new ConfigError(
                 "binds[0].listeners[0].protocol",
-                "protocol \"HTTPS\" is not supported yet (only HTTP)"),
+                "protocol \"TLS\" is not supported yet (only HTTP and HTTPS)"),
             new ConfigError(
                 "binds[0].listeners[1].protocol", "must be one of HTTP, HTTPS, TLS, TCP, HBONE")),
         errors(
@@ -113,7 +114,7 @@ class ConfigErrorsTest {
             - port: 3000
               tunnelProtocol: hboneWaypoint
               mode: internal
-              listeners: [{protocol: HTTPS}, {protocol: http}]
+              listeners: [{protocol: TLS}, {protocol: http}]
             """));
   }
 

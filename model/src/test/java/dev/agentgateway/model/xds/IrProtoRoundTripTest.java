@@ -1,6 +1,8 @@
 package dev.agentgateway.model.xds;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.agentgateway.model.ir.AiProvider;
@@ -9,6 +11,7 @@ import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.AuthorizationPolicy;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.BasicAuthPolicy;
+import dev.agentgateway.model.ir.BackendTlsPolicy;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.BufferPolicy;
 import dev.agentgateway.model.ir.CorsPolicy;
@@ -22,6 +25,7 @@ import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
+import dev.agentgateway.model.ir.ListenerTls;
 import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.McpTarget;
@@ -42,8 +46,10 @@ import dev.agentgateway.model.ir.Secret;
 import dev.agentgateway.model.ir.ServiceEndpoints;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.model.ir.TransformationPolicy;
+import dev.agentgateway.model.ir.TlsVersion;
 import dev.agentgateway.model.ir.UrlRewrite;
 import dev.agentgateway.model.ir.ValueMatch;
+import dev.agentgateway.model.testing.TestPki;
 import dev.agentgateway.model.xds.proto.Resource;
 import java.time.Duration;
 import java.util.List;
@@ -142,7 +148,8 @@ class IrProtoRoundTripTest {
                     McpAuthorizationPolicy.Kind.DENY, "apiKey.group == \"banned\""),
                 new McpAuthorizationPolicy.Rule(
                     McpAuthorizationPolicy.Kind.REQUIRE, "has(basicAuth.username)"))),
-        new CsrfPolicy(List.of("https://app.example", "http://localhost:3000")));
+        new CsrfPolicy(List.of("https://app.example", "http://localhost:3000")),
+        fullBackendTls());
   }
 
   @Test
@@ -264,6 +271,34 @@ class IrProtoRoundTripTest {
     }
   }
 
+  private static final TestPki.Issued CA = TestPki.ca("round-trip CA");
+  private static final TestPki.Issued SERVER = CA.server("server", "api.example.com");
+
+  static ListenerTls fullListenerTls() {
+    return new ListenerTls(
+        SERVER.chainPem(),
+        new Secret(SERVER.keyPem()),
+        CA.certPem(),
+        List.of("TLS_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"),
+        TlsVersion.TLS_1_2,
+        TlsVersion.TLS_1_3,
+        List.of("http/1.1"),
+        Duration.ofSeconds(3));
+  }
+
+  static BackendTlsPolicy fullBackendTls() {
+    TestPki.Issued client = CA.client("gateway");
+    return new BackendTlsPolicy(
+        client.chainPem(),
+        new Secret(client.keyPem()),
+        CA.certPem(),
+        "api.internal",
+        false,
+        true,
+        List.of("h2", "http/1.1"),
+        List.of("api.example.com", "spiffe://td/ns/a/sa/b"));
+  }
+
   @Test
   void mcpAuthenticationRequiredClaimsKeepAbsentAndEmptyApart() throws Exception {
     for (List<String> claims : java.util.Arrays.asList(null, List.<String>of())) {
@@ -316,8 +351,53 @@ class IrProtoRoundTripTest {
   @ParameterizedTest
   @EnumSource(ListenerProtocol.class)
   void fullListenerRoundTripsForEveryProtocol(ListenerProtocol protocol) throws Exception {
-    Listener listener = new Listener("ns/gw.l", "bind/3000", "l", "*.example.com", protocol);
+    ListenerTls tls = protocol == ListenerProtocol.HTTPS ? fullListenerTls() : null;
+    Listener listener = new Listener("ns/gw.l", "bind/3000", "l", "*.example.com", protocol, tls);
     assertEquals(listener, wire(IrToProto.resource(listener)));
+  }
+
+  @Test
+  void listenerTlsDefaultsRoundTripAsNullAndEmpty() throws Exception {
+    ListenerTls tls =
+        new ListenerTls(
+            SERVER.certPem(), new Secret(SERVER.keyPem()), null, null, null, null, null, null);
+    Listener listener = new Listener("l", "bind/1", null, null, ListenerProtocol.HTTPS, tls);
+    assertEquals(listener, wire(IrToProto.resource(listener)));
+  }
+
+  @Test
+  void backendTlsWithOnlyInsecureRoundTrips() throws Exception {
+    RoutePolicies policies =
+        RoutePolicies.builder()
+            .backendTls(new BackendTlsPolicy(null, null, null, null, true, false, null, null))
+            .build();
+    Policy policy =
+        new Policy("p", null, new PolicyTarget(PolicyTarget.Kind.BACKEND, "b", null), policies);
+    assertEquals(policy, wire(IrToProto.resource(policy)));
+  }
+
+  @Test
+  void httpsListenerWithoutTlsIsRejectedNamingTheField() {
+    var proto =
+        IrToProto.listener(new Listener("l", "bind/1", null, null, ListenerProtocol.HTTP))
+            .toBuilder()
+            .setProtocol(dev.agentgateway.model.xds.proto.Listener.Protocol.HTTPS)
+            .build();
+    InvalidResourceException e =
+        assertThrows(InvalidResourceException.class, () -> ProtoToIr.listener(proto));
+    assertTrue(e.getMessage().contains("tls"), e.getMessage());
+  }
+
+  @Test
+  void badPemFromXdsIsRejectedNamingTheField() {
+    var proto =
+        IrToProto.listener(
+            new Listener("l", "bind/1", null, null, ListenerProtocol.HTTPS, fullListenerTls()))
+            .toBuilder();
+    proto.getTlsBuilder().setCertChain(com.google.protobuf.ByteString.copyFromUtf8("garbage"));
+    InvalidResourceException e =
+        assertThrows(InvalidResourceException.class, () -> ProtoToIr.listener(proto.build()));
+    assertTrue(e.getMessage().contains("cert"), e.getMessage());
   }
 
   @Test

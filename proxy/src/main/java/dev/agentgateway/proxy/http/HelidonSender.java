@@ -47,6 +47,9 @@ final class HelidonSender<T extends ClientRequest<T>> implements UpstreamSender 
       UpstreamTry attempt) {
     T request = requests.apply(method);
     UpstreamRequests.configure(request, to.uri());
+    if (to.tls() != null) {
+      request.tls(to.tls().helidonTls());
+    }
     ClientRequestHeaders headers = request.headers();
     fill.accept(headers);
     if (!body.present() && http1) {

@@ -14,6 +14,7 @@ import dev.agentgateway.proxy.policy.transform.CompiledTransform;
 import dev.agentgateway.proxy.policy.transform.HeaderEdits;
 import dev.agentgateway.proxy.policy.transform.TransformPolicies;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.tls.UpstreamTls;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
@@ -54,21 +55,24 @@ final class HttpForwarder {
       String clientAuthority,
       String host,
       boolean grpc,
-      long buffer) {
+      long buffer,
+      UpstreamTls tls) {
     /** The upstream authority, for the lean client's pool. */
     ConnectionPool.Key key() {
-      return new ConnectionPool.Key(uri.host(), uri.port());
+      return new ConnectionPool.Key(uri.host(), uri.port(), tls);
     }
 
     /** This target sent to {@code endpoint}. */
     Target at(UpstreamEndpoint endpoint) {
       return new Target(
-          UpstreamRequests.uri("http", endpoint.address(), endpoint.port(), target),
+          UpstreamRequests.uri(
+              tls == null ? "http" : "https", endpoint.address(), endpoint.port(), target),
           target,
           clientAuthority,
           host,
           grpc,
-          buffer);
+          buffer,
+          tls);
     }
   }
 

@@ -334,12 +334,17 @@ public final class ProxyHandler implements Handler {
         ex.backend(host.name());
         to =
             new HttpForwarder.Target(
-                UpstreamRequests.uri("http", host.hostname(), host.port(), target),
+                UpstreamRequests.uri(
+                    compiled.backendTls() == null ? "http" : "https",
+                    host.hostname(),
+                    host.port(),
+                    target),
                 target,
                 authority,
                 compiled.rewrite().authority(client, host.authority()),
                 grpc,
-                buffer);
+                buffer,
+                compiled.backendTls());
       }
       case Backend.Service service -> {
         endpoints = snapshot.endpoints().get(service);
@@ -354,7 +359,9 @@ public final class ProxyHandler implements Handler {
             compiled.rewrite().rewritesAuthority()
                 ? compiled.rewrite().authority(client, endpoints.hostname())
                 : authority == null ? endpoints.hostname() : authority;
-        to = new HttpForwarder.Target(null, target, authority, host, grpc, buffer);
+        to =
+            new HttpForwarder.Target(
+                null, target, authority, host, grpc, buffer, compiled.backendTls());
       }
     }
     forwarder.forward(req, res, ex, compiled, to, endpoints, opened);

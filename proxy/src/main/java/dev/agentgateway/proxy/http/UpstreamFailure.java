@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import javax.net.ssl.SSLHandshakeException;
 
 /** Why an upstream try failed, with the status and one-line reason the client gets. */
 final class UpstreamFailure extends RuntimeException {
@@ -68,7 +69,8 @@ final class UpstreamFailure extends RuntimeException {
       if (t instanceof ConnectException
           || t instanceof NoRouteToHostException
           || t instanceof UnknownHostException
-          || !connectionObtained && t instanceof SocketTimeoutException) {
+          || !connectionObtained && t instanceof SocketTimeoutException
+          || t instanceof SSLHandshakeException) {
         return new UpstreamFailure(Kind.CONNECT, connectReason(t), error);
       }
       if (t instanceof IOException

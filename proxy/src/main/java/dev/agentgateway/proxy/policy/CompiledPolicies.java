@@ -10,6 +10,7 @@ import dev.agentgateway.proxy.policy.extauth.ExtAuthz;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import dev.agentgateway.proxy.policy.ratelimit.remote.RemoteRateLimit;
 import dev.agentgateway.proxy.policy.transform.TransformPolicies;
+import dev.agentgateway.proxy.tls.UpstreamTls;
 import io.helidon.http.Status;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import java.time.Duration;
  * @param extAuthz the route's {@code extAuthz}, or {@code null}
  * @param remoteRateLimit the route's {@code remoteRateLimit}, or {@code null}
  * @param auth {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code csrf}, or null
+ * @param backendTls TLS to the upstream ({@code backendTLS}), or {@code null} for plain HTTP
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -51,7 +53,8 @@ public record CompiledPolicies(
     TransformPolicies transforms,
     ExtAuthz extAuthz,
     RemoteRateLimit remoteRateLimit,
-    LocalAuth auth) {
+    LocalAuth auth,
+    UpstreamTls backendTls) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -102,7 +105,8 @@ public record CompiledPolicies(
         TransformPolicies.compile(p, cel, maxBufferSize),
         ExtAuthz.compile(p.extAuthz(), clients),
         RemoteRateLimit.compile(p.remoteRateLimit(), clients),
-        LocalAuth.compile(p, cel));
+        LocalAuth.compile(p, cel),
+        UpstreamTls.compile(p.backendTls()));
   }
 
   /** These policies with {@code upstream} applied to the upstream request before the route's. */
@@ -126,7 +130,8 @@ public record CompiledPolicies(
         transforms,
         extAuthz,
         remoteRateLimit,
-        auth);
+        auth,
+        backendTls);
   }
 
   private static long nanos(Duration duration) {

@@ -3,7 +3,9 @@ package dev.agentgateway.proxy.server;
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
+import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.proxy.state.ProxyState;
+import dev.agentgateway.proxy.tls.ServerTls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
@@ -79,7 +81,7 @@ public final class ListenerManager implements AutoCloseable {
           continue;
         }
         try {
-          servers.put(bind.port(), start(bind, config.frontendHttp()));
+          servers.put(bind.port(), start(bind, config));
           openedNow.add(bind.port());
         } catch (RuntimeException e) {
           for (Integer port : openedNow) {
@@ -106,9 +108,14 @@ public final class ListenerManager implements AutoCloseable {
       Set<Integer> wanted = new HashSet<>();
       for (Bind bind : config.binds()) {
         wanted.add(bind.port());
+        Running running = servers.get(bind.port());
+        if (running != null && !updateTls(running, config)) {
+          LOG.info(bind.key() + ": TLS settings changed; restarting port " + bind.port());
+          stopQuietly(servers.remove(bind.port()));
+        }
         if (!servers.containsKey(bind.port())) {
           try {
-            servers.put(bind.port(), start(bind, config.frontendHttp()));
+            servers.put(bind.port(), start(bind, config));
           } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, new BindFailedException(bind, e).getMessage());
           }
@@ -188,7 +195,31 @@ public final class ListenerManager implements AutoCloseable {
     stopAll(removedPortGrace);
   }
 
-  private Running start(Bind bind, FrontendHttp http) {
+  /**
+   * Gives a running port the certificates of {@code config}; false when its fixed TLS settings
+   * (plain or TLS, versions, ciphers, client certificates, ALPN) changed, which needs a restart.
+   */
+  private static boolean updateTls(Running running, GatewayConfig config) {
+    List<Listener> listeners = listenersOf(running.bind(), config);
+    ServerTls.Settings wanted = ServerTls.settings(listeners);
+    ServerTls current = running.tls();
+    if (current == null || wanted == null) {
+      return current == null && wanted == null;
+    }
+    if (!current.settings().equals(wanted)) {
+      return false;
+    }
+    current.update(listeners);
+    return true;
+  }
+
+  private static List<Listener> listenersOf(Bind bind, GatewayConfig config) {
+    return config.listeners().stream().filter(l -> l.bindKey().equals(bind.key())).toList();
+  }
+
+  private Running start(Bind bind, GatewayConfig config) {
+    FrontendHttp http = config.frontendHttp();
+    ServerTls tls = ServerTls.of(listenersOf(bind, config));
     int maxHeaderSize = http.maxHeaderSize() > 0 ? http.maxHeaderSize() : DEFAULT_MAX_HEADER_SIZE;
     WebServerConfig.Builder builder =
         WebServer.builder()
@@ -215,6 +246,10 @@ public final class ListenerManager implements AutoCloseable {
                   }
                   r.any(handlers.create(bind));
                 });
+    if (tls != null) {
+      // Blocking sockets: the handshake timeout hooks the socket factory, which NIO bypasses.
+      builder.tls(tls.helidonTls()).useNio(false);
+    }
     customizer.customize(bind, builder);
     WebServer server = builder.build().start();
     if (!server.isRunning()) {
@@ -223,7 +258,7 @@ public final class ListenerManager implements AutoCloseable {
           "listener did not start", PortProbe.whyNotBindable(bind.port()));
     }
     LOG.fine(bind.key() + ": listening on port " + server.port());
-    return new Running(bind, server);
+    return new Running(bind, server, tls);
   }
 
   private static void stopQuietly(Running r) {
@@ -237,5 +272,5 @@ public final class ListenerManager implements AutoCloseable {
     }
   }
 
-  private record Running(Bind bind, WebServer server) {}
+  private record Running(Bind bind, WebServer server, ServerTls tls) {}
 }

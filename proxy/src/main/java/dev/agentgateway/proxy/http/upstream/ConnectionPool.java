@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.http.upstream;
 
+import dev.agentgateway.proxy.tls.UpstreamTls;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,8 +24,13 @@ public final class ConnectionPool implements AutoCloseable {
   private final ConcurrentHashMap<Key, Idle> idle = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  /** An upstream authority. */
-  public record Key(String host, int port) {}
+  /** An upstream authority, and the TLS to speak to it ({@code null} for plain HTTP). */
+  public record Key(String host, int port, UpstreamTls tls) {
+    /** A plain HTTP authority. */
+    public Key(String host, int port) {
+      this(host, port, null);
+    }
+  }
 
   /**
    * @param maxIdle most idle connections kept per authority, 0 for no limit
@@ -59,6 +65,12 @@ public final class ConnectionPool implements AutoCloseable {
       socket.setTcpNoDelay(true);
       socket.setKeepAlive(true);
       socket.connect(new InetSocketAddress(key.host(), key.port()), connectTimeoutMillis);
+      if (key.tls() != null) {
+        // The connect timeout bounds the handshake too; reads after it are bounded by policies.
+        socket.setSoTimeout(connectTimeoutMillis);
+        socket = key.tls().handshake(socket, key.host(), key.port());
+        socket.setSoTimeout(0);
+      }
       return new Connection(this, key, socket);
     } catch (IOException | RuntimeException e) {
       socket.close();
