@@ -1,29 +1,27 @@
 package dev.agentgateway.proxy.tls;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Checks client certificates against the client CA of the listener the SNI names. A listener
  * without a CA on a bind that requires client certificates accepts one that any of the bind's CAs
  * issued (the bind cannot ask some clients and not others, so it fails closed).
  */
-final class ClientCertificateTrust extends X509ExtendedTrustManager {
+final class ClientCertificateTrust extends OneWayTrustManager {
   private final Supplier<ServerCertificates> certificates;
 
   ClientCertificateTrust(Supplier<ServerCertificates> certificates) {
+    super(true);
     this.certificates = certificates;
   }
 
-  private void check(X509Certificate[] chain, String authType, SSLSession handshake)
+  @Override
+  void check(X509Certificate[] chain, String authType, SSLSession handshake)
       throws CertificateException {
     ServerCertificates current = certificates.get();
     ServerCertificates.Entry entry = current.select(SniKeyManager.sni(handshake));
@@ -43,42 +41,6 @@ final class ClientCertificateTrust extends X509ExtendedTrustManager {
       }
     }
     throw last;
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    check(chain, authType, socket instanceof SSLSocket s ? s.getHandshakeSession() : null);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    check(chain, authType, engine == null ? null : engine.getHandshakeSession());
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    check(chain, authType, null);
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    throw new CertificateException("a listener does not check server certificates");
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    throw new CertificateException("a listener does not check server certificates");
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    throw new CertificateException("a listener does not check server certificates");
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.agentgateway.proxy.tls;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -8,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -18,7 +15,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * insecure}), then its subject alternative names against the expected host name or any of the
  * accepted names (unless {@code insecureHost}).
  */
-final class UpstreamTrust extends X509ExtendedTrustManager {
+final class UpstreamTrust extends OneWayTrustManager {
   private static final int DNS = 2;
   private static final int URI = 6;
   private static final int IP = 7;
@@ -34,13 +31,15 @@ final class UpstreamTrust extends X509ExtendedTrustManager {
    */
   UpstreamTrust(
       X509ExtendedTrustManager roots, String hostname, List<String> acceptedNames, boolean names) {
+    super(false);
     this.roots = roots;
     this.hostname = hostname;
     this.acceptedNames = List.copyOf(acceptedNames);
     this.checkNames = names;
   }
 
-  private void check(X509Certificate[] chain, String authType, SSLSession handshake)
+  @Override
+  void check(X509Certificate[] chain, String authType, SSLSession handshake)
       throws CertificateException {
     if (roots != null) {
       roots.checkServerTrusted(chain, authType);
@@ -98,42 +97,6 @@ final class UpstreamTrust extends X509ExtendedTrustManager {
       out.add(String.valueOf(san.get(1)));
     }
     return out;
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    check(chain, authType, socket instanceof SSLSocket s ? s.getHandshakeSession() : null);
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    check(chain, authType, engine == null ? null : engine.getHandshakeSession());
-  }
-
-  @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    check(chain, authType, null);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    throw new CertificateException("an upstream connection does not check client certificates");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    throw new CertificateException("an upstream connection does not check client certificates");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    throw new CertificateException("an upstream connection does not check client certificates");
   }
 
   @Override
