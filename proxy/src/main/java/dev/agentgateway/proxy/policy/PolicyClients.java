@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.jwt.JwksSettings;
 import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
@@ -137,6 +138,14 @@ public final class PolicyClients implements AutoCloseable {
           channel.shutdown(); // in-flight calls finish; new ones use a new channel
         }
       }
+    }
+  }
+
+  /** Forgets the cached JWKS that no {@code jwtAuth} in {@code live} names (after a swap). */
+  public void retainJwks(Collection<JwtAuthPolicy> live) {
+    JwtCompiler compiler = jwt;
+    if (compiler != null) {
+      compiler.retain(live);
     }
   }
 
