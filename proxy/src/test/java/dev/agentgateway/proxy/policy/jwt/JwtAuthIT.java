@@ -9,13 +9,16 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.agentgateway.model.ir.AuthorizationPolicy;
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
+import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TransformationPolicy;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.testing.ProxyFixture;
+import dev.agentgateway.proxy.testing.TestConfigs;
 import io.helidon.webserver.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,7 +104,13 @@ class JwtAuthIT {
                     .build(),
                 backend),
             ProxyFixture.route(
-                "rotate", "/rotate", jwt(JwtAuthPolicy.Mode.STRICT, rotating), backend));
+                "rotate", "/rotate", jwt(JwtAuthPolicy.Mode.STRICT, rotating), backend),
+            TestConfigs.route(
+                "a2a",
+                TestConfigs.prefix("/a2a"),
+                jwt(JwtAuthPolicy.Mode.STRICT, keys),
+                List.of(new RouteBackend(new Backend.A2a(backend), 1)),
+                0));
   }
 
   @AfterAll
@@ -274,14 +283,32 @@ class JwtAuthIT {
     assertEquals(401, get("/rotate", signedByA).statusCode());
   }
 
-  private static RequestLog lastLogFor(String path, int status) {
-    List<RequestLog> logs = proxy.logs();
-    for (int i = logs.size() - 1; i >= 0; i--) {
-      RequestLog log = logs.get(i);
-      if (log.path().equals(path) && log.status() == status) {
-        return log;
+  @Test
+  void a2aRoutesAuthenticateInTheRoutePhaseToo() throws Exception {
+    HttpResponse<String> none = get("/a2a/agent", null);
+    assertEquals(401, none.statusCode());
+    assertEquals("Bearer", challenge(none));
+    HttpResponse<String> ok = get("/a2a/agent", token(Tokens.RSA_A, "carol"));
+    assertEquals(200, ok.statusCode());
+    assertTrue(
+        lastLogFor("/a2a/agent", 200).fields().contains(new RequestLog.Field("jwt.sub", "carol")));
+  }
+
+  /** The latest log of {@code path} with {@code status}; logs land just after the response. */
+  private static RequestLog lastLogFor(String path, int status) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (true) {
+      List<RequestLog> logs = proxy.logs();
+      for (int i = logs.size() - 1; i >= 0; i--) {
+        RequestLog log = logs.get(i);
+        if (log.path().equals(path) && log.status() == status) {
+          return log;
+        }
       }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no log for " + path + " " + status);
+      }
+      Thread.sleep(10);
     }
-    throw new AssertionError("no log for " + path + " " + status);
   }
 }
