@@ -8,18 +8,28 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.agentgateway.model.envoy.ratelimit.RateLimitDescriptor;
+import dev.agentgateway.model.envoy.ratelimit.RateLimitRequest;
+import dev.agentgateway.model.envoy.ratelimit.RateLimitResponse;
+import dev.agentgateway.model.envoy.ratelimit.RateLimitServiceGrpc;
 import dev.agentgateway.model.ir.AuthorizationPolicy;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
+import dev.agentgateway.model.ir.RemoteRateLimitPolicy;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TransformationPolicy;
 import dev.agentgateway.proxy.telemetry.RequestLog;
 import dev.agentgateway.proxy.testing.ProxyFixture;
 import dev.agentgateway.proxy.testing.TestConfigs;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.helidon.webserver.WebServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,14 +38,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * jwtAuth on plain HTTP routes through a real proxy: the three modes, a remote JWKS that rotates
- * its keys while the proxy runs, claims in CEL authorization and transformations, and {@code
- * jwt.sub} in the access log.
+ * jwtAuth on plain HTTP and A2A routes through a real proxy: the three modes, a remote JWKS that
+ * rotates its keys while the proxy runs, claims in CEL authorization, transformations and remote
+ * rate-limit descriptors, and {@code jwt.sub} in the access log.
  */
 class JwtAuthIT {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -295,6 +308,67 @@ class JwtAuthIT {
   }
 
   /** The latest log of {@code path} with {@code status}; logs land just after the response. */
+  /** Records every descriptor set it is asked about and admits them all. */
+  private static final class RecordingLimits extends RateLimitServiceGrpc.RateLimitServiceImplBase {
+    private final List<RateLimitRequest> seen = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void shouldRateLimit(
+        RateLimitRequest request, StreamObserver<RateLimitResponse> answer) {
+      seen.add(request);
+      answer.onNext(
+          RateLimitResponse.newBuilder().setOverallCode(RateLimitResponse.Code.OK).build());
+      answer.onCompleted();
+    }
+  }
+
+  @Test
+  void remoteRateLimitDescriptorsReadTheClaims() throws Exception {
+    RecordingLimits limits = new RecordingLimits();
+    Server rls =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .addService(limits)
+            .build()
+            .start();
+    RemoteRateLimitPolicy policy =
+        new RemoteRateLimitPolicy(
+            new Backend.Host("127.0.0.1", rls.getPort()),
+            "api",
+            List.of(
+                new RemoteRateLimitPolicy.Descriptor(
+                    List.of(new RemoteRateLimitPolicy.Entry("user", "jwt.sub")))),
+            RemoteRateLimitPolicy.FailureMode.FAIL_CLOSED,
+            // The first call starts gRPC's transport; a loaded machine may take seconds.
+            Duration.ofSeconds(20));
+    try (ProxyFixture limited =
+        ProxyFixture.withJwks(
+            SETTINGS,
+            ProxyFixture.route(
+                "limited",
+                "/limited",
+                RoutePolicies.builder()
+                    .jwtAuth(jwtPolicy(JwtAuthPolicy.Mode.STRICT, keys))
+                    .remoteRateLimit(policy)
+                    .build(),
+                ProxyFixture.local(upstream.port())))) {
+      HttpResponse<String> ok =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(limited.url("/limited")))
+                  .header("Authorization", "Bearer " + token(Tokens.RSA_A, "dave"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, ok.statusCode(), ok.body());
+      assertEquals(1, limits.seen.size());
+      RateLimitDescriptor.Entry entry = limits.seen.get(0).getDescriptors(0).getEntries(0);
+      assertEquals("user", entry.getKey());
+      assertEquals("dave", entry.getValue());
+    } finally {
+      rls.shutdownNow();
+      rls.awaitTermination(5, TimeUnit.SECONDS);
+    }
+  }
+
   private static RequestLog lastLogFor(String path, int status) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (true) {
