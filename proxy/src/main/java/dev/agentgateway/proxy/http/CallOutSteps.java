@@ -11,6 +11,7 @@ import dev.agentgateway.proxy.policy.extauth.AuthzRequest;
 import dev.agentgateway.proxy.policy.extauth.ExtAuthz;
 import dev.agentgateway.proxy.policy.extauth.ExtAuthzOutcome;
 import dev.agentgateway.proxy.policy.ratelimit.remote.RemoteRateLimitOutcome;
+import dev.agentgateway.proxy.policy.transform.CelContexts;
 import dev.agentgateway.proxy.routing.RouteSelection;
 import io.helidon.http.Header;
 import io.helidon.http.Status;
@@ -87,9 +88,11 @@ final class CallOutSteps {
   /** Runs {@code remoteRateLimit}. */
   static Result rateLimit(ServerRequest req, ServerResponse res, Exchange ex, CompiledPolicies c) {
     CelActivation activation =
-        CelActivation.builder()
-            .request(() -> RequestAttributes.from(req))
-            .source(SourceAttributes.from(req))
+        CelContexts.caller(
+                req,
+                CelActivation.builder()
+                    .request(() -> RequestAttributes.from(req))
+                    .source(SourceAttributes.from(req)))
             .build();
     RemoteRateLimitOutcome outcome = c.remoteRateLimit().check(activation);
     setAll(res, outcome.responseHeaders());

@@ -175,13 +175,16 @@ public final class ProxyHandler implements Handler {
     LocalAuth auth = compiled.auth();
     Identity identity = Identity.NONE;
     if (auth != null) {
-      // Route phase, upstream's order: (jwt), basic auth, API key, ext_authz, authorization.
+      // Route phase, upstream's order: jwt, basic auth, API key, ext_authz, authorization.
       LocalAuth.Outcome outcome = auth.authenticate(req);
       if (outcome.denial() != null) {
         deny(res, ex, outcome.denial());
         return;
       }
       identity = outcome.identity();
+      if (identity.jwtSubject() != null) {
+        ex.field("jwt.sub", identity.jwtSubject());
+      }
       if (identity.apiKeyName() != null) {
         ex.field("agw.api_key.name", identity.apiKeyName());
       }

@@ -103,8 +103,9 @@ public final class McpGateway implements AutoCloseable {
 
   /**
    * Serves one request routed to {@code backend}: answers the RFC 9728 metadata and the 401
-   * challenge when the route has {@code mcpAuthentication}, authenticates it when it has {@code
-   * jwtAuth}, then serves it with what the route's {@code mcpAuthorization} lets the caller see.
+   * challenge when the route has {@code mcpAuthentication} ({@code jwtAuth} already ran in the
+   * route phase), then serves it with what the route's {@code mcpAuthorization} lets the caller
+   * see.
    */
   public McpReply serve(
       ServerRequest req,
@@ -132,40 +133,16 @@ public final class McpGateway implements AutoCloseable {
         }
       }
     }
-    if (compiled.jwt() != null) {
-      JwtOutcome outcome =
-          compiled.jwt().authenticate(req.headers().all(HeaderNames.AUTHORIZATION, List::of));
-      switch (outcome) {
-        case JwtOutcome.Rejected r -> {
-          res.header(
-              HeaderNames.WWW_AUTHENTICATE,
-              r.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer");
-          return HttpAnswers.plain(
-              res, Status.UNAUTHORIZED_401, "authentication failed: " + r.reason(), "");
-        }
-        case JwtOutcome.Authenticated a -> claims = a.claims();
-        default -> {}
-      }
-    }
     McpAccess access = McpAccess.ALL;
     if (compiled.authorization() != null) {
       CelActivation.Builder activation =
           CelActivation.builder().request(() -> RequestAttributes.from(req));
+      // The route phase (jwtAuth, basicAuth, apiKey) ran before and left the caller on the request.
+      req.context().get(Identity.class).ifPresent(id -> id.addTo(activation));
       if (claims != null) {
+        // mcpAuthentication's token is this endpoint's own: its claims win.
         activation.jwt(claims);
       }
-      // The route's basicAuth/apiKey ran before and left who the caller is on the request.
-      req.context()
-          .get(Identity.class)
-          .ifPresent(
-              id -> {
-                if (id.basicAuth() != null) {
-                  activation.basicAuth(id.basicAuth());
-                }
-                if (id.apiKey() != null) {
-                  activation.apiKey(id.apiKey());
-                }
-              });
       CelActivation caller = activation.build();
       McpAuthorization rules = compiled.authorization();
       access =

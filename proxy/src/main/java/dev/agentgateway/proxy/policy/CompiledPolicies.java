@@ -34,7 +34,8 @@ import java.time.Duration;
  * @param transforms CEL transformations, body buffering and a computed direct body, or {@code null}
  * @param extAuthz the route's {@code extAuthz}, or {@code null}
  * @param remoteRateLimit the route's {@code remoteRateLimit}, or {@code null}
- * @param auth {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code csrf}, or null
+ * @param auth {@code jwtAuth}, {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code
+ *     csrf}, or null
  * @param backendTls TLS to the upstream ({@code backendTLS}), or {@code null} for plain HTTP
  */
 public record CompiledPolicies(
@@ -105,7 +106,7 @@ public record CompiledPolicies(
         TransformPolicies.compile(p, cel, maxBufferSize),
         ExtAuthz.compile(p.extAuthz(), clients),
         RemoteRateLimit.compile(p.remoteRateLimit(), clients),
-        LocalAuth.compile(p, cel),
+        LocalAuth.compile(p, cel, clients == null ? null : clients.jwt()),
         UpstreamTls.compile(p.backendTls()));
   }
 

@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.FrontendHttp;
+import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
@@ -9,8 +10,10 @@ import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.state.ProxyState;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,8 +70,12 @@ public final class PolicyCache {
     Map<Route, CompiledPolicies> byRoute = new IdentityHashMap<>();
     Set<String> limited = new HashSet<>();
     Set<Backend> called = new HashSet<>();
+    List<JwtAuthPolicy> jwt = new ArrayList<>();
     for (Route route : state.config().routes()) {
       RoutePolicies p = route.policies();
+      if (p != null && p.jwtAuth() != null) {
+        jwt.add(p.jwtAuth());
+      }
       // LLM routes charge tokens against their own buckets in the LLM gateway.
       RateLimitGate gate =
           p == null || servesAi(route)
@@ -89,6 +96,9 @@ public final class PolicyCache {
       }
     }
     for (Policy policy : state.config().policies()) {
+      if (policy.policy().jwtAuth() != null) {
+        jwt.add(policy.policy().jwtAuth());
+      }
       if (policy.policy().extAuthz() != null) {
         called.add(policy.policy().extAuthz().target());
       }
@@ -99,6 +109,7 @@ public final class PolicyCache {
     limiters.retain(limited);
     // Every handler compiles the whole config, so each sees every target still in use.
     clients.retain(called);
+    clients.retainJwks(jwt);
     Snapshot next = new Snapshot(state, byRoute);
     // Racing requests may each compile; any result is correct and the last one stays.
     snapshot = next;

@@ -1,10 +1,15 @@
 package dev.agentgateway.proxy.policy;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
+import dev.agentgateway.proxy.policy.jwt.JwksSettings;
+import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
+import dev.agentgateway.proxy.policy.jwt.JwtCompiler;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -18,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * What compiled policies call services with (ext_authz, remote rate limit): one gRPC channel per
  * target, shared by every route and kept across reloads while a config still names the target; one
- * HTTP client; the CEL engine. Closed with the proxy.
+ * HTTP client; the client and settings JWKS URLs are fetched with; the CEL engine. Closed with the
+ * proxy.
  */
 public final class PolicyClients implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PolicyClients.class.getName());
@@ -29,10 +35,36 @@ public final class PolicyClients implements AutoCloseable {
   private final ReentrantLock httpLock = new ReentrantLock();
   private volatile HttpClient http;
   private volatile boolean closed;
+  private final JwksSettings jwksSettings;
+  private volatile JwtCompiler jwt;
 
   /** Clients that compile expressions with {@code cel}. */
   public PolicyClients(LazyCelEngine cel) {
+    this(cel, JwksSettings.DEFAULT);
+  }
+
+  /** Clients that compile expressions with {@code cel} and cache JWKS as {@code jwksSettings}. */
+  public PolicyClients(LazyCelEngine cel, JwksSettings jwksSettings) {
     this.cel = cel;
+    this.jwksSettings = jwksSettings;
+  }
+
+  /** Compiles {@code jwtAuth}; its JWKS client is created on first use. */
+  public JwtCompiler jwt() {
+    JwtCompiler compiler = jwt;
+    if (compiler != null) {
+      return compiler;
+    }
+    httpLock.lock();
+    try {
+      if (jwt == null) {
+        jwt =
+            new JwtCompiler(JwtAuthenticator.defaultHttpClient(), jwksSettings, Clock.systemUTC());
+      }
+      return jwt;
+    } finally {
+      httpLock.unlock();
+    }
   }
 
   /** The CEL engine policies compile their expressions with. */
@@ -109,6 +141,14 @@ public final class PolicyClients implements AutoCloseable {
     }
   }
 
+  /** Forgets the cached JWKS that no {@code jwtAuth} in {@code live} names (after a swap). */
+  public void retainJwks(Collection<JwtAuthPolicy> live) {
+    JwtCompiler compiler = jwt;
+    if (compiler != null) {
+      compiler.retain(live);
+    }
+  }
+
   /** The number of open channels. */
   public int channels() {
     return channels.size();
@@ -132,6 +172,10 @@ public final class PolicyClients implements AutoCloseable {
     HttpClient client = http;
     if (client != null) {
       client.close();
+    }
+    JwtCompiler compiler = jwt;
+    if (compiler != null) {
+      compiler.http().close();
     }
     LOG.log(System.Logger.Level.DEBUG, "policy clients closed");
   }

@@ -14,6 +14,7 @@ import dev.agentgateway.proxy.mcp.McpGateway;
 import dev.agentgateway.proxy.mcp.session.SessionCodec;
 import dev.agentgateway.proxy.policy.PolicyClients;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
+import dev.agentgateway.proxy.policy.jwt.JwksSettings;
 import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
@@ -45,18 +46,20 @@ public final class ProxyFixture implements AutoCloseable {
   private final McpGateway mcp;
   private final ProxyMetrics metrics = new ProxyMetrics("test");
   private final LlmGateway llm = new LlmGateway(Duration.ofSeconds(2), metrics.genAi());
-  private final PolicyClients policyClients = new PolicyClients(new LazyCelEngine());
+  private final PolicyClients policyClients;
 
   private ProxyFixture(
       List<Route> routes, FrontendHttp frontend, List<ServiceEndpoints> endpoints) {
-    this(routes, frontend, endpoints, SessionCodec.withRandomKey());
+    this(routes, frontend, endpoints, SessionCodec.withRandomKey(), JwksSettings.DEFAULT);
   }
 
   private ProxyFixture(
       List<Route> routes,
       FrontendHttp frontend,
       List<ServiceEndpoints> endpoints,
-      SessionCodec sessions) {
+      SessionCodec sessions,
+      JwksSettings jwks) {
+    this.policyClients = new PolicyClients(new LazyCelEngine(), jwks);
     this.port = ShellTesting.freePort();
     this.routes = List.copyOf(routes);
     this.frontend = frontend;
@@ -85,7 +88,14 @@ public final class ProxyFixture implements AutoCloseable {
 
   /** A proxy whose MCP session ids are sealed with {@code sessions}, as replicas sharing a key. */
   public static ProxyFixture withSessions(SessionCodec sessions, Route... routes) {
-    return new ProxyFixture(Arrays.asList(routes), FrontendHttp.DEFAULT, List.of(), sessions);
+    return new ProxyFixture(
+        Arrays.asList(routes), FrontendHttp.DEFAULT, List.of(), sessions, JwksSettings.DEFAULT);
+  }
+
+  /** A proxy whose remote JWKS are cached and refetched as {@code jwks} says. */
+  public static ProxyFixture withJwks(JwksSettings jwks, Route... routes) {
+    return new ProxyFixture(
+        Arrays.asList(routes), FrontendHttp.DEFAULT, List.of(), SessionCodec.withRandomKey(), jwks);
   }
 
   /** A proxy serving {@code routes} (matched in order by path prefix). */

@@ -1,17 +1,26 @@
 package dev.agentgateway.proxy.policy.auth;
 
+import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
+import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
+import dev.agentgateway.proxy.policy.jwt.JwtCompiler;
+import dev.agentgateway.proxy.policy.jwt.JwtOutcome;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
+import java.util.Map;
 
 /**
- * A route's {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code csrf}, compiled
- * once. The proxy calls {@link #authenticate} and {@link #authorize} early in the route phase and
- * {@link #csrf} later, at upstream's positions. A policy that cannot be compiled (a CEL rule the
- * load-time check should have refused) denies every request with 500 rather than serve unprotected.
+ * A route's {@code jwtAuth}, {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code
+ * csrf}, compiled once. The proxy calls {@link #authenticate} and {@link #authorize} early in the
+ * route phase and {@link #csrf} later, at upstream's positions. A policy that cannot be compiled (a
+ * CEL rule the load-time check should have refused) denies every request with 500 rather than serve
+ * unprotected.
  */
 public final class LocalAuth {
+  private final JwtAuthenticator jwt;
   private final BasicAuthenticator basic;
   private final ApiKeyAuthenticator apiKey;
   private final RequestAuthorizer authorizer;
@@ -19,11 +28,13 @@ public final class LocalAuth {
   private final Denial broken;
 
   private LocalAuth(
+      JwtAuthenticator jwt,
       BasicAuthenticator basic,
       ApiKeyAuthenticator apiKey,
       RequestAuthorizer authorizer,
       CsrfGuard csrf,
       Denial broken) {
+    this.jwt = jwt;
     this.basic = basic;
     this.apiKey = apiKey;
     this.authorizer = authorizer;
@@ -31,10 +42,16 @@ public final class LocalAuth {
     this.broken = broken;
   }
 
-  /** The compiled policies, or null when {@code policies} has none of them. */
-  public static LocalAuth compile(RoutePolicies policies, LazyCelEngine cel) {
+  /**
+   * The compiled policies, or null when {@code policies} has none of them.
+   *
+   * @param jwt compiles {@code jwtAuth}; null when the caller has no way to fetch key sets (then a
+   *     {@code jwtAuth} makes every request answer 500, never pass unchecked)
+   */
+  public static LocalAuth compile(RoutePolicies policies, LazyCelEngine cel, JwtCompiler jwt) {
     if (policies == null
-        || (policies.basicAuth() == null
+        || (policies.jwtAuth() == null
+            && policies.basicAuth() == null
             && policies.apiKey() == null
             && policies.authorization() == null
             && policies.csrf() == null)) {
@@ -42,6 +59,7 @@ public final class LocalAuth {
     }
     try {
       return new LocalAuth(
+          jwtAuthenticator(policies, jwt),
           BasicAuthenticator.compile(policies.basicAuth()),
           ApiKeyAuthenticator.compile(policies.apiKey()),
           policies.authorization() == null
@@ -53,14 +71,41 @@ public final class LocalAuth {
       Denial broken =
           new Denial(
               Status.INTERNAL_SERVER_ERROR_500, "route policy not usable: " + e.getMessage(), null);
-      return new LocalAuth(null, null, null, null, broken);
+      return new LocalAuth(null, null, null, null, null, broken);
     }
   }
 
-  /** Basic auth, then API key (upstream's order). */
+  private static JwtAuthenticator jwtAuthenticator(RoutePolicies policies, JwtCompiler jwt) {
+    if (policies.jwtAuth() == null) {
+      return null;
+    }
+    if (jwt == null) {
+      throw new IllegalArgumentException("jwtAuth: no JWKS client configured");
+    }
+    try {
+      return jwt.compile(policies.jwtAuth());
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException("jwtAuth." + e.getMessage(), e);
+    }
+  }
+
+  /** JWT, then basic auth, then API key (upstream's order). */
   public Outcome authenticate(ServerRequest req) {
     if (broken != null) {
       return new Outcome(Identity.NONE, broken);
+    }
+    Map<String, Object> claims = null;
+    if (jwt != null) {
+      switch (jwt.authenticate(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
+        case JwtOutcome.Rejected r -> {
+          // RFC 6750 §3.1: no error code when the request carried no token at all.
+          String challenge = r.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer";
+          return new Outcome(
+              Identity.NONE, new Denial(Status.UNAUTHORIZED_401, "jwt: " + r.reason(), challenge));
+        }
+        case JwtOutcome.Authenticated a -> claims = a.claims();
+        case JwtOutcome.Anonymous a -> {}
+      }
     }
     Check user = basic == null ? Check.ANONYMOUS : basic.authenticate(req);
     if (user instanceof Denial d) {
@@ -73,12 +118,13 @@ public final class LocalAuth {
     Check.Accepted u = user instanceof Check.Accepted a ? a : null;
     Check.Accepted k = key instanceof Check.Accepted a ? a : null;
     Identity identity =
-        u == null && k == null
+        u == null && k == null && claims == null
             ? Identity.NONE
             : new Identity(
                 u == null ? null : u.attributes(),
                 k == null ? null : k.attributes(),
-                k == null ? null : k.name());
+                k == null ? null : k.name(),
+                claims);
     return new Outcome(identity, null);
   }
 

@@ -66,12 +66,6 @@ final class RequestAuthorizer {
             .set(
                 "source",
                 (java.util.function.Supplier<SourceAttributes>) () -> SourceAttributes.from(req));
-    if (identity.basicAuth() != null) {
-      activation.basicAuth(identity.basicAuth());
-    }
-    if (identity.apiKey() != null) {
-      activation.apiKey(identity.apiKey());
-    }
-    return rules.allows(activation.build()) ? null : DENIED;
+    return rules.allows(identity.addTo(activation).build()) ? null : DENIED;
   }
 }

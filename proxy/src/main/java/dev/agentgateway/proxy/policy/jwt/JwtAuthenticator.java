@@ -17,6 +17,7 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.agentgateway.model.config.ConfigException;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.text.ParseException;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Validates bearer JWTs against configured issuers and applies the mode. Only asymmetric signatures
@@ -81,10 +83,20 @@ public final class JwtAuthenticator {
   public static JwtAuthenticator create(
       JwtAuthConfig config, HttpClient http, JwksSettings settings, Clock clock)
       throws ConfigException {
+    return create(config, url -> new RemoteJwks(url, http, settings, clock), clock);
+  }
+
+  /**
+   * Compiles a policy whose remote key sets come from {@code remote} (which may share one cache per
+   * URL between policies).
+   */
+  static JwtAuthenticator create(
+      JwtAuthConfig config, Function<URI, ProviderKeys> remote, Clock clock)
+      throws ConfigException {
     Map<String, Provider> providers = new HashMap<>();
     for (int i = 0; i < config.providers().size(); i++) {
       JwtProviderConfig p = config.providers().get(i);
-      ProviderKeys keys = keys(p.jwks(), "providers[" + i + "].jwks", http, settings, clock);
+      ProviderKeys keys = keys(p.jwks(), "providers[" + i + "].jwks", remote);
       providers.put(
           p.issuer(),
           new Provider(p.issuer(), p.audiences(), p.jwtValidationOptions().requiredClaims(), keys));
@@ -101,10 +113,10 @@ public final class JwtAuthenticator {
   }
 
   private static ProviderKeys keys(
-      JwksSource source, String path, HttpClient http, JwksSettings settings, Clock clock)
+      JwksSource source, String path, Function<URI, ProviderKeys> remoteKeys)
       throws ConfigException {
     return switch (source) {
-      case JwksSource.Remote remote -> new RemoteJwks(remote.url(), http, settings, clock);
+      case JwksSource.Remote remote -> remoteKeys.apply(remote.url());
       case JwksSource.Inline inline -> new ProviderKeys.Fixed(parse(inline.json(), path));
       case JwksSource.File file -> {
         String json;

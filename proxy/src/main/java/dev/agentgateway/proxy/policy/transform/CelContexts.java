@@ -1,5 +1,6 @@
 package dev.agentgateway.proxy.policy.transform;
 
+import dev.agentgateway.proxy.policy.auth.Identity;
 import dev.agentgateway.proxy.policy.cel.CelActivation;
 import dev.agentgateway.proxy.policy.cel.RequestAttributes;
 import io.helidon.http.Header;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Builds the CEL variables transformations and retry conditions read: {@code request} (with {@code
  * body} when it was held) and {@code response} ({@code code}, {@code headers}, and {@code body}
- * when held). Each is built only if an expression reads it. Bodies are strings, as upstream
+ * when held), and the caller the route's authentication found ({@code jwt}, {@code basicAuth},
+ * {@code apiKey}). Each is built only if an expression reads it. Bodies are strings, as upstream
  * documents them.
  */
 public final class CelContexts {
@@ -23,7 +25,7 @@ public final class CelContexts {
 
   /** The variables of {@code req}; {@code body} is the held request body, or null. */
   public static CelActivation request(ServerRequest req, byte[] body) {
-    return CelActivation.builder().set("request", requestValue(req, body)).build();
+    return caller(req, CelActivation.builder().set("request", requestValue(req, body))).build();
   }
 
   /**
@@ -43,10 +45,18 @@ public final class CelContexts {
           }
           return out;
         };
-    return CelActivation.builder()
-        .set("request", requestValue(req, requestBody))
-        .set("response", response)
+    return caller(
+            req,
+            CelActivation.builder()
+                .set("request", requestValue(req, requestBody))
+                .set("response", response))
         .build();
+  }
+
+  /** Adds the identity the route's authentication registered on {@code req}, if any. */
+  public static CelActivation.Builder caller(ServerRequest req, CelActivation.Builder activation) {
+    req.context().get(Identity.class).ifPresent(id -> id.addTo(activation));
+    return activation;
   }
 
   private static Supplier<Map<String, Object>> requestValue(ServerRequest req, byte[] body) {
