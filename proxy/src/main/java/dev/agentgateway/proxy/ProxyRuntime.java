@@ -26,9 +26,12 @@ import dev.agentgateway.proxy.server.ListenerManager;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.AccessLog;
+import dev.agentgateway.proxy.telemetry.AccessLogRules;
 import dev.agentgateway.proxy.telemetry.Logging;
 import dev.agentgateway.proxy.telemetry.ProxyMetrics;
+import dev.agentgateway.proxy.telemetry.TelemetryCheck;
 import dev.agentgateway.proxy.telemetry.TelemetryObserver;
+import dev.agentgateway.proxy.telemetry.trace.Tracing;
 import dev.agentgateway.proxy.websocket.WebSocketPassthrough;
 import dev.agentgateway.proxy.xds.XdsClient;
 import dev.agentgateway.proxy.xds.XdsSettings;
@@ -58,6 +61,7 @@ public final class ProxyRuntime implements AutoCloseable {
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private final Map<String, TelemetryObserver> observers = new ConcurrentHashMap<>();
   private final AccessLog accessLog;
+  private final Tracing tracing;
   private final Drain drain;
   private final BindCustomizer extraCustomizer;
   private ObservabilityServers observability;
@@ -105,7 +109,8 @@ public final class ProxyRuntime implements AutoCloseable {
   private ProxyRuntime(Settings settings) {
     StaticConfig statics = settings.config().config();
     this.metrics = new ProxyMetrics(settings.version());
-    List<ConfigError> celErrors = celCheck.check(settings.config());
+    List<ConfigError> celErrors = new ArrayList<>(TelemetryCheck.check(statics, cel));
+    celErrors.addAll(celCheck.check(settings.config()));
     if (!celErrors.isEmpty()) {
       throw new IllegalArgumentException(
           "invalid config: " + new ConfigException(celErrors).getMessage());
@@ -129,7 +134,15 @@ public final class ProxyRuntime implements AutoCloseable {
     // One gRPC channel per ext_authz or rate limit service, whichever bind's route calls it.
     PolicyClients policyClients = new PolicyClients(cel);
     closeables.add(policyClients);
-    this.accessLog = new AccessLog();
+    this.accessLog = new AccessLog(AccessLogRules.compile(statics.logging(), cel::get));
+    // Closed after the listeners drained (closeables run last), so in-flight spans are exported.
+    this.tracing =
+        statics.tracing() == null
+            ? null
+            : Tracing.create(statics.tracing(), cel::get, settings.version());
+    if (tracing != null) {
+      closeables.add(tracing);
+    }
     this.drain = drain;
     this.extraCustomizer = settings.customizer();
     this.listeners =
@@ -165,7 +178,7 @@ public final class ProxyRuntime implements AutoCloseable {
   /** The metrics and access-log observer of one bind, shared by everything serving it. */
   private TelemetryObserver observer(Bind bind) {
     return observers.computeIfAbsent(
-        bind.key(), key -> new TelemetryObserver(metrics, accessLog, key));
+        bind.key(), key -> new TelemetryObserver(metrics, accessLog, key, tracing));
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.agentgateway.model.ir.PathMatch;
 import dev.agentgateway.model.ir.PathRewrite;
 import dev.agentgateway.model.ir.Secret;
 import dev.agentgateway.model.ir.SessionKey;
+import dev.agentgateway.model.ir.TracingConfig;
 import dev.agentgateway.model.ir.ValueMatch;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -97,6 +98,7 @@ public final class ConfigJson {
       case McpTarget.EnvVar e -> single(e.name(), REDACTED);
       case SessionKey k -> NODES.textNode(REDACTED);
       case Secret k -> NODES.textNode(REDACTED);
+      case TracingConfig t -> tracing(t);
       case Record r -> record(r);
       default -> NODES.textNode(v.toString());
     };
@@ -174,6 +176,15 @@ public final class ConfigJson {
   private static ObjectNode object(Map<?, ?> map) {
     ObjectNode node = NODES.objectNode();
     map.forEach((k, v) -> node.set(String.valueOf(k), node(v)));
+    return node;
+  }
+
+  /** Collector headers usually carry an API key: only their names are shown. */
+  private static JsonNode tracing(TracingConfig tracing) {
+    ObjectNode node = (ObjectNode) record(tracing);
+    ObjectNode headers = NODES.objectNode();
+    tracing.headers().keySet().stream().sorted().forEach(name -> headers.put(name, REDACTED));
+    node.set("headers", headers);
     return node;
   }
 }

@@ -3,7 +3,9 @@ package dev.agentgateway.model.config;
 import dev.agentgateway.model.ir.LoggingConfig;
 import dev.agentgateway.model.ir.SessionKey;
 import dev.agentgateway.model.ir.StaticConfig;
+import dev.agentgateway.model.ir.TracingConfig;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,12 +43,79 @@ final class EnvOverrides {
         address("ADMIN_ADDR", c.adminAddr()),
         address("STATS_ADDR", c.statsAddr()),
         address("READINESS_ADDR", c.readinessAddr()),
-        new LoggingConfig(level == null ? logging.level() : level, format),
+        logging.withLevelAndFormat(level == null ? logging.level() : level, format),
         c.backend(),
         minTerminationDeadline(c.connectionMinTerminationDeadline()),
         terminationDeadline(c.connectionTerminationDeadline()),
         sessionKey(c.sessionKey()),
-        c.mcpSessionTtl());
+        c.mcpSessionTtl(),
+        tracing(c.tracing()));
+  }
+
+  /**
+   * {@code OTLP_ENDPOINT}, then the OpenTelemetry SDK's {@code OTEL_EXPORTER_OTLP_[TRACES_]*}
+   * variables (endpoint, protocol, headers); an endpoint set here turns tracing on.
+   */
+  private TracingConfig tracing(TracingConfig current) {
+    String endpointName =
+        firstSet(
+            "OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT");
+    String protocolName =
+        firstSet("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
+    String headersName =
+        firstSet("OTEL_EXPORTER_OTLP_TRACES_HEADERS", "OTEL_EXPORTER_OTLP_HEADERS");
+    if (endpointName == null && protocolName == null && headersName == null) {
+      return current;
+    }
+    String endpoint =
+        endpointName != null ? get(endpointName) : current == null ? null : current.otlpEndpoint();
+    if (endpoint == null) {
+      return current; // protocol or headers alone do not say where to send spans
+    }
+    TracingConfig.Protocol protocol = current == null ? null : current.otlpProtocol();
+    if (protocolName != null) {
+      switch (get(protocolName)) {
+        case "grpc" -> protocol = TracingConfig.Protocol.GRPC;
+        case "http/protobuf", "http" -> protocol = TracingConfig.Protocol.HTTP;
+        default -> error(protocolName, "must be one of grpc, http/protobuf");
+      }
+    }
+    Map<String, String> headers =
+        new LinkedHashMap<>(current == null ? Map.of() : current.headers());
+    if (headersName != null) {
+      for (String pair : get(headersName).split(",")) {
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+          error(headersName, "expected name=value pairs separated by commas");
+          break;
+        }
+        headers.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
+    try {
+      return current == null
+          ? new TracingConfig(endpoint, protocol, headers, null, null, null, null)
+          : new TracingConfig(
+              endpoint,
+              protocol,
+              headers,
+              current.path(),
+              current.randomSampling(),
+              current.clientSampling(),
+              current.fields());
+    } catch (IllegalArgumentException e) {
+      error(endpointName == null ? "OTEL_EXPORTER_OTLP_ENDPOINT" : endpointName, e.getMessage());
+      return current;
+    }
+  }
+
+  private String firstSet(String... names) {
+    for (String name : names) {
+      if (get(name) != null) {
+        return name;
+      }
+    }
+    return null;
   }
 
   /** {@code SESSION_KEY}, which wins over {@code config.session.key}. */

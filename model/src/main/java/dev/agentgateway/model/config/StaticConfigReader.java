@@ -4,9 +4,13 @@ import dev.agentgateway.model.ir.BackendConfig;
 import dev.agentgateway.model.ir.LoggingConfig;
 import dev.agentgateway.model.ir.SessionKey;
 import dev.agentgateway.model.ir.StaticConfig;
+import dev.agentgateway.model.ir.TelemetryFields;
+import dev.agentgateway.model.ir.TracingConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -35,7 +39,82 @@ final class StaticConfigReader {
             config.field("connectionTerminationDeadline").duration(),
             d.connectionTerminationDeadline()),
         sessionKey(config.field("session")),
-        mcpSessionTtl(config.field("mcp"), d.mcpSessionTtl()));
+        mcpSessionTtl(config.field("mcp"), d.mcpSessionTtl()),
+        tracing(config.field("tracing")));
+  }
+
+  /** {@code config.tracing}; {@code null} (tracing off) when absent or invalid. */
+  private static TracingConfig tracing(ConfigNode tracing) {
+    if (!tracing.mapping(UpstreamFields.TRACING)) {
+      return null;
+    }
+    ConfigNode endpoint = tracing.field("otlpEndpoint");
+    String url = endpoint.requiredText();
+    TracingConfig.Protocol protocol = null;
+    String protocolText = tracing.field("otlpProtocol").choice(List.of("grpc", "http"));
+    if (protocolText != null) {
+      protocol =
+          protocolText.equals("http") ? TracingConfig.Protocol.HTTP : TracingConfig.Protocol.GRPC;
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    tracing
+        .field("headers")
+        .entries()
+        .forEach(
+            (name, value) -> {
+              String text = value.text();
+              if (text != null) {
+                headers.put(name, text);
+              }
+            });
+    ConfigNode path = tracing.field("path");
+    String pathText = path.text();
+    if (pathText != null && !pathText.startsWith("/")) {
+      path.error("must start with /");
+      pathText = null;
+    }
+    if (url == null) {
+      return null;
+    }
+    try {
+      return new TracingConfig(
+          url,
+          protocol,
+          headers,
+          pathText,
+          tracing.field("randomSampling").text(),
+          tracing.field("clientSampling").text(),
+          fields(tracing.field("fields")));
+    } catch (IllegalArgumentException e) {
+      endpoint.error(e.getMessage());
+      return null;
+    }
+  }
+
+  /** {@code fields: {add: {name: cel}, remove: [name]}}. */
+  static TelemetryFields fields(ConfigNode fields) {
+    if (!fields.mapping(UpstreamFields.TELEMETRY_FIELDS)) {
+      return TelemetryFields.NONE;
+    }
+    Map<String, String> add = new LinkedHashMap<>();
+    fields
+        .field("add")
+        .entries()
+        .forEach(
+            (name, value) -> {
+              String expression = value.requiredText();
+              if (expression != null) {
+                add.put(name, expression);
+              }
+            });
+    List<String> remove = new ArrayList<>();
+    for (ConfigNode item : fields.field("remove").list()) {
+      String name = item.requiredText();
+      if (name != null) {
+        remove.add(name);
+      }
+    }
+    return new TelemetryFields(add, remove);
   }
 
   /** {@code session.key}: 64 hex digits. Errors never repeat the value, a secret. */
@@ -105,7 +184,17 @@ final class StaticConfigReader {
     if (!logging.mapping(UpstreamFields.LOGGING)) {
       return LoggingConfig.DEFAULT;
     }
-    return new LoggingConfig(level(logging.field("level")), format(logging.field("format")));
+    ConfigNode filter = logging.field("filter");
+    String filterText = filter.text();
+    if (filterText != null && filterText.isBlank()) {
+      filter.error("must not be empty");
+      filterText = null;
+    }
+    return new LoggingConfig(
+        level(logging.field("level")),
+        format(logging.field("format")),
+        filterText,
+        fields(logging.field("fields")));
   }
 
   private static String level(ConfigNode level) {

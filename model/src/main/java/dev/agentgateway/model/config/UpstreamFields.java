@@ -16,19 +16,26 @@ final class UpstreamFields {
   static final FieldSet CONFIG =
       FieldSet.of(
           "adminAddr statsAddr readinessAddr logging backend connectionTerminationDeadline"
-              + " connectionMinTerminationDeadline session mcp",
+              + " connectionMinTerminationDeadline session mcp tracing",
           "enableIpv6 dns localXdsPath modelCatalog database storage caAddress caAuthToken"
               + " xdsAddress xdsAuthToken spiffe namespace gateway trustDomain"
               + " additionalTrustDomains skipValidateTrustDomain serviceAccount clusterId network"
               + " standardAttributes histograms sensitiveHeaders customFunctions"
-              + " workerThreads tracing metrics hbone");
+              + " workerThreads metrics hbone");
 
   static final FieldSet SESSION = FieldSet.of("key", "");
 
   /** {@code config.mcp}. */
   static final FieldSet MCP_CONFIG = FieldSet.of("sessionTtl", "");
 
-  static final FieldSet LOGGING = FieldSet.of("level format", "filter fields database");
+  static final FieldSet LOGGING = FieldSet.of("level format filter fields", "database");
+
+  /** {@code fields} of {@code config.logging} and {@code config.tracing}. */
+  static final FieldSet TELEMETRY_FIELDS = FieldSet.of("add remove", "");
+
+  static final FieldSet TRACING =
+      FieldSet.of(
+          "otlpEndpoint otlpProtocol headers randomSampling clientSampling path fields", "");
 
   static final FieldSet BACKEND_CONFIG =
       FieldSet.of("connectTimeout poolIdleTimeout poolMaxSize", "keepalives");

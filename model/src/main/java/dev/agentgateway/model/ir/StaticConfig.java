@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param sessionKey the key that seals MCP session ids ({@code config.session.key} or {@code
  *     SESSION_KEY}), or {@code null} for unsealed ids
  * @param mcpSessionTtl how long an idle MCP session lives ({@code config.mcp.sessionTtl})
+ * @param tracing where request spans go ({@code config.tracing}), or {@code null} for no tracing
  */
 public record StaticConfig(
     String adminAddr,
@@ -26,7 +27,8 @@ public record StaticConfig(
     Duration connectionMinTerminationDeadline,
     Duration connectionTerminationDeadline,
     SessionKey sessionKey,
-    Duration mcpSessionTtl) {
+    Duration mcpSessionTtl,
+    TracingConfig tracing) {
 
   public static final String DEFAULT_ADMIN_ADDR = "localhost:15000";
   public static final String DEFAULT_STATS_ADDR = "0.0.0.0:15020";
@@ -44,7 +46,8 @@ public record StaticConfig(
           Duration.ofSeconds(10),
           Duration.ofSeconds(25),
           null,
-          DEFAULT_MCP_SESSION_TTL);
+          DEFAULT_MCP_SESSION_TTL,
+          null);
 
   public StaticConfig {
     logging = Objects.requireNonNullElse(logging, LoggingConfig.DEFAULT);
@@ -75,6 +78,31 @@ public record StaticConfig(
         connectionMinTerminationDeadline,
         connectionTerminationDeadline,
         null,
-        DEFAULT_MCP_SESSION_TTL);
+        DEFAULT_MCP_SESSION_TTL,
+        null);
+  }
+
+  /** Without tracing. */
+  public StaticConfig(
+      String adminAddr,
+      String statsAddr,
+      String readinessAddr,
+      LoggingConfig logging,
+      BackendConfig backend,
+      Duration connectionMinTerminationDeadline,
+      Duration connectionTerminationDeadline,
+      SessionKey sessionKey,
+      Duration mcpSessionTtl) {
+    this(
+        adminAddr,
+        statsAddr,
+        readinessAddr,
+        logging,
+        backend,
+        connectionMinTerminationDeadline,
+        connectionTerminationDeadline,
+        sessionKey,
+        mcpSessionTtl,
+        null);
   }
 }

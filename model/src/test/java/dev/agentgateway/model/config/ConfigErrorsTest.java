@@ -66,7 +66,7 @@ class ConfigErrorsTest {
   void upstreamFieldsWeLackAreNotSupportedYet() {
     assertEquals(
         List.of(
-            new ConfigError("config.tracing", "\"tracing\" is not supported yet"),
+            new ConfigError("config.logging.database", "\"database\" is not supported yet"),
             new ConfigError("frontendPolicies.tcp", "\"tcp\" is not supported yet"),
             new ConfigError(
                 "frontendPolicies.http.http2FrameSize", "\"http2FrameSize\" is not supported yet"),
@@ -81,7 +81,7 @@ class ConfigErrorsTest {
         errors(
             """
             llm: {gateways: [default], models: [{name: m, provider: openAI}]}
-            config: {tracing: {otlpEndpoint: "http://x:4317"}}
+            config: {logging: {database: {}}}
             frontendPolicies: {tcp: {}, http: {http2FrameSize: 1}}
             binds:
             - port: 3000

@@ -14,6 +14,7 @@ import dev.agentgateway.proxy.policy.transform.CompiledTransform;
 import dev.agentgateway.proxy.policy.transform.HeaderEdits;
 import dev.agentgateway.proxy.policy.transform.TransformPolicies;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.telemetry.RequestScope;
 import dev.agentgateway.proxy.tls.UpstreamTls;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -317,6 +318,7 @@ final class HttpForwarder {
       RequestEdit edit) {
     HopByHop.copy(req.headers(), headers, to.grpc(), true);
     ForwardedHeaders.apply(req, to.clientAuthority(), headers);
+    RequestScope.inject(req, headers);
     headers.set(HeaderValues.create(HeaderNames.HOST, to.host()));
     if (edit != RequestEdit.NONE) {
       edit.headers().apply(headers);

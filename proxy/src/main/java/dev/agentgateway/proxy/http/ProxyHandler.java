@@ -25,6 +25,7 @@ import dev.agentgateway.proxy.server.Drain;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
+import dev.agentgateway.proxy.telemetry.RequestScope;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -126,6 +127,10 @@ public final class ProxyHandler implements Handler {
   public void handle(ServerRequest req, ServerResponse res) {
     long start = System.nanoTime();
     drain.enter();
+    RequestScope scope = observer.requestStarted(req);
+    if (scope.traceparent() != null) {
+      req.context().register(scope);
+    }
     HelidonRequestView view = new HelidonRequestView(req);
     Exchange exchange =
         new Exchange(
@@ -147,7 +152,7 @@ public final class ProxyHandler implements Handler {
       exchange.reply(res, Status.INTERNAL_SERVER_ERROR_500, "internal error");
     } finally {
       drain.exit();
-      observer.requestDone(exchange.log(System.nanoTime()));
+      observer.requestDone(exchange.log(System.nanoTime()), scope);
     }
   }
 

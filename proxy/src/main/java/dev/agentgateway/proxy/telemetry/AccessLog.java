@@ -13,13 +13,43 @@ public final class AccessLog {
   public static final String LOGGER_NAME = "request";
 
   private final Logger logger = Logger.getLogger(LOGGER_NAME);
+  private final AccessLogRules rules;
+
+  /** Every line, with the standard fields. */
+  public AccessLog() {
+    this(AccessLogRules.NONE);
+  }
+
+  /** Lines kept by {@code rules}' filter, with its fields added and removed. */
+  public AccessLog(AccessLogRules rules) {
+    this.rules = rules;
+  }
+
+  /** Whether writing a line needs the request as CEL sees it. */
+  boolean needsRequest() {
+    return rules.needsRequest();
+  }
 
   /** Logs {@code log} for the bind {@code bindKey}. */
   public void log(String bindKey, RequestLog log) {
+    log(bindKey, log, RequestScope.NONE);
+  }
+
+  /** Logs {@code log} for the bind {@code bindKey}, with the trace ids of {@code scope}. */
+  public void log(String bindKey, RequestLog log, RequestScope scope) {
     if (!logger.isLoggable(Level.INFO)) {
       return;
     }
-    fields(bindKey, log).log(logger, Level.INFO, "");
+    LogFields fields = fields(bindKey, log);
+    if (scope.span() != null) {
+      fields
+          .add("trace.id", scope.span().getSpanContext().getTraceId())
+          .add("span.id", scope.span().getSpanContext().getSpanId());
+    }
+    fields = rules.apply(fields, log, scope);
+    if (fields != null) {
+      fields.log(logger, Level.INFO, "");
+    }
   }
 
   /** The fields of one access log line, in output order. */

@@ -40,6 +40,17 @@ public final class LogFields {
     return value == null || value.isEmpty() ? this : add(key, value);
   }
 
+  /** A copy without the fields named in {@code names}. */
+  public LogFields without(java.util.Set<String> names) {
+    LogFields out = new LogFields(size);
+    for (int i = 0; i < size; i++) {
+      if (!names.contains(key(i))) {
+        out.add(key(i), value(i));
+      }
+    }
+    return out;
+  }
+
   /** Number of fields. */
   public int size() {
     return size;
