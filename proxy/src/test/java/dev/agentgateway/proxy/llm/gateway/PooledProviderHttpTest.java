@@ -105,7 +105,7 @@ class PooledProviderHttpTest {
     assertTrue(head.contains("host: localhost:" + server.getLocalPort() + "\r\n"), head);
     assertTrue(head.contains("content-length: 2\r\n"), head);
     assertTrue(head.contains("authorization: bearer k\r\n"), head);
-    assertEquals(1, head.split("host:", -1).length - 1, head);
+    assertEquals(1, head.split("\r\nhost:", -1).length - 1, head);
   }
 
   @Test
