@@ -64,7 +64,7 @@ public final class PooledProviderHttp implements ProviderHttp {
         OutputStream out = conn.request(method, endpoint.pathAndQuery(), headers, false);
         out.write(request.body());
         out.close();
-        UpstreamResponse answer = conn.response(method == Method.HEAD);
+        UpstreamResponse answer = conn.response("HEAD".equals(request.method()));
         // the body's silences are the caller's watchdog's business
         conn.readTimeout(Duration.ZERO);
         return new Answer(answer.code(), answer.headers(), new IoErrors(answer.inputStream()));
