@@ -1,15 +1,19 @@
 package dev.agentgateway.proxy.llm;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BackendTlsPolicy;
 import dev.agentgateway.model.ir.Route;
+import dev.agentgateway.proxy.http.upstream.ConnectionPool;
 import dev.agentgateway.proxy.llm.failover.Eviction;
 import dev.agentgateway.proxy.llm.gateway.ClientRoute;
 import dev.agentgateway.proxy.llm.gateway.LlmCall;
+import dev.agentgateway.proxy.llm.gateway.PooledProviderHttp;
 import dev.agentgateway.proxy.llm.gateway.ProviderPools;
 import dev.agentgateway.proxy.llm.policy.LlmPolicyCache;
 import dev.agentgateway.proxy.llm.policy.LlmRoutePolicies;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.telemetry.GenAiMetrics;
+import dev.agentgateway.proxy.tls.UpstreamTls;
 import io.helidon.http.Header;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -25,16 +29,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The LLM gateway of one proxy process: serves requests routed to AI backends through one shared
- * HTTP/1.1 client, keeping each backend's provider pool (health, latency, evictions) across
- * requests and config reloads.
+ * The LLM gateway of one proxy process: serves requests routed to AI backends, sending provider
+ * calls through its own pool of HTTP/1.1 connections (the proxy's blocking client, on the request's
+ * thread) and keeping each backend's provider pool (health, latency, evictions) across requests and
+ * config reloads. Webhook guards use a JDK {@link HttpClient}: they are off the provider path and
+ * may speak HTTP/2.
  */
 public final class LlmGateway implements AutoCloseable {
   /** How long a provider may take to start answering when the route sets no timeout. */
   public static final Duration DEFAULT_TRY_TIMEOUT = Duration.ofMinutes(10);
 
+  /** How long an unused provider connection is kept (the JDK client's default keep-alive). */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Real providers: the JDK's default roots, the provider's host checked and sent as SNI. */
+  private static final BackendTlsPolicy PROVIDER_TLS =
+      new BackendTlsPolicy(null, null, null, null, false, false, List.of(), List.of());
+
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpClient http;
+  private final ConnectionPool connections;
   private final ProviderPools pools;
   private final LlmCall.Upstream upstream;
 
@@ -54,6 +68,19 @@ public final class LlmGateway implements AutoCloseable {
    */
   public LlmGateway(
       Duration connectTimeout, GenAiMetrics metrics, Map<String, String> env, Eviction eviction) {
+    this(connectTimeout, metrics, env, eviction, UpstreamTls.compile(PROVIDER_TLS));
+  }
+
+  /**
+   * @param providerTls the TLS for providers reached over {@code https} (other roots, in tests)
+   */
+  public LlmGateway(
+      Duration connectTimeout,
+      GenAiMetrics metrics,
+      Map<String, String> env,
+      Eviction eviction,
+      UpstreamTls providerTls) {
+    this.connections = new ConnectionPool(connectTimeout, IDLE_TIMEOUT, 0);
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -64,7 +91,12 @@ public final class LlmGateway implements AutoCloseable {
     this.pools = new ProviderPools(eviction, System::nanoTime);
     this.policies = new LlmPolicyCache(http, new RateLimiters(System::nanoTime));
     this.upstream =
-        new LlmCall.Upstream(http, metrics, Map.copyOf(env), Clock.systemUTC(), System::nanoTime);
+        new LlmCall.Upstream(
+            new PooledProviderHttp(connections, providerTls, IDLE_TIMEOUT),
+            metrics,
+            Map.copyOf(env),
+            Clock.systemUTC(),
+            System::nanoTime);
   }
 
   /**
@@ -114,6 +146,7 @@ public final class LlmGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    connections.close();
     http.shutdownNow();
     executor.shutdownNow();
   }

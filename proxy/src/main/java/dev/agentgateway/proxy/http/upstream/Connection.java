@@ -6,6 +6,7 @@ import io.helidon.http.Method;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.time.Duration;
 
 /**
  * One HTTP/1.1 connection to an upstream, used by one request at a time. The request head is
@@ -127,6 +128,19 @@ public final class Connection {
     } else {
       close();
     }
+  }
+
+  /**
+   * Bounds every read on this connection by {@code timeout} (zero for none), so a caller without a
+   * watchdog can limit the wait for a response head; a read that times out throws {@link
+   * java.net.SocketTimeoutException} and leaves the connection unusable (close it).
+   */
+  public void readTimeout(Duration timeout) throws IOException {
+    long millis = timeout.toMillis();
+    if (millis == 0 && !timeout.isZero()) {
+      millis = 1; // below a millisecond is still a bound, not "none"
+    }
+    socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, millis));
   }
 
   /** Closes the socket; safe to call more than once. */

@@ -7,10 +7,10 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A provider stream that fails when nothing arrives for {@code idle}: the JDK client bounds only
- * the wait for the answer's head, so a provider that stalls mid-stream would otherwise hold the
- * client (and a virtual thread) forever. A watchdog virtual thread closes the stream, which wakes
- * the blocked read; the read then reports the stall rather than the close.
+ * A provider stream that fails when nothing arrives for {@code idle}: the provider client bounds
+ * only the wait for the answer's head, so a provider that stalls mid-stream would otherwise hold
+ * the client (and a virtual thread) forever. A watchdog virtual thread closes the stream, which
+ * wakes the blocked read; the read then reports the stall rather than the close.
  */
 final class IdleTimeoutInputStream extends FilterInputStream {
   private volatile long idleNanos;

@@ -26,10 +26,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,9 +53,11 @@ public final class LlmCall {
   /** Tries per request: the first provider and one other. */
   static final int TRIES = 2;
 
-  /** What every call shares: the HTTP client, metrics, and where time and credentials come from. */
+  /**
+   * What every call shares: the provider client, metrics, and where time and credentials come from.
+   */
   public record Upstream(
-      HttpClient http,
+      ProviderHttp http,
       GenAiMetrics metrics,
       Map<String, String> env,
       Clock clock,
@@ -294,7 +293,7 @@ public final class LlmCall {
       return new Done(reply.answered(res, 400, Answers.bytes(plan.conversion().invalidRequest(e))));
     }
     StreamContext context = prepared.context();
-    HttpRequest upstreamRequest;
+    ProviderHttp.Request upstreamRequest;
     try {
       ProviderEndpoint endpoint =
           ProviderEndpoints.resolve(p, plan.upstreamRoute(), upstreamModel, stream);
@@ -312,25 +311,20 @@ public final class LlmCall {
       pool.record(p, Outcome.CLIENT_ERROR, Duration.ZERO);
       return new Done(reply.error(res, 500, "provider " + p.name() + ": " + e.getMessage(), null));
     }
-    HttpResponse<InputStream> answer;
+    ProviderHttp.Answer answer;
     try {
-      answer = upstream.http().send(upstreamRequest, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
+      answer = upstream.http().send(upstreamRequest);
+    } catch (SocketTimeoutException e) {
       pool.record(p, Outcome.TIMEOUT, since(t0));
       return failure(504, "provider " + p.name() + " did not answer in time", "upstream timeout");
     } catch (IOException e) {
       pool.record(p, Outcome.CONNECTION_ERROR, since(t0));
       return failure(502, "could not reach provider " + p.name(), "upstream connection failed");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      pool.record(p, Outcome.CONNECTION_ERROR, since(t0));
-      return failure(502, "the call to provider " + p.name() + " was interrupted", "interrupted");
     }
-    int status = answer.statusCode();
+    int status = answer.status();
     if (status == 429 || status >= 500 || status < 200 || (status >= 300 && status < 400)) {
       byte[] error = readQuietly(answer.body(), MAX_ERROR_BYTES);
-      Duration hint =
-          RetryAfter.from(name -> answer.headers().firstValue(name).orElse(null), upstream.clock());
+      Duration hint = RetryAfter.from(answer::header, upstream.clock());
       pool.record(
           p, Outcome.ofStatus(status >= 300 && status < 400 ? 502 : status), since(t0), hint);
       return new Failure(
@@ -358,7 +352,7 @@ public final class LlmCall {
       AiProvider p,
       ProviderPlan plan,
       StreamContext context,
-      HttpResponse<InputStream> answer,
+      ProviderHttp.Answer answer,
       long t0,
       String upstreamModel) {
     byte[] bytes;
@@ -427,8 +421,9 @@ public final class LlmCall {
   }
 
   /** A provider's error answer in the client's shape. */
-  private byte[] errorBody(ProviderPlan plan, int status, byte[] error, HttpResponse<?> answer) {
-    String amzn = answer.headers().firstValue("x-amzn-errortype").orElse(null);
+  private byte[] errorBody(
+      ProviderPlan plan, int status, byte[] error, ProviderHttp.Answer answer) {
+    String amzn = answer.header("x-amzn-errortype");
     if (plan.conversion() != null) {
       return Answers.bytes(plan.conversion().error(status, error, amzn));
     }

@@ -15,6 +15,7 @@ import dev.agentgateway.proxy.llm.provider.ProviderEndpoint;
 import dev.agentgateway.proxy.llm.provider.ProviderEndpoints;
 import dev.agentgateway.proxy.llm.provider.RouteType;
 import dev.agentgateway.proxy.llm.provider.UnsupportedRouteException;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -22,9 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -132,7 +131,7 @@ final class PassthroughCall {
   /** The reply when the client has its answer, else a {@link Failure}. */
   private Object attempt(AiProvider p, String contentType, byte[] body) {
     long t0 = upstream.nanoTime().getAsLong();
-    HttpRequest upstreamRequest;
+    ProviderHttp.Request upstreamRequest;
     try {
       ProviderEndpoint endpoint = ProviderEndpoints.passthrough(p, request.target());
       upstreamRequest =
@@ -150,26 +149,21 @@ final class PassthroughCall {
       pool.record(p, Outcome.CLIENT_ERROR, Duration.ZERO);
       return reply.error(res, 500, "provider " + p.name() + ": " + e.getMessage(), null);
     }
-    HttpResponse<InputStream> answer;
+    ProviderHttp.Answer answer;
     try {
-      answer = upstream.http().send(upstreamRequest, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
+      answer = upstream.http().send(upstreamRequest);
+    } catch (SocketTimeoutException e) {
       pool.record(p, Outcome.TIMEOUT, since(t0));
       return gatewayFailure(504, "provider " + p.name() + " did not answer in time");
     } catch (IOException e) {
       pool.record(p, Outcome.CONNECTION_ERROR, since(t0));
       return gatewayFailure(502, "could not reach provider " + p.name());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      pool.record(p, Outcome.CONNECTION_ERROR, since(t0));
-      return gatewayFailure(502, "the call to provider " + p.name() + " was interrupted");
     }
-    int status = answer.statusCode();
-    String answerType = answer.headers().firstValue("content-type").orElse(null);
+    int status = answer.status();
+    String answerType = answer.header("content-type");
     if (status == 429 || status >= 500) {
       byte[] error = readQuietly(answer.body());
-      Duration hint =
-          RetryAfter.from(name -> answer.headers().firstValue(name).orElse(null), upstream.clock());
+      Duration hint = RetryAfter.from(answer::header, upstream.clock());
       pool.record(p, Outcome.ofStatus(status), since(t0), hint);
       return new Failure(status, error, answerType, "provider error " + status);
     }
@@ -186,21 +180,15 @@ final class PassthroughCall {
   }
 
   /** Sends the provider's answer as it comes; {@code detect} reads its usage on the way. */
-  private LlmReply relay(AiProvider p, HttpResponse<InputStream> answer, String answerType) {
-    int status = answer.statusCode();
+  private LlmReply relay(AiProvider p, ProviderHttp.Answer answer, String answerType) {
+    int status = answer.status();
     res.status(Status.create(status));
-    answer
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              String lower = name.toLowerCase(Locale.ROOT);
-              if (!HopByHop.fixed(lower)
-                  && !NOT_RELAYED.contains(lower)
-                  && !lower.startsWith(":")) {
-                values.forEach(v -> res.headers().add(HeaderNames.create(name), v));
-              }
-            });
+    for (Header h : answer.headers()) {
+      String lower = h.name().toLowerCase(Locale.ROOT);
+      if (!HopByHop.fixed(lower) && !NOT_RELAYED.contains(lower)) {
+        res.headers().add(h);
+      }
+    }
     boolean events = answerType != null && answerType.startsWith("text/event-stream");
     ProviderFormat format = nativeFormat(p);
     UsageSniffer sniffer = detect() && status < 300 ? new UsageSniffer(format, events) : null;

@@ -105,7 +105,7 @@ final class StreamAnswer implements StreamListener {
 
   /**
    * Reads what follows the provider's last event (the chunked terminator, a trailing newline): the
-   * JDK client pools the connection only when the body was read to its end, and closing it early
+   * connection goes back to the pool only when the body was read to its end, and closing it early
    * would cost the next request a new connection (and TLS handshake).
    */
   private static void drainTail(InputStream in) throws IOException {

@@ -6,7 +6,6 @@ import dev.agentgateway.proxy.llm.provider.ProviderAuth;
 import dev.agentgateway.proxy.llm.provider.ProviderEndpoint;
 import dev.agentgateway.proxy.llm.provider.UpstreamAuth;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,10 +19,12 @@ import java.util.TreeMap;
 /**
  * Builds the request to one provider: the client's headers without hop-by-hop ones, the ones the
  * HTTP client sets itself and (unless the auth is passthrough) the client's credentials; then the
- * provider's credential, and a SigV4 signature over the final body bytes for AWS.
+ * provider's credential, and a SigV4 signature over the final body bytes for AWS. The request
+ * carries every field sent, {@code host} and {@code content-length} included, so the signed {@code
+ * host} and {@code content-type} are exactly what goes on the wire.
  */
 final class UpstreamRequest {
-  /** Headers never copied from the client: the HTTP client sets them, or they would mislead. */
+  /** Headers never copied from the client: set here, or they would mislead. */
   private static final Set<String> NOT_COPIED =
       Set.of(
           "host",
@@ -38,6 +39,11 @@ final class UpstreamRequest {
           "x-forwarded-host",
           "x-forwarded-proto");
 
+  /** Methods whose empty body still says so with {@code Content-Length: 0} (RFC 9110 §8.6). */
+  private static final Set<String> CARRIES_CONTENT = Set.of("POST", "PUT", "PATCH");
+
+  private static final String SEPARATORS = "()<>@,;:\\\"/[]?={}";
+
   private UpstreamRequest() {}
 
   /**
@@ -47,7 +53,7 @@ final class UpstreamRequest {
    * @param env where AWS credentials come from when the provider's auth names none
    * @throws IllegalStateException when the provider's AWS credentials are missing
    */
-  static HttpRequest build(
+  static ProviderHttp.Request build(
       AiProvider provider,
       ProviderEndpoint endpoint,
       Map<String, List<String>> clientHeaders,
@@ -64,7 +70,7 @@ final class UpstreamRequest {
    *
    * @param contentType the body's type, or null to send none (a body-less request)
    */
-  static HttpRequest build(
+  static ProviderHttp.Request build(
       AiProvider provider,
       ProviderEndpoint endpoint,
       String method,
@@ -109,24 +115,34 @@ final class UpstreamRequest {
           .sign(method, endpoint.path(), endpoint.query(), signed, body, clock.instant())
           .forEach((k, v) -> headers.put(k, List.of(v)));
     }
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(endpoint.uri())
-            .timeout(timeout)
-            .method(
-                method,
-                body.length == 0 && !method.equals("POST")
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    headers.forEach(
-        (name, values) -> {
-          for (String v : values) {
-            try {
-              b.header(name, v);
-            } catch (IllegalArgumentException e) {
-              // a name the JDK client refuses to send (it sets it itself): leave it out
-            }
-          }
-        });
-    return b.build();
+    headers.put("host", List.of(endpoint.authority()));
+    if (body.length > 0 || CARRIES_CONTENT.contains(method)) {
+      headers.put("content-length", List.of(Integer.toString(body.length)));
+    }
+    // a field that cannot go on the wire as it is (a control character in a configured key)
+    headers.entrySet().removeIf(h -> !sendable(h.getKey(), h.getValue()));
+    return new ProviderHttp.Request(endpoint, method, headers, body, timeout);
+  }
+
+  /** True when {@code name} is a token and no value holds a line break or NUL. */
+  private static boolean sendable(String name, List<String> values) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c <= ' ' || c >= 0x7f || SEPARATORS.indexOf(c) >= 0) {
+        return false;
+      }
+    }
+    for (String v : values) {
+      for (int i = 0; i < v.length(); i++) {
+        char c = v.charAt(i);
+        if (c == '\r' || c == '\n' || c == 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }
