@@ -34,6 +34,8 @@ final class SpecWalk {
           "traffic.extAuth.backendRef",
           "traffic.extAuth.failureMode",
           "traffic.extAuth.grpc.contextExtensions",
+          "traffic.extAuth.http.allowedRequestHeaders",
+          "traffic.extAuth.http.allowedResponseHeaders",
           "traffic.rateLimit.global.backendRef",
           "traffic.rateLimit.global.domain",
           "traffic.rateLimit.global.failureMode",

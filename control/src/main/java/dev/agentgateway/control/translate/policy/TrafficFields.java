@@ -24,6 +24,7 @@ import dev.agentgateway.model.ir.TransformationPolicy;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -59,17 +60,24 @@ final class TrafficFields {
             .toList());
   }
 
-  /** {@code extAuth} over gRPC to a Service. */
+  /** {@code extAuth} over gRPC or HTTP to a Service. */
   ExtAuthzPolicy extAuth(TrafficExtAuth e) {
-    if (e.grpc() == null) {
-      throw new FieldError("grpc", "is required (http is not supported yet)");
+    boolean grpc = e.grpc() != null;
+    if (grpc == (e.http() != null)) {
+      throw new FieldError("grpc", "exactly one of grpc and http is required");
     }
+    List<String> requestHeaders =
+        grpc || e.http().allowedRequestHeaders() == null
+            ? null
+            : e.http().allowedRequestHeaders().stream()
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .toList();
     return new ExtAuthzPolicy(
         service(e.backendRef(), e.url()),
-        ExtAuthzPolicy.Protocol.GRPC,
-        Objects.requireNonNullElse(e.grpc().contextExtensions(), Map.of()),
-        List.of(),
-        null,
+        grpc ? ExtAuthzPolicy.Protocol.GRPC : ExtAuthzPolicy.Protocol.HTTP,
+        grpc ? Objects.requireNonNullElse(e.grpc().contextExtensions(), Map.of()) : Map.of(),
+        grpc ? List.of() : Objects.requireNonNullElse(e.http().allowedResponseHeaders(), List.of()),
+        requestHeaders,
         null,
         e.failureMode() == FailureMode.FAIL_OPEN
             ? ExtAuthzPolicy.FailureMode.ALLOW
