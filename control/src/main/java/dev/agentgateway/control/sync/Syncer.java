@@ -7,13 +7,16 @@ import dev.agentgateway.control.translate.ObjectKey;
 import dev.agentgateway.control.translate.ParentOrder;
 import dev.agentgateway.control.translate.Translation;
 import dev.agentgateway.control.translate.Translator;
+import dev.agentgateway.control.translate.policy.CredentialRefs;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.control.xds.server.XdsPublisher;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.model.ir.ServiceEndpoints;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
@@ -117,7 +120,10 @@ public final class Syncer implements AutoCloseable {
         .watchWithStatus(Service.class)
         .watch(AgentgatewayBackend.class)
         .watch(AgentgatewayPolicy.class)
-        .watch(EndpointSlice.class);
+        .watch(EndpointSlice.class)
+        // Credentials and CA certificates policies reference (see CredentialRefs).
+        .watch(Secret.class)
+        .watch(ConfigMap.class);
     // ListenerSet is GA from Gateway API 1.5 only: an informer on a kind the API server does not
     // serve would never sync and would hold translation back, so watch it only when served.
     listenerSets = served("listenersets.gateway.networking.k8s.io");
@@ -215,8 +221,25 @@ public final class Syncer implements AutoCloseable {
           schedule();
         }
       }
+      case Secret x -> credentialChanged(before, after);
+      case ConfigMap x -> credentialChanged(before, after);
       default -> changed();
     }
+  }
+
+  /** A Secret or ConfigMap matters only when a policy reads it (before or after the change). */
+  private void credentialChanged(HasMetadata before, HasMetadata after) {
+    List<AgentgatewayPolicy> policies = cache.list(AgentgatewayPolicy.class);
+    if ((before != null && CredentialRefs.read(policies, before))
+        || (after != null && CredentialRefs.read(policies, after))) {
+      changed();
+    }
+  }
+
+  /** The objects of {@code type} that some policy reads; translation sees no other. */
+  private <T extends HasMetadata> List<T> referenced(
+      Class<T> type, List<AgentgatewayPolicy> policies) {
+    return cache.list(type).stream().filter(o -> CredentialRefs.read(policies, o)).toList();
   }
 
   private void routeParents(
@@ -289,6 +312,7 @@ public final class Syncer implements AutoCloseable {
         }
       }
       Predicate<GatewayKey> inScope = full ? k -> true : scope::contains;
+      List<AgentgatewayPolicy> policies = cache.list(AgentgatewayPolicy.class);
       Translation partial =
           Translator.translate(
               new Inputs(
@@ -305,7 +329,9 @@ public final class Syncer implements AutoCloseable {
                   cache.list(Namespace.class),
                   infra,
                   mcpStdioEnabled,
-                  cache.list(AgentgatewayPolicy.class)),
+                  policies,
+                  referenced(Secret.class, policies),
+                  referenced(ConfigMap.class, policies)),
               inScope);
       Translation t = full ? partial : last.merge(partial, inScope, this::parentOrder);
       if (full) {

@@ -4,7 +4,9 @@ import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.policy.AgentgatewayPolicy;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
@@ -19,7 +21,8 @@ import java.util.Objects;
 /**
  * Everything translation reads: the objects the controller watches (already limited to the
  * discovery namespaces), what provisioning reports per Gateway, and whether MCP stdio targets are
- * allowed ({@code AGW_MCP_STDIO_ENABLED}), and the AgentgatewayPolicies.
+ * allowed ({@code AGW_MCP_STDIO_ENABLED}), the AgentgatewayPolicies, and the Secrets and ConfigMaps
+ * policies may read credentials and CA certificates from (only looked up by reference or selector).
  */
 public record Inputs(
     String controllerName,
@@ -35,7 +38,9 @@ public record Inputs(
     List<Namespace> namespaces,
     Map<GatewayKey, Infrastructure> infrastructure,
     boolean mcpStdioEnabled,
-    List<AgentgatewayPolicy> policies) {
+    List<AgentgatewayPolicy> policies,
+    List<Secret> secrets,
+    List<ConfigMap> configMaps) {
 
   public Inputs {
     Objects.requireNonNull(controllerName, "controllerName");
@@ -51,6 +56,43 @@ public record Inputs(
     namespaces = List.copyOf(namespaces);
     infrastructure = Map.copyOf(infrastructure);
     policies = List.copyOf(policies);
+    secrets = List.copyOf(secrets);
+    configMaps = List.copyOf(configMaps);
+  }
+
+  /** Inputs without Secrets and ConfigMaps. */
+  public Inputs(
+      String controllerName,
+      List<GatewayClass> gatewayClasses,
+      List<Gateway> gateways,
+      List<ListenerSet> listenerSets,
+      List<HTTPRoute> httpRoutes,
+      List<GRPCRoute> grpcRoutes,
+      List<ReferenceGrant> referenceGrants,
+      List<Service> services,
+      List<AgentgatewayBackend> backends,
+      List<EndpointSlice> endpointSlices,
+      List<Namespace> namespaces,
+      Map<GatewayKey, Infrastructure> infrastructure,
+      boolean mcpStdioEnabled,
+      List<AgentgatewayPolicy> policies) {
+    this(
+        controllerName,
+        gatewayClasses,
+        gateways,
+        listenerSets,
+        httpRoutes,
+        grpcRoutes,
+        referenceGrants,
+        services,
+        backends,
+        endpointSlices,
+        namespaces,
+        infrastructure,
+        mcpStdioEnabled,
+        policies,
+        List.of(),
+        List.of());
   }
 
   /** Inputs without AgentgatewayPolicies. */
@@ -82,6 +124,8 @@ public record Inputs(
         namespaces,
         infrastructure,
         mcpStdioEnabled,
+        List.of(),
+        List.of(),
         List.of());
   }
 }

@@ -148,8 +148,7 @@ public final class Translator {
     Map<GatewayKey, List<Object>> resources = new LinkedHashMap<>();
     Map<GatewayKey, GatewayStatus> gatewayStatuses = new LinkedHashMap<>();
     for (GatewayModel g : gateways.values()) {
-      List<Object> ir = resources(g, endpoints);
-      ir.addAll(policies.of(g.key));
+      List<Object> ir = resources(g, endpoints, policies.of(g.key));
       resources.put(g.key, ir);
       gatewayStatuses.put(g.key, Statuses.gateway(g, listenerSets.values()));
     }
@@ -166,8 +165,12 @@ public final class Translator {
         policies.statuses());
   }
 
-  /** A Gateway's IR: binds, usable listeners, routes, and the endpoints of the Services used. */
-  private static List<Object> resources(GatewayModel g, Endpoints endpoints) {
+  /**
+   * A Gateway's IR: binds, usable listeners, routes, its policies, and the endpoints of the
+   * Services used (by routes, or called by policies: ext_authz, rate limit services).
+   */
+  private static List<Object> resources(
+      GatewayModel g, Endpoints endpoints, List<dev.agentgateway.model.ir.Policy> policies) {
     List<Object> ir = new ArrayList<>();
     ir.addAll(GatewayListeners.binds(g.key, g.listeners));
     g.listeners.stream().filter(ListenerModel::usable).forEach(l -> ir.add(l.ir()));
@@ -180,7 +183,16 @@ public final class Translator {
         services.addAll(r.policies().requestMirror().backend().services());
       }
     }
+    for (var p : policies) {
+      if (p.policy().extAuthz() != null) {
+        services.addAll(p.policy().extAuthz().target().services());
+      }
+      if (p.policy().remoteRateLimit() != null) {
+        services.addAll(p.policy().remoteRateLimit().target().services());
+      }
+    }
     services.forEach(s -> ir.add(endpoints.of(s)));
+    ir.addAll(policies);
     return ir;
   }
 

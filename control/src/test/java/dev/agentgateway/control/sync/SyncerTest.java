@@ -180,6 +180,74 @@ class SyncerTest {
     }
   }
 
+  @Test
+  void aPolicyWaitsForItsSecretAndFollowsItsChanges() throws Exception {
+    client.resource(GatewayApiObjects.ourClass()).create();
+    client.resource(GatewayApiObjects.httpGateway("apps", "a", 8080)).create();
+    client.resource(policy("keys", "apiKeyAuthentication: {secretRef: {name: api-keys}}")).create();
+    try (XdsPublisher publisher = new XdsPublisher(Duration.ZERO);
+        Syncer syncer = syncer(publisher, () -> true)) {
+      syncer.start();
+      assertTrue(eventually(() -> accepted("keys").equals("False")), "refused without its Secret");
+      String message = acceptedMessage("keys");
+      assertTrue(
+          message.contains(
+              "traffic.apiKeyAuthentication.secretRef: Secret apps/api-keys not found"),
+          message);
+
+      client.resource(secret("api-keys", "k-1")).create();
+      assertTrue(eventually(() -> "k-1".equals(publishedKey(syncer))), "applied once it exists");
+      assertTrue(eventually(() -> accepted("keys").equals("True")), "and accepted");
+
+      client.resource(secret("api-keys", "k-2")).update();
+      assertTrue(eventually(() -> "k-2".equals(publishedKey(syncer))), "a new key is published");
+      assertTrue(!acceptedMessage("keys").contains("k-2"), "no secret value in status");
+    }
+  }
+
+  private static io.fabric8.kubernetes.api.model.Secret secret(String name, String key) {
+    return new io.fabric8.kubernetes.api.model.SecretBuilder()
+        .withNewMetadata()
+        .withNamespace("apps")
+        .withName(name)
+        .endMetadata()
+        .addToData(
+            "client",
+            java.util.Base64.getEncoder()
+                .encodeToString(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  private static String publishedKey(Syncer syncer) {
+    if (syncer.last() == null) {
+      return null;
+    }
+    return syncer.last().resources().getOrDefault(new GatewayKey("apps", "a"), List.of()).stream()
+        .filter(Policy.class::isInstance)
+        .map(p -> ((Policy) p).policy().apiKey())
+        .filter(java.util.Objects::nonNull)
+        .map(k -> k.keys().get(0).value().value())
+        .findFirst()
+        .orElse(null);
+  }
+
+  private String acceptedMessage(String policy) {
+    return client
+        .resources(AgentgatewayPolicy.class)
+        .inNamespace("apps")
+        .withName(policy)
+        .get()
+        .getStatus()
+        .ancestors()
+        .get(0)
+        .conditions()
+        .stream()
+        .filter(c -> c.type().equals("Accepted"))
+        .findFirst()
+        .orElseThrow()
+        .message();
+  }
+
   private String accepted(String policy) {
     AgentgatewayPolicy p =
         client.resources(AgentgatewayPolicy.class).inNamespace("apps").withName(policy).get();

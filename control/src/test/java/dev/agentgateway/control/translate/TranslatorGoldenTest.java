@@ -17,8 +17,10 @@ import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.model.xds.IrToProto;
 import dev.agentgateway.model.xds.XdsResources;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
@@ -136,7 +138,9 @@ class TranslatorGoldenTest {
         list(byType, Namespace.class),
         infrastructure,
         root.path("settings").path("mcpStdioEnabled").asBoolean(false),
-        list(byType, AgentgatewayPolicy.class));
+        list(byType, AgentgatewayPolicy.class),
+        list(byType, Secret.class),
+        list(byType, ConfigMap.class));
   }
 
   @SuppressWarnings("unchecked")

@@ -16,17 +16,19 @@ import java.util.List;
         "has(self.conditional) ? (!has(self.backendRef) && !has(self.url)) : [has(self.backendRef),has(self.url)].filter(x,x==true).size() == 1",
     message = "exactly one of backendRef or url must be set unless conditional is set")
 @ValidationRule(
-    value = "[has(self.grpc)].filter(x,x==true).size() == 1",
-    message = "exactly one of the fields in [grpc] must be set")
+    value =
+        "has(self.conditional) || [has(self.grpc),has(self.http)].filter(x,x==true).size() == 1",
+    message = "exactly one of the fields in [grpc http] must be set")
 @ValidationRule(
-    value = "!has(self.url) || !self.url.matches('^https?://[^/?#]+/') || false",
+    value = "!has(self.url) || !self.url.matches('^https?://[^/?#]+/') || has(self.http)",
     message = "url path is only valid with http")
 @ValidationRule(
-    value = "!has(self.url) || !self.url.matches('^https?://[^/?#]+/') || !false || !false",
+    value =
+        "!has(self.url) || !self.url.matches('^https?://[^/?#]+/') || !has(self.http) || !has(self.http.path)",
     message = "http.path may not be set when url includes a path")
 @ValidationRule(
     value =
-        "has(self.conditional) ? [has(self.backendRef),has(self.cache),has(self.failureMode),false,has(self.grpc),false,has(self.url)].filter(x,x==true).size() == 0 : true",
+        "has(self.conditional) ? [has(self.backendRef),has(self.cache),has(self.failureMode),false,has(self.grpc),has(self.http),has(self.url)].filter(x,x==true).size() == 0 : true",
     message = "conditional cannot be set with any other field")
 @ValidationRule(
     value =
@@ -39,4 +41,5 @@ public record TrafficExtAuth(
     @Size(min = 1, max = 16) List<TrafficExtAuthConditional> conditional,
     FailureMode failureMode,
     Grpc grpc,
+    ExtAuthHttp http,
     @Size(min = 1, max = 1024) @Pattern("^https?://[^/?#@]+(/[^?#]*)?$") String url) {}

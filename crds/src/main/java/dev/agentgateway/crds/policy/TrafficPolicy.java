@@ -7,15 +7,17 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** The {@code traffic} object of {@link AgentgatewayPolicySpec}. */
 @ValidationRule(
     value =
-        "has(self.phase) && self.phase == 'PreRouting' ? [has(self.buffer),false,false,has(self.directResponse),has(self.headerModifiers),false,has(self.rateLimit),has(self.retry),has(self.timeouts)].filter(x,x==true).size() == 0 : true",
+        "has(self.phase) && self.phase == 'PreRouting' ? [has(self.buffer),has(self.csrf),false,has(self.directResponse),has(self.headerModifiers),false,has(self.rateLimit),has(self.retry),has(self.timeouts)].filter(x,x==true).size() == 0 : true",
     message =
         "phase PreRouting only supports extAuth, authorization, transformation, extProc, jwtAuthentication, basicAuthentication, apiKeyAuthentication and cors")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrafficPolicy(
     ApiKeyAuthentication apiKeyAuthentication,
     AuthorizationPolicyConfig authorization,
+    BasicAuthentication basicAuthentication,
     Buffer buffer,
     Cors cors,
+    Csrf csrf,
     DirectResponse directResponse,
     TrafficExtAuth extAuth,
     ExtProc extProc,

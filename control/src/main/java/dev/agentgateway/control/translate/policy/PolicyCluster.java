@@ -6,6 +6,8 @@ import dev.agentgateway.control.translate.Inputs;
 import dev.agentgateway.control.translate.ObjectKey;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
@@ -38,6 +40,8 @@ final class PolicyCluster {
   final Map<ObjectKey, RouteInfo> grpcRoutes = new HashMap<>();
   final Map<ObjectKey, Service> services = new HashMap<>();
   final Map<ObjectKey, AgentgatewayBackend> backends = new HashMap<>();
+  final Map<ObjectKey, Secret> secrets = new HashMap<>();
+  final Map<ObjectKey, ConfigMap> configMaps = new HashMap<>();
   private final Function<AgentgatewayBackend, String> backendName;
 
   /** The Gateways whose routes reference a Service or AgentgatewayBackend ("Kind:ns/name"). */
@@ -63,6 +67,8 @@ final class PolicyCluster {
     inputs.listenerSets().forEach(l -> listenerSets.put(ObjectKey.of(l), l));
     inputs.services().forEach(s -> services.put(ObjectKey.of(s), s));
     inputs.backends().forEach(b -> backends.put(ObjectKey.of(b), b));
+    inputs.secrets().forEach(x -> secrets.put(ObjectKey.of(x), x));
+    inputs.configMaps().forEach(x -> configMaps.put(ObjectKey.of(x), x));
     for (HTTPRoute r : inputs.httpRoutes()) {
       if (r.getSpec() == null) {
         continue;
@@ -178,5 +184,14 @@ final class PolicyCluster {
   /** The IR backend name of an AgentgatewayBackend, or null when it does not translate. */
   String backendName(AgentgatewayBackend backend) {
     return backendName.apply(backend);
+  }
+
+  /** The Secrets of {@code namespace}, by name. */
+  List<Secret> secretsIn(String namespace) {
+    return secrets.entrySet().stream()
+        .filter(e -> e.getKey().namespace().equals(namespace))
+        .sorted(Map.Entry.comparingByKey())
+        .map(Map.Entry::getValue)
+        .toList();
   }
 }

@@ -27,6 +27,7 @@ import dev.agentgateway.crds.policy.Retry;
 import dev.agentgateway.crds.policy.TrafficPolicy;
 import dev.agentgateway.model.config.Durations;
 import dev.agentgateway.model.ir.CorsPolicy;
+import dev.agentgateway.model.ir.CsrfPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
@@ -58,14 +59,19 @@ import java.util.stream.Collectors;
 final class PolicyFields {
   private final ObjectMapper json;
   private final String namespace;
+  private final TrafficFields traffic;
+  private final CredentialFields credentials;
   private final List<String> errors = new ArrayList<>();
 
   /**
    * @param namespace the policy's namespace, which references without one name
+   * @param cluster where referenced Secrets and ConfigMaps are looked up
    */
-  PolicyFields(ObjectMapper json, String namespace) {
+  PolicyFields(ObjectMapper json, String namespace, PolicyCluster cluster) {
     this.json = json;
     this.namespace = namespace;
+    this.traffic = new TrafficFields(namespace);
+    this.credentials = new CredentialFields(json, namespace, cluster);
   }
 
   /** The errors met, each {@code field: problem}. */
@@ -115,8 +121,11 @@ final class PolicyFields {
                 "traffic.directResponse",
                 () ->
                     new DirectResponse(
-                        traffic.directResponse().status(), traffic.directResponse().body())));
+                        traffic.directResponse().status(),
+                        traffic.directResponse().body(),
+                        traffic.directResponse().bodyExpression())));
       }
+      mapMore(traffic, out);
     }
     if (backend != null) {
       if (backend.mcp() != null && backend.mcp().authorization() != null) {
@@ -135,8 +144,48 @@ final class PolicyFields {
       if (backend.ai() != null) {
         out.ai(checked("backend.ai", () -> ai(backend.ai())));
       }
+      if (backend.tls() != null) {
+        out.backendTls(checked("backend.tls", () -> credentials.backendTls(backend.tls())));
+      }
     }
     return out.build();
+  }
+
+  /** The traffic fields mapped by {@link TrafficFields} and {@link CredentialFields}. */
+  private void mapMore(TrafficPolicy t, RoutePolicies.Builder out) {
+    if (t.authorization() != null) {
+      out.authorization(
+          checked("traffic.authorization", () -> TrafficFields.authorization(t.authorization())));
+    }
+    if (t.csrf() != null) {
+      out.csrf(checked("traffic.csrf", () -> new CsrfPolicy(list(t.csrf().additionalOrigins()))));
+    }
+    if (t.extAuth() != null) {
+      out.extAuthz(checked("traffic.extAuth", () -> traffic.extAuth(t.extAuth())));
+    }
+    if (t.rateLimit() != null && t.rateLimit().global() != null) {
+      out.remoteRateLimit(
+          checked(
+              "traffic.rateLimit.global", () -> traffic.globalRateLimit(t.rateLimit().global())));
+    }
+    if (t.transformation() != null) {
+      out.transformations(
+          checked(
+              "traffic.transformation", () -> TrafficFields.transformation(t.transformation())));
+    }
+    if (t.buffer() != null) {
+      out.buffer(checked("traffic.buffer", () -> TrafficFields.buffer(t.buffer())));
+    }
+    if (t.basicAuthentication() != null) {
+      out.basicAuth(
+          checked(
+              "traffic.basicAuthentication", () -> credentials.basicAuth(t.basicAuthentication())));
+    }
+    if (t.apiKeyAuthentication() != null) {
+      out.apiKey(
+          checked(
+              "traffic.apiKeyAuthentication", () -> credentials.apiKey(t.apiKeyAuthentication())));
+    }
   }
 
   private <T> T checked(String field, Supplier<T> mapping) {
@@ -151,7 +200,7 @@ final class PolicyFields {
   }
 
   /** A problem in a nested field; {@link #checked} prefixes the section. */
-  private static final class FieldError extends RuntimeException {
+  static final class FieldError extends RuntimeException {
     private final String field;
 
     FieldError(String field, String message) {
@@ -185,7 +234,8 @@ final class PolicyFields {
     } catch (IllegalArgumentException e) {
       throw new FieldError("backoff", e.getMessage());
     }
-    return new RetryPolicy(attempts, backoff, new LinkedHashSet<>(list(r.codes())));
+    return new RetryPolicy(
+        attempts, backoff, new LinkedHashSet<>(list(r.codes())), r.precondition(), r.condition());
   }
 
   private CorsPolicy cors(Cors c) {

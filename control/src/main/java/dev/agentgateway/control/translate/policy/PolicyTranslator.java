@@ -101,7 +101,7 @@ public final class PolicyTranslator {
     Set<String> unmapped = SpecWalk.unmapped(tree);
     Set<String> blocking = new TreeSet<>(unmapped);
     blocking.removeAll(SpecWalk.ADVISORY);
-    PolicyFields fields = new PolicyFields(json, namespace);
+    PolicyFields fields = new PolicyFields(json, namespace, cluster);
     RoutePolicies mapped = errors.isEmpty() ? fields.map(spec.traffic(), spec.backend()) : null;
     errors.addAll(fields.errors());
 
