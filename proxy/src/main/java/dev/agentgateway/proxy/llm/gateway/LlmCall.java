@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One request to an AI backend: reads and checks the client's body, picks a provider serving its
@@ -174,24 +175,21 @@ public final class LlmCall {
         }
       }
     }
-    RateLimitGate gate = policies.rateLimit();
-    if (gate != null) {
-      RateLimitDecision decision = gate.check(0);
-      RateLimitGate.setHeaders(res, decision);
-      if (!decision.allowed()) {
-        return reply.error(res, 429, "rate limit exceeded", "rate_limit_exceeded");
-      }
-    }
-    LlmReply answered = serveModel(route, raw, body);
-    if (gate != null && answered.usage() != null) {
-      // Tokens are charged once the answer is known; an overage lands on the next request.
-      gate.amend(answered.usage().total(), 0);
-    }
-    return answered;
+    final byte[] sent = raw;
+    return withinBudget(() -> serveModel(route, sent, body));
   }
 
-  /** Passthrough and detect: the request as sent, within the route's request budget. */
+  /** Passthrough and detect: the request as sent, within the route's budget. */
   private LlmReply passThrough() {
+    return withinBudget(
+        () -> new PassthroughCall(upstream, request, backend, pool, res, reply, start).run());
+  }
+
+  /**
+   * Serves the request if the route's {@code localRateLimit} admits it, then charges the answer's
+   * tokens: they are known only once it is complete, so an overage lands on the next request.
+   */
+  private LlmReply withinBudget(Supplier<LlmReply> serve) {
     RateLimitGate gate = policies.rateLimit();
     if (gate != null) {
       RateLimitDecision decision = gate.check(0);
@@ -200,8 +198,7 @@ public final class LlmCall {
         return reply.error(res, 429, "rate limit exceeded", "rate_limit_exceeded");
       }
     }
-    LlmReply answered =
-        new PassthroughCall(upstream, request, backend, pool, res, reply, start).run();
+    LlmReply answered = serve.get();
     if (gate != null && answered.usage() != null) {
       gate.amend(answered.usage().total(), 0);
     }
