@@ -84,7 +84,8 @@ class ListenerManagerIT {
     int p2 = freePort();
     proxy = ShellTesting.start(parse(binds(p1)), null);
     assertEquals("hello from upstream", get("http://127.0.0.1:" + p1 + "/").body());
-    assertTrue(refused(p2));
+    // the proxy's own view: whether p2 is free on the machine is up to the other tests' servers
+    assertEquals(Map.of("bind/" + p1, p1), proxy.bindPorts());
 
     assertTrue(proxy.reload(binds(p1, p2)));
     assertEquals("hello from upstream", get("http://127.0.0.1:" + p2 + "/x").body());
