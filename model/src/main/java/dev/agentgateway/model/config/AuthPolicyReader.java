@@ -1,5 +1,6 @@
 package dev.agentgateway.model.config;
 
+import dev.agentgateway.model.ir.CredentialLocation;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
@@ -14,7 +15,7 @@ import java.util.Locale;
  */
 final class AuthPolicyReader {
   static final FieldSet JWT_AUTH =
-      FieldSet.of("mode providers issuer audiences jwks", "location jwtValidationOptions");
+      FieldSet.of("mode providers issuer audiences jwks location", "jwtValidationOptions");
   static final FieldSet JWT_PROVIDER = FieldSet.of("issuer audiences jwks", "jwtValidationOptions");
   static final FieldSet JWKS = FieldSet.of("file url", "");
   static final FieldSet MCP_AUTHORIZATION = FieldSet.of("rules", "");
@@ -55,10 +56,14 @@ final class AuthPolicyReader {
     } else {
       add(providers, provider(node));
     }
-    if (mode == null || providers.isEmpty()) {
+    ConfigNode locationNode = node.field("location");
+    // Absent means Authorization: Bearer; a present one that fails has reported its error.
+    CredentialLocation location = LocalAuthReader.location(locationNode, null);
+    if (mode == null || providers.isEmpty() || (locationNode.present() && location == null)) {
       return null;
     }
-    return new JwtAuthPolicy(JwtAuthPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), providers);
+    return new JwtAuthPolicy(
+        JwtAuthPolicy.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), providers, location);
   }
 
   private static void add(List<JwtAuthPolicy.Provider> providers, JwtAuthPolicy.Provider p) {

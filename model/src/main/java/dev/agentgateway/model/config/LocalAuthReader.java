@@ -221,7 +221,7 @@ final class LocalAuthReader {
   }
 
   /** A credential location, or {@code absent} when the field is not set; null after an error. */
-  private static CredentialLocation location(ConfigNode node, CredentialLocation absent) {
+  static CredentialLocation location(ConfigNode node, CredentialLocation absent) {
     if (!node.present()) {
       return absent;
     }

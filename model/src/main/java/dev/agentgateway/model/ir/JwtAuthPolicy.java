@@ -1,5 +1,6 @@
 package dev.agentgateway.model.ir;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,14 +10,20 @@ import java.util.Objects;
  *
  * @param mode whether a token is required and what an invalid one does
  * @param providers the trusted issuers, at least one
+ * @param location where the token is, or {@code null} for {@code Authorization: Bearer}
  */
-public record JwtAuthPolicy(Mode mode, List<Provider> providers) {
+public record JwtAuthPolicy(Mode mode, List<Provider> providers, CredentialLocation location) {
   public JwtAuthPolicy {
     Objects.requireNonNull(mode, "mode");
     providers = List.copyOf(providers);
     if (providers.isEmpty()) {
       throw new IllegalArgumentException("jwtAuth needs at least one provider");
     }
+  }
+
+  /** Tokens in {@code Authorization: Bearer}. */
+  public JwtAuthPolicy(Mode mode, List<Provider> providers) {
+    this(mode, providers, null);
   }
 
   /** Upstream's modes; {@code optional} is its default. */
@@ -60,10 +67,24 @@ public record JwtAuthPolicy(Mode mode, List<Provider> providers) {
       }
     }
 
-    /** An https (or http) URL, fetched and cached. */
-    record Remote(String url) implements Jwks {
+    /**
+     * An https (or http) URL, fetched and cached.
+     *
+     * @param url where the key set is
+     * @param cacheDuration how long a fetched key set is used, or {@code null} for the proxy's
+     *     default (upstream's 5 minutes)
+     */
+    record Remote(String url, Duration cacheDuration) implements Jwks {
       public Remote {
         Objects.requireNonNull(url, "url");
+        if (cacheDuration != null && (cacheDuration.isNegative() || cacheDuration.isZero())) {
+          throw new IllegalArgumentException("jwks cacheDuration must be positive");
+        }
+      }
+
+      /** Cached for the proxy's default time. */
+      public Remote(String url) {
+        this(url, null);
       }
     }
   }

@@ -21,9 +21,17 @@ final class AuthPoliciesProto {
       switch (provider.jwks()) {
         case JwtAuthPolicy.Jwks.Inline i -> pb.setInline(i.json());
         case JwtAuthPolicy.Jwks.File f -> pb.setFile(f.path());
-        case JwtAuthPolicy.Jwks.Remote r -> pb.setUrl(r.url());
+        case JwtAuthPolicy.Jwks.Remote r -> {
+          pb.setUrl(r.url());
+          if (r.cacheDuration() != null) {
+            pb.setCacheDuration(IrToProto.duration(r.cacheDuration()));
+          }
+        }
       }
       b.addProviders(pb);
+    }
+    if (p.location() != null) {
+      b.setLocation(LocalAuthProto.location(p.location()));
     }
     return b.build();
   }
@@ -63,10 +71,17 @@ final class AuthPoliciesProto {
                               f.nonBlank(pat + ".file", provider.getFile()));
                       case URL ->
                           new JwtAuthPolicy.Jwks.Remote(
-                              f.nonBlank(pat + ".url", provider.getUrl()));
+                              f.nonBlank(pat + ".url", provider.getUrl()),
+                              provider.hasCacheDuration()
+                                  ? f.duration(pat + ".cache_duration", provider.getCacheDuration())
+                                  : null);
                       case JWKS_NOT_SET -> throw f.fail(pat, "no jwks set (inline, file or url)");
                     }));
-    return f.checked(at + ".providers", () -> new JwtAuthPolicy(mode, providers));
+    var location =
+        p.hasLocation()
+            ? LocalAuthProto.location(f, at + ".location", true, p.getLocation())
+            : null;
+    return f.checked(at + ".providers", () -> new JwtAuthPolicy(mode, providers, location));
   }
 
   static McpAuthorizationPolicy mcpAuthorization(Fields f, String at, McpAuthorization p) {
@@ -96,7 +111,12 @@ final class AuthPoliciesProto {
     switch (p.jwks()) {
       case JwtAuthPolicy.Jwks.Inline i -> b.setInline(i.json());
       case JwtAuthPolicy.Jwks.File file -> b.setFile(file.path());
-      case JwtAuthPolicy.Jwks.Remote r -> b.setUrl(r.url());
+      case JwtAuthPolicy.Jwks.Remote r -> {
+        b.setUrl(r.url());
+        if (r.cacheDuration() != null) {
+          b.setJwksCacheDuration(IrToProto.duration(r.cacheDuration()));
+        }
+      }
     }
     if (p.requiredClaims() != null) {
       b.setRequiredClaims(
@@ -110,7 +130,12 @@ final class AuthPoliciesProto {
         switch (p.getJwksCase()) {
           case INLINE -> new JwtAuthPolicy.Jwks.Inline(p.getInline());
           case FILE -> new JwtAuthPolicy.Jwks.File(f.nonBlank(at + ".file", p.getFile()));
-          case URL -> new JwtAuthPolicy.Jwks.Remote(f.nonBlank(at + ".url", p.getUrl()));
+          case URL ->
+              new JwtAuthPolicy.Jwks.Remote(
+                  f.nonBlank(at + ".url", p.getUrl()),
+                  p.hasJwksCacheDuration()
+                      ? f.duration(at + ".jwks_cache_duration", p.getJwksCacheDuration())
+                      : null);
           case JWKS_NOT_SET -> throw f.fail(at, "no jwks set (inline, file or url)");
         };
     JwtAuthPolicy.Mode mode =

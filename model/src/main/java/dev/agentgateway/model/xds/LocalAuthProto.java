@@ -132,8 +132,7 @@ final class LocalAuthProto {
         at + ".additional_origins", () -> new CsrfPolicy(p.getAdditionalOriginsList()));
   }
 
-  private static dev.agentgateway.model.xds.proto.CredentialLocation location(
-      CredentialLocation l) {
+  static dev.agentgateway.model.xds.proto.CredentialLocation location(CredentialLocation l) {
     var b = dev.agentgateway.model.xds.proto.CredentialLocation.newBuilder();
     switch (l) {
       case CredentialLocation.Header h -> {
@@ -151,7 +150,7 @@ final class LocalAuthProto {
     return b.build();
   }
 
-  private static CredentialLocation location(
+  static CredentialLocation location(
       Fields f, String at, boolean present, dev.agentgateway.model.xds.proto.CredentialLocation p) {
     if (!present) {
       throw f.fail(at, "required");

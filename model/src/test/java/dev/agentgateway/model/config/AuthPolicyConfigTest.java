@@ -2,6 +2,7 @@ package dev.agentgateway.model.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.agentgateway.model.ir.CredentialLocation;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.McpAuthenticationPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
@@ -84,6 +85,36 @@ class AuthPolicyConfigTest {
     assertEquals(
         new JwtAuthPolicy.Jwks.Remote("https://b.example/jwks.json"),
         jwt.providers().get(1).jwks());
+  }
+
+  @Test
+  void readsWhereTheTokenIsCarried() throws ConfigException {
+    JwtAuthPolicy jwt =
+        policies(
+                """
+                policies:
+                  jwtAuth:
+                    issuer: a
+                    jwks: '{"keys":[]}'
+                    location: {queryParameter: {name: access_token}}
+                backends: [{host: "a:1"}]
+                """)
+            .jwtAuth();
+    assertEquals(new CredentialLocation.QueryParameter("access_token"), jwt.location());
+    assertEquals(
+        List.of(
+            new ConfigError(
+                P + "jwtAuth.location.expression", "\"expression\" is not supported yet")),
+        ConfigErrorsTest.errors(
+            ConfigErrorsTest.route(
+                """
+                policies:
+                  jwtAuth:
+                    issuer: a
+                    jwks: '{"keys":[]}'
+                    location: {expression: 'request.headers["x"]'}
+                backends: [{host: "a:1"}]
+                """)));
   }
 
   @Test

@@ -99,7 +99,13 @@ class IrProtoRoundTripTest {
                 new JwtAuthPolicy.Provider(
                     "local", List.of(), new JwtAuthPolicy.Jwks.Inline("{\"keys\":[]}")),
                 new JwtAuthPolicy.Provider(
-                    "file", List.of(), new JwtAuthPolicy.Jwks.File("/etc/jwks.json")))),
+                    "file", List.of(), new JwtAuthPolicy.Jwks.File("/etc/jwks.json")),
+                new JwtAuthPolicy.Provider(
+                    "cached",
+                    List.of(),
+                    new JwtAuthPolicy.Jwks.Remote(
+                        "https://cached.example/jwks", Duration.ofMinutes(10)))),
+            new CredentialLocation.Header("x-token", "Token ")),
         new McpAuthorizationPolicy(
             List.of(
                 new McpAuthorizationPolicy.Rule(
@@ -111,7 +117,7 @@ class IrProtoRoundTripTest {
         new McpAuthenticationPolicy(
             "https://issuer.example",
             List.of("mcp"),
-            new JwtAuthPolicy.Jwks.Remote("https://issuer.example/jwks"),
+            new JwtAuthPolicy.Jwks.Remote("https://issuer.example/jwks", Duration.ofMinutes(7)),
             JwtAuthPolicy.Mode.OPTIONAL,
             List.of("exp", "sub"),
             "{\"scopesSupported\":[\"read\"]}"),

@@ -3,6 +3,7 @@ package dev.agentgateway.proxy.policy.auth;
 import dev.agentgateway.model.config.ConfigException;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
+import dev.agentgateway.proxy.policy.jwt.BearerToken;
 import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
 import dev.agentgateway.proxy.policy.jwt.JwtCompiler;
 import dev.agentgateway.proxy.policy.jwt.JwtOutcome;
@@ -21,6 +22,7 @@ import java.util.Map;
  */
 public final class LocalAuth {
   private final JwtAuthenticator jwt;
+  private final Credentials jwtLocation;
   private final BasicAuthenticator basic;
   private final ApiKeyAuthenticator apiKey;
   private final RequestAuthorizer authorizer;
@@ -29,12 +31,14 @@ public final class LocalAuth {
 
   private LocalAuth(
       JwtAuthenticator jwt,
+      Credentials jwtLocation,
       BasicAuthenticator basic,
       ApiKeyAuthenticator apiKey,
       RequestAuthorizer authorizer,
       CsrfGuard csrf,
       Denial broken) {
     this.jwt = jwt;
+    this.jwtLocation = jwtLocation;
     this.basic = basic;
     this.apiKey = apiKey;
     this.authorizer = authorizer;
@@ -60,6 +64,9 @@ public final class LocalAuth {
     try {
       return new LocalAuth(
           jwtAuthenticator(policies, jwt),
+          policies.jwtAuth() == null || policies.jwtAuth().location() == null
+              ? null
+              : new Credentials(policies.jwtAuth().location()),
           BasicAuthenticator.compile(policies.basicAuth()),
           ApiKeyAuthenticator.compile(policies.apiKey()),
           policies.authorization() == null
@@ -71,7 +78,7 @@ public final class LocalAuth {
       Denial broken =
           new Denial(
               Status.INTERNAL_SERVER_ERROR_500, "route policy not usable: " + e.getMessage(), null);
-      return new LocalAuth(null, null, null, null, null, broken);
+      return new LocalAuth(null, null, null, null, null, null, broken);
     }
   }
 
@@ -96,7 +103,7 @@ public final class LocalAuth {
     }
     Map<String, Object> claims = null;
     if (jwt != null) {
-      switch (jwt.authenticate(req.headers().all(HeaderNames.AUTHORIZATION, List::of))) {
+      switch (jwt.authenticate(bearer(req))) {
         case JwtOutcome.Rejected r -> {
           // RFC 6750 §3.1: no error code when the request carried no token at all.
           String challenge = r.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer";
@@ -126,6 +133,17 @@ public final class LocalAuth {
                 k == null ? null : k.name(),
                 claims);
     return new Outcome(identity, null);
+  }
+
+  private BearerToken.Extraction bearer(ServerRequest req) {
+    if (jwtLocation == null) {
+      return BearerToken.extract(req.headers().all(HeaderNames.AUTHORIZATION, List::of));
+    }
+    return switch (jwtLocation.find(req)) {
+      case Credentials.Found.Absent a -> BearerToken.Missing.INSTANCE;
+      case Credentials.Found.TooLong t -> new BearerToken.Malformed("token too long");
+      case Credentials.Found.Value v -> BearerToken.token(v.value());
+    };
   }
 
   /** The CEL {@code authorization} rules' denial, or null. */

@@ -47,8 +47,17 @@ public final class BearerToken {
     if (!scheme.equals(SCHEME)) {
       return Missing.INSTANCE;
     }
-    String token = space < 0 ? "" : value.substring(space + 1).strip();
-    if (token.isEmpty()) {
+    return token(space < 0 ? "" : value.substring(space + 1).strip());
+  }
+
+  /**
+   * A token read from elsewhere (a query parameter, a cookie, another header), checked the same
+   * way.
+   *
+   * @param token the value with any prefix already removed; null or empty when absent
+   */
+  public static Extraction token(String token) {
+    if (token == null || token.isEmpty()) {
       return new Malformed("empty bearer token");
     }
     if (!isToken68(token)) {

@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.policy.jwt;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -30,8 +31,26 @@ public sealed interface JwksSource {
     }
   }
 
-  /** A JWKS URL fetched and cached, refreshed on an unknown key id. */
-  record Remote(URI url) implements JwksSource {
+  /**
+   * A JWKS URL fetched and cached, refreshed on an unknown key id.
+   *
+   * @param url where the key set is
+   * @param cacheTtl how long fetched keys are used, or {@code null} for the settings' default
+   */
+  record Remote(URI url, Duration cacheTtl) implements JwksSource {
+    /** Cached for the settings' default time. */
+    public Remote(URI url) {
+      this(url, null);
+    }
+
+    /** The settings this key set is fetched with: {@code base} with its own cache time. */
+    public JwksSettings settings(JwksSettings base) {
+      return cacheTtl == null
+          ? base
+          : new JwksSettings(
+              cacheTtl, base.minRefetchInterval(), base.fetchTimeout(), base.maxBytes());
+    }
+
     public Remote {
       Objects.requireNonNull(url, "url");
       String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);

@@ -17,7 +17,6 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import dev.agentgateway.model.config.ConfigException;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.text.ParseException;
@@ -83,7 +82,7 @@ public final class JwtAuthenticator {
   public static JwtAuthenticator create(
       JwtAuthConfig config, HttpClient http, JwksSettings settings, Clock clock)
       throws ConfigException {
-    return create(config, url -> new RemoteJwks(url, http, settings, clock), clock);
+    return create(config, r -> new RemoteJwks(r.url(), http, r.settings(settings), clock), clock);
   }
 
   /**
@@ -91,7 +90,7 @@ public final class JwtAuthenticator {
    * URL between policies).
    */
   static JwtAuthenticator create(
-      JwtAuthConfig config, Function<URI, ProviderKeys> remote, Clock clock)
+      JwtAuthConfig config, Function<JwksSource.Remote, ProviderKeys> remote, Clock clock)
       throws ConfigException {
     Map<String, Provider> providers = new HashMap<>();
     for (int i = 0; i < config.providers().size(); i++) {
@@ -113,10 +112,10 @@ public final class JwtAuthenticator {
   }
 
   private static ProviderKeys keys(
-      JwksSource source, String path, Function<URI, ProviderKeys> remoteKeys)
+      JwksSource source, String path, Function<JwksSource.Remote, ProviderKeys> remoteKeys)
       throws ConfigException {
     return switch (source) {
-      case JwksSource.Remote remote -> remoteKeys.apply(remote.url());
+      case JwksSource.Remote remote -> remoteKeys.apply(remote);
       case JwksSource.Inline inline -> new ProviderKeys.Fixed(parse(inline.json(), path));
       case JwksSource.File file -> {
         String json;

@@ -18,14 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Compiles the IR's {@code jwtAuth} into a {@link JwtAuthenticator}: one place for every route kind
  * (plain HTTP, MCP, LLM, A2A), so they validate tokens and fetch key sets alike. A remote key set
- * is cached once per URL for every route, bind and config that names it, so a reload or a second
- * route does not fetch it again, and the refetch limit holds per key server.
+ * is cached once per URL (and cache time) for every route, bind and config that names it, so a
+ * reload or a second route does not fetch it again, and the refetch limit holds per key server.
  */
 public final class JwtCompiler {
   private final HttpClient http;
   private final JwksSettings settings;
   private final Clock clock;
-  private final Map<URI, RemoteJwks> remote = new ConcurrentHashMap<>();
+  private final Map<JwksSource.Remote, RemoteJwks> remote = new ConcurrentHashMap<>();
 
   /**
    * @param http the client remote key sets are fetched with
@@ -56,7 +56,9 @@ public final class JwtCompiler {
     }
     return JwtAuthenticator.create(
         new JwtAuthConfig(JwtMode.valueOf(policy.mode().name()), providers),
-        url -> remote.computeIfAbsent(url, u -> new RemoteJwks(u, http, settings, clock)),
+        source ->
+            remote.computeIfAbsent(
+                source, r -> new RemoteJwks(r.url(), http, r.settings(settings), clock)),
         clock);
   }
 
@@ -65,12 +67,12 @@ public final class JwtCompiler {
    * older config still hold theirs; a later compile starts a fresh cache.
    */
   public void retain(Collection<JwtAuthPolicy> live) {
-    Set<URI> keep = new HashSet<>();
+    Set<JwksSource> keep = new HashSet<>();
     for (JwtAuthPolicy policy : live) {
       for (JwtAuthPolicy.Provider p : policy.providers()) {
         if (p.jwks() instanceof JwtAuthPolicy.Jwks.Remote r) {
           try {
-            keep.add(URI.create(r.url()));
+            keep.add(jwks(r));
           } catch (IllegalArgumentException e) {
             // Never cached: compiling it failed the same way.
           }
@@ -90,7 +92,8 @@ public final class JwtCompiler {
     return switch (jwks) {
       case JwtAuthPolicy.Jwks.Inline i -> new JwksSource.Inline(i.json());
       case JwtAuthPolicy.Jwks.File f -> new JwksSource.File(Path.of(f.path()));
-      case JwtAuthPolicy.Jwks.Remote r -> new JwksSource.Remote(URI.create(r.url()));
+      case JwtAuthPolicy.Jwks.Remote r ->
+          new JwksSource.Remote(URI.create(r.url()), r.cacheDuration());
     };
   }
 }

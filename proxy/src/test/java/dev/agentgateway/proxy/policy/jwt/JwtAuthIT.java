@@ -14,6 +14,7 @@ import dev.agentgateway.model.envoy.ratelimit.RateLimitResponse;
 import dev.agentgateway.model.envoy.ratelimit.RateLimitServiceGrpc;
 import dev.agentgateway.model.ir.AuthorizationPolicy;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.CredentialLocation;
 import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
@@ -118,6 +119,17 @@ class JwtAuthIT {
                 backend),
             ProxyFixture.route(
                 "rotate", "/rotate", jwt(JwtAuthPolicy.Mode.STRICT, rotating), backend),
+            ProxyFixture.route(
+                "query",
+                "/query",
+                RoutePolicies.builder()
+                    .jwtAuth(
+                        new JwtAuthPolicy(
+                            JwtAuthPolicy.Mode.STRICT,
+                            jwtPolicy(JwtAuthPolicy.Mode.STRICT, keys).providers(),
+                            new CredentialLocation.QueryParameter("access_token")))
+                    .build(),
+                backend),
             TestConfigs.route(
                 "a2a",
                 TestConfigs.prefix("/a2a"),
@@ -228,6 +240,18 @@ class JwtAuthIT {
     assertEquals(401, bad.statusCode());
     assertEquals("Bearer error=\"invalid_token\"", challenge(bad));
     assertEquals(200, get("/optional", token(Tokens.RSA_A, "alice")).statusCode());
+  }
+
+  @Test
+  void aTokenIsReadWhereThePolicySaysAndNowhereElse() throws Exception {
+    String alice = token(Tokens.RSA_A, "alice");
+    assertEquals(200, get("/query?access_token=" + alice, null).statusCode());
+    HttpResponse<String> header = get("/query", alice);
+    assertEquals(401, header.statusCode(), "the Authorization header is not where this one looks");
+    assertEquals("jwt: missing bearer token", header.body());
+    assertEquals(
+        401, get("/query?access_token=" + token(Tokens.RSA_B, "alice"), null).statusCode());
+    assertEquals(401, get("/query?access_token=a%20b", null).statusCode());
   }
 
   @Test

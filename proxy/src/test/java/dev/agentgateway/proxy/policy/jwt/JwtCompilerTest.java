@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,31 @@ class JwtCompilerTest {
     assertEquals(0, compiler.cachedKeySets());
     assertTrue(compiler.compile(strict).authenticate(header).allowed());
     assertEquals(2, server.fetches(), "a forgotten key set is fetched afresh");
+  }
+
+  @Test
+  void aKeySetWithItsOwnCacheDurationIsFetchedAgainOnlyAfterIt() throws Exception {
+    List<String> header = List.of("Bearer " + rs256(Tokens.RSA_A, claims().build()));
+    JwtAuthenticator auth =
+        compiler.compile(
+            new JwtAuthPolicy(
+                JwtAuthPolicy.Mode.STRICT,
+                List.of(
+                    new JwtAuthPolicy.Provider(
+                        ISSUER,
+                        List.of("mcp"),
+                        new JwtAuthPolicy.Jwks.Remote(
+                            server.url().toString(), Duration.ofMinutes(20))))));
+    assertTrue(auth.authenticate(header).allowed());
+    clock.advance(Duration.ofMinutes(10));
+    assertTrue(auth.authenticate(header).allowed());
+    assertEquals(1, server.fetches(), "still fresh after the default five minutes");
+    clock.advance(Duration.ofMinutes(11));
+    assertTrue(auth.authenticate(header).allowed());
+    assertEquals(2, server.fetches());
+    // The same URL with the default cache time is another key set.
+    assertTrue(compiler.compile(policy(JwtAuthPolicy.Mode.STRICT)).authenticate(header).allowed());
+    assertEquals(2, compiler.cachedKeySets());
   }
 
   @Test
