@@ -14,6 +14,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiKeyAuthentication(
     ConfigMapSelector configMapSelector,
+    AuthorizationLocation location,
     @Default("Strict") AuthenticationMode mode,
     SecretRef secretRef,
     ConfigMapSelector secretSelector) {}

@@ -13,6 +13,7 @@ import java.util.List;
     message = "exactly one of the fields in [users secretRef] must be set")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BasicAuthentication(
+    AuthorizationLocation location,
     @Default("Strict") BasicAuthenticationMode mode,
     String realm,
     AuthSecretRef secretRef,

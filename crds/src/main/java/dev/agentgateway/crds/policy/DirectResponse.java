@@ -27,4 +27,5 @@ public record DirectResponse(
     @Size(min = 1, max = 4096) String body,
     @Size(min = 1, max = 16384) String bodyExpression,
     @Size(min = 1, max = 16) List<ConditionalDirectResponse> conditional,
+    @Size(min = 1, max = 16) List<ResponseHeader> headers,
     @Min(200) @Max(599) Integer status) {}

@@ -9,12 +9,14 @@ import java.util.List;
 
 /** The {@code jwtAuthentication} object of {@link TrafficPolicy}. */
 @ValidationRule(
-    value = "!false || size(self.providers) == 1",
+    value = "!has(self.mcp) || size(self.providers) == 1",
     message = "jwtAuthentication.mcp requires exactly one provider")
 @ValidationRule(
-    value = "!false || !has(self.mode) || self.mode == 'Strict'",
+    value = "!has(self.mcp) || !has(self.mode) || self.mode == 'Strict'",
     message = "jwtAuthentication.mcp requires mode Strict")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JwtAuthentication(
+    AuthorizationLocation location,
+    JwtMcp mcp,
     @Default("Strict") AuthenticationMode mode,
     @Required @Size(min = 1, max = 64) List<JwtProvider> providers) {}

@@ -20,6 +20,9 @@ import java.util.List;
         "has(self.conditional) || [has(self.grpc),has(self.http)].filter(x,x==true).size() == 1",
     message = "exactly one of the fields in [grpc http] must be set")
 @ValidationRule(
+    value = "!(has(self.forwardBody) && has(self.http) && has(self.http.body))",
+    message = "forwardBody cannot be used with http.body")
+@ValidationRule(
     value = "!has(self.url) || !self.url.matches('^https?://[^/?#]+/') || has(self.http)",
     message = "url path is only valid with http")
 @ValidationRule(
@@ -28,7 +31,7 @@ import java.util.List;
     message = "http.path may not be set when url includes a path")
 @ValidationRule(
     value =
-        "has(self.conditional) ? [has(self.backendRef),has(self.cache),has(self.failureMode),false,has(self.grpc),has(self.http),has(self.url)].filter(x,x==true).size() == 0 : true",
+        "has(self.conditional) ? [has(self.backendRef),has(self.cache),has(self.failureMode),has(self.forwardBody),has(self.grpc),has(self.http),has(self.url)].filter(x,x==true).size() == 0 : true",
     message = "conditional cannot be set with any other field")
 @ValidationRule(
     value =
@@ -40,6 +43,7 @@ public record TrafficExtAuth(
     ExtAuthCache cache,
     @Size(min = 1, max = 16) List<TrafficExtAuthConditional> conditional,
     FailureMode failureMode,
+    ForwardBody forwardBody,
     Grpc grpc,
     ExtAuthHttp http,
     @Size(min = 1, max = 1024) @Pattern("^https?://[^/?#@]+(/[^?#]*)?$") String url) {}

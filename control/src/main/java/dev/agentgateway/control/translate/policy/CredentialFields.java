@@ -12,6 +12,7 @@ import dev.agentgateway.crds.common.InsecureSkipVerify;
 import dev.agentgateway.crds.common.SecretRef;
 import dev.agentgateway.crds.policy.ApiKeyAuthentication;
 import dev.agentgateway.crds.policy.AuthenticationMode;
+import dev.agentgateway.crds.policy.AuthorizationLocation;
 import dev.agentgateway.crds.policy.BasicAuthentication;
 import dev.agentgateway.crds.policy.BasicAuthenticationMode;
 import dev.agentgateway.model.ir.ApiKeyAuthPolicy;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -83,7 +85,29 @@ final class CredentialFields {
         b.mode() == BasicAuthenticationMode.OPTIONAL
             ? BasicAuthPolicy.Mode.OPTIONAL
             : BasicAuthPolicy.Mode.STRICT,
-        CredentialLocation.BASIC);
+        location(b.location(), CredentialLocation.BASIC));
+  }
+
+  /**
+   * Where a credential is read from; {@code absent} when the policy does not say.
+   *
+   * @throws FieldError for a CEL {@code expression} location, which is not supported yet
+   */
+  static CredentialLocation location(AuthorizationLocation l, CredentialLocation absent) {
+    if (l == null) {
+      return absent;
+    }
+    if (l.header() != null) {
+      return new CredentialLocation.Header(
+          l.header().name().toLowerCase(Locale.ROOT), l.header().prefix());
+    }
+    if (l.queryParameter() != null) {
+      return new CredentialLocation.QueryParameter(l.queryParameter().name());
+    }
+    if (l.cookie() != null) {
+      return new CredentialLocation.Cookie(l.cookie().name());
+    }
+    throw new FieldError("location.expression", "not supported yet");
   }
 
   /** {@code apiKeyAuthentication}: one key per data entry of the Secret(s). */
@@ -114,7 +138,7 @@ final class CredentialFields {
           case OPTIONAL -> ApiKeyAuthPolicy.Mode.OPTIONAL;
           case PERMISSIVE -> ApiKeyAuthPolicy.Mode.PERMISSIVE;
         };
-    return new ApiKeyAuthPolicy(mode, keys, CredentialLocation.BEARER);
+    return new ApiKeyAuthPolicy(mode, keys, location(a.location(), CredentialLocation.BEARER));
   }
 
   /** A value is the key itself, or a JSON object with key or keyHash and optional metadata. */

@@ -20,9 +20,11 @@ import dev.agentgateway.crds.common.Webhook;
 import dev.agentgateway.crds.policy.AuthenticationMode;
 import dev.agentgateway.crds.policy.Cors;
 import dev.agentgateway.crds.policy.HeaderFilter;
+import dev.agentgateway.crds.policy.Jwks;
 import dev.agentgateway.crds.policy.JwtAuthentication;
 import dev.agentgateway.crds.policy.JwtProvider;
 import dev.agentgateway.crds.policy.LocalRateLimit;
+import dev.agentgateway.crds.policy.RemoteJwks;
 import dev.agentgateway.crds.policy.Retry;
 import dev.agentgateway.crds.policy.TrafficPolicy;
 import dev.agentgateway.model.config.Durations;
@@ -199,6 +201,9 @@ final class PolicyFields {
     return null;
   }
 
+  /** Upstream's least {@code cacheDuration} of a remote key set. */
+  private static final Duration MIN_JWKS_CACHE = Duration.ofMinutes(5);
+
   /** A problem in a nested field; {@link #checked} prefixes the section. */
   static final class FieldError extends RuntimeException {
     private final String field;
@@ -276,26 +281,66 @@ final class PolicyFields {
   }
 
   private JwtAuthPolicy jwt(JwtAuthentication j) {
+    if (j.mcp() != null) {
+      throw new FieldError("mcp", "not supported yet");
+    }
     List<JwtAuthPolicy.Provider> providers = new ArrayList<>();
     List<JwtProvider> list = list(j.providers());
     for (int i = 0; i < list.size(); i++) {
       JwtProvider p = list.get(i);
-      String inline = p.jwks() == null ? null : p.jwks().inline();
-      if (inline == null) {
-        throw new FieldError("providers[" + i + "].jwks", "inline is required");
-      }
-      try {
-        if (!json.readTree(inline).has("keys")) {
-          throw new FieldError("providers[" + i + "].jwks.inline", "not a JWKS: no keys");
-        }
-      } catch (IOException e) {
-        throw new FieldError("providers[" + i + "].jwks.inline", "not valid JSON");
-      }
       providers.add(
           new JwtAuthPolicy.Provider(
-              p.issuer(), list(p.audiences()), new JwtAuthPolicy.Jwks.Inline(inline)));
+              p.issuer(), list(p.audiences()), jwks("providers[" + i + "].jwks", p.jwks())));
     }
-    return new JwtAuthPolicy(mode(j.mode()), providers);
+    return new JwtAuthPolicy(
+        mode(j.mode()), providers, CredentialFields.location(j.location(), null));
+  }
+
+  private JwtAuthPolicy.Jwks jwks(String at, Jwks jwks) {
+    if (jwks != null && jwks.remote() != null) {
+      return remoteJwks(at + ".remote", jwks.remote());
+    }
+    String inline = jwks == null ? null : jwks.inline();
+    if (inline == null) {
+      throw new FieldError(at, "one of inline and remote is required");
+    }
+    try {
+      if (!json.readTree(inline).has("keys")) {
+        throw new FieldError(at + ".inline", "not a JWKS: no keys");
+      }
+    } catch (IOException e) {
+      throw new FieldError(at + ".inline", "not valid JSON");
+    }
+    return new JwtAuthPolicy.Jwks.Inline(inline);
+  }
+
+  /** A key set at a URL, or at a path of a Service in the policy's namespace (cluster DNS). */
+  private JwtAuthPolicy.Jwks remoteJwks(String at, RemoteJwks r) {
+    Duration cache = r.cacheDuration() == null ? null : Durations.parse(r.cacheDuration());
+    if (cache != null && cache.compareTo(MIN_JWKS_CACHE) < 0) {
+      throw new FieldError(at + ".cacheDuration", "must be at least 5m");
+    }
+    if (r.url() != null) {
+      return new JwtAuthPolicy.Jwks.Remote(r.url(), cache);
+    }
+    BackendRef ref = r.backendRef();
+    boolean service =
+        ref != null
+            && (ref.group() == null || ref.group().isEmpty())
+            && (ref.kind() == null || ref.kind().equals("Service"));
+    if (!service || ref.port() == null) {
+      throw new FieldError(at + ".backendRef", "only a Service with a port is supported yet");
+    }
+    if (ref.namespace() != null && !ref.namespace().equals(namespace)) {
+      throw new FieldError(at + ".backendRef", "must be in the policy's namespace " + namespace);
+    }
+    if (r.jwksPath() == null) {
+      throw new FieldError(at + ".jwksPath", "is required with backendRef");
+    }
+    String path = r.jwksPath().startsWith("/") ? r.jwksPath() : "/" + r.jwksPath();
+    // `.svc` resolves through the pod's search path on any cluster domain.
+    return new JwtAuthPolicy.Jwks.Remote(
+        "http://" + ref.name() + "." + namespace + ".svc:" + ref.port() + path, cache);
   }
 
   private static JwtAuthPolicy.Mode mode(AuthenticationMode mode) {

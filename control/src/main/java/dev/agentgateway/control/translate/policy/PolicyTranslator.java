@@ -121,17 +121,17 @@ public final class PolicyTranslator {
     Set<GatewayKey> ancestors = new TreeSet<>(GatewayKeys.ORDER);
     resolved.forEach(r -> ancestors.addAll(r.gateways()));
 
-    if (!errors.isEmpty()) {
-      return status.refused(ancestors, missing, "Invalid", String.join("; ", errors));
-    }
+    // Every problem at once, so one edit can fix them all; a field the mapping already named is
+    // not named twice.
+    blocking.removeIf(b -> errors.stream().anyMatch(e -> e.startsWith(b + ":")));
     if (!blocking.isEmpty()) {
-      return status.refused(
-          ancestors,
-          missing,
-          "Invalid",
+      errors.add(
           "not supported yet: "
               + String.join(", ", blocking)
               + "; the policy is not applied, since applying only part of it could weaken it");
+    }
+    if (!errors.isEmpty()) {
+      return status.refused(ancestors, missing, "Invalid", String.join("; ", errors));
     }
     String name = namespace + "/" + policy.getMetadata().getName();
     for (PolicyTargets.Resolved r : resolved) {

@@ -9,6 +9,7 @@ import dev.agentgateway.crds.common.HeaderExpression;
 import dev.agentgateway.crds.common.TransformationRequest;
 import dev.agentgateway.crds.policy.Buffer;
 import dev.agentgateway.crds.policy.BufferRequest;
+import dev.agentgateway.crds.policy.ForwardBody;
 import dev.agentgateway.crds.policy.GlobalRateLimit;
 import dev.agentgateway.crds.policy.RateLimitDescriptor;
 import dev.agentgateway.crds.policy.TrafficExtAuth;
@@ -21,6 +22,7 @@ import dev.agentgateway.model.ir.HeaderValue;
 import dev.agentgateway.model.ir.McpAuthorizationPolicy;
 import dev.agentgateway.model.ir.RemoteRateLimitPolicy;
 import dev.agentgateway.model.ir.TransformationPolicy;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,7 @@ final class TrafficFields {
         grpc ? Objects.requireNonNullElse(e.grpc().contextExtensions(), Map.of()) : Map.of(),
         grpc ? List.of() : Objects.requireNonNullElse(e.http().allowedResponseHeaders(), List.of()),
         requestHeaders,
-        null,
+        forwardBody(e.forwardBody()),
         e.failureMode() == FailureMode.FAIL_OPEN
             ? ExtAuthzPolicy.FailureMode.ALLOW
             : ExtAuthzPolicy.FailureMode.DENY,
@@ -140,19 +142,35 @@ final class TrafficFields {
     if (r == null) {
       return null;
     }
-    Long max = null;
-    if (r.maxBytes() != null) {
-      String text =
-          r.maxBytes().getIntVal() != null
-              ? r.maxBytes().getIntVal().toString()
-              : r.maxBytes().getStrVal();
-      try {
-        max = Quantity.getAmountInBytes(new Quantity(text)).longValueExact();
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw new FieldError(field + ".maxBytes", "not a whole number of bytes: " + text);
-      }
-    }
+    Long max = r.maxBytes() == null ? null : bytes(field + ".maxBytes", r.maxBytes());
     return new BufferPolicy.Limit(max, r.failureMode() == FailureMode.FAIL_OPEN);
+  }
+
+  /** A Kubernetes quantity of bytes ({@code 1Ki}, {@code 4096}). */
+  private static long bytes(String field, IntOrString quantity) {
+    String text =
+        quantity.getIntVal() != null ? quantity.getIntVal().toString() : quantity.getStrVal();
+    try {
+      return Quantity.getAmountInBytes(new Quantity(text)).longValueExact();
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new FieldError(field, "not a whole number of bytes: " + text);
+    }
+  }
+
+  /**
+   * {@code forwardBody}: up to {@code maxSize} bytes go to the check; a larger body is refused
+   * (413), as Envoy does without {@code allow_partial_message}, so the service never decides on a
+   * body it has not seen whole.
+   */
+  private static ExtAuthzPolicy.BodyOptions forwardBody(ForwardBody f) {
+    if (f == null) {
+      return null;
+    }
+    long max = bytes("forwardBody.maxSize", f.maxSize());
+    if (max < 1 || max > Integer.MAX_VALUE) {
+      throw new FieldError("forwardBody.maxSize", "must be from 1 byte to 2Gi");
+    }
+    return new ExtAuthzPolicy.BodyOptions((int) max, false, false);
   }
 
   /** A backendRef to a port of a Service in the policy's namespace. */
