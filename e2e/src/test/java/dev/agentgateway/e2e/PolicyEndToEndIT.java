@@ -140,7 +140,8 @@ class PolicyEndToEndIT {
                 .endSpec()
                 .build())
         .create();
-    for (String name : List.of("jwt", "limit", "cors", "authz", "keys", "missing")) {
+    for (String name :
+        List.of("jwt", "limit", "cors", "authz", "keys", "missing", "merge", "plain")) {
       route(name, "http", "echo", 80);
     }
     route("tls", "http", "tls-echo", 443);
@@ -349,7 +350,13 @@ class PolicyEndToEndIT {
               sni: echo.internal
         """;
     apply(policy);
-    assertStatusBecomes(502, get(httpPort, "/tls"));
+    assertTrue(
+        eventually(
+            WAIT,
+            () -> send(get(httpPort, "/tls")).body.contains("TLS handshake with echo.internal")),
+        () ->
+            "a CA that did not sign the upstream fails the handshake: "
+                + send(get(httpPort, "/tls")));
 
     // The ConfigMap now holds the CA that signed the upstream: the change is followed.
     E2e.retryOnConflict(
@@ -395,6 +402,51 @@ class PolicyEndToEndIT {
         eventually(WAIT, () -> "client CN=gateway".equals(send(get(httpPort, "/tls")).body)),
         () -> "the upstream sees the Secret's client certificate: " + send(get(httpPort, "/tls")));
     assertAccepted("tls");
+  }
+
+  @Test
+  void aRoutePolicyOverridesTheGatewayPolicyUntilTheGatewayPolicyIsDeleted() throws Exception {
+    apply(
+        """
+        metadata: {name: gateway-wide, namespace: apps}
+        spec:
+          targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: gw}]
+          traffic:
+            headerModifiers:
+              response:
+                set: [{name: x-level, value: gateway}]
+        """);
+    apply(
+        """
+        metadata: {name: merge, namespace: apps}
+        spec:
+          targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: merge}]
+          traffic:
+            headerModifiers:
+              response:
+                set: [{name: x-level, value: route}]
+        """);
+
+    assertTrue(
+        eventually(
+            WAIT,
+            () ->
+                send(get(httpPort, "/merge")).header("x-level").equals(Optional.of("route"))
+                    && send(get(httpPort, "/plain"))
+                        .header("x-level")
+                        .equals(Optional.of("gateway"))),
+        () ->
+            "the route's own policy wins on its route, the Gateway's elsewhere: "
+                + send(get(httpPort, "/merge"))
+                + " "
+                + send(get(httpPort, "/plain")));
+    assertAccepted("gateway-wide");
+
+    client.resources(AgentgatewayPolicy.class).inNamespace(NS).withName("gateway-wide").delete();
+    assertTrue(
+        eventually(WAIT, () -> send(get(httpPort, "/plain")).header("x-level").isEmpty()),
+        "the deleted Gateway policy no longer applies");
+    assertEquals(Optional.of("route"), send(get(httpPort, "/merge")).header("x-level"));
   }
 
   @Test
