@@ -61,6 +61,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * AgentgatewayPolicies applied on a Kubernetes API (the fabric8 mock in CRUD mode) change what a
@@ -141,7 +142,7 @@ class PolicyEndToEndIT {
                 .build())
         .create();
     for (String name :
-        List.of("jwt", "limit", "cors", "authz", "keys", "missing", "merge", "plain")) {
+        List.of("jwt", "limit", "cors", "authz", "keys", "missing", "merge", "plain", "basic")) {
       route(name, "http", "echo", 80);
     }
     route("tls", "http", "tls-echo", 443);
@@ -323,6 +324,38 @@ class PolicyEndToEndIT {
                 .edit(s -> secret("api-keys", Map.of("client1", "k-new"))));
     assertStatusBecomes(401, get(httpPort, "/keys", "authorization", "Bearer k-old"));
     assertEquals(200, send(get(httpPort, "/keys", "authorization", "Bearer k-new")).status);
+  }
+
+  @Test
+  void basicAuthenticationReadsHtpasswdFromASecret() throws Exception {
+    client
+        .resource(
+            secret(
+                "htpasswd",
+                Map.of(".htaccess", "bob:" + BCrypt.hashpw("s3cret", BCrypt.gensalt(4)) + "\n")))
+        .create();
+    apply(
+        """
+        metadata: {name: basic, namespace: apps}
+        spec:
+          targetRefs: [{group: gateway.networking.k8s.io, kind: HTTPRoute, name: basic}]
+          traffic:
+            basicAuthentication:
+              realm: e2e
+              secretRef: {name: htpasswd}
+        """);
+
+    assertStatusBecomes(401, get(httpPort, "/basic"));
+    assertEquals(
+        Optional.of("Basic realm=\"e2e\""),
+        send(get(httpPort, "/basic")).header("www-authenticate"));
+    assertEquals(200, send(get(httpPort, "/basic", "authorization", basic("bob:s3cret"))).status);
+    assertEquals(401, send(get(httpPort, "/basic", "authorization", basic("bob:wrong"))).status);
+    assertAccepted("basic");
+  }
+
+  private static String basic(String userPassword) {
+    return "Basic " + base64(userPassword);
   }
 
   @Test
