@@ -71,7 +71,8 @@ public final class PolicyCache {
     Set<String> limited = new HashSet<>();
     Set<Backend> called = new HashSet<>();
     List<JwtAuthPolicy> jwt = new ArrayList<>();
-    for (Route route : state.config().routes()) {
+    // The merged routes, not the config's: route selection hands out these very objects.
+    for (Route route : state.routes()) {
       RoutePolicies p = route.policies();
       if (p != null && p.jwtAuth() != null) {
         jwt.add(p.jwtAuth());

@@ -20,12 +20,19 @@ import java.util.Map;
  * @param tables the route table of each bound port
  * @param endpoints the ready endpoints of every Service port that routes may forward to
  * @param version increases with every accepted config
+ * @param routes the routes with the top-level policies that reach them merged in: the very objects
+ *     route selection returns, which per-route caches key on by identity
  */
 public record ProxyState(
-    GatewayConfig config, Map<Integer, RouteTable> tables, EndpointTable endpoints, long version) {
+    GatewayConfig config,
+    Map<Integer, RouteTable> tables,
+    EndpointTable endpoints,
+    long version,
+    List<Route> routes) {
 
   public ProxyState {
     tables = Map.copyOf(tables);
+    routes = List.copyOf(routes);
     endpoints = endpoints == null ? EndpointTable.EMPTY : endpoints;
   }
 
@@ -36,8 +43,9 @@ public record ProxyState(
       listenersByBind.computeIfAbsent(listener.bindKey(), k -> new ArrayList<>()).add(listener);
     }
     Map<String, List<Route>> routesByListener = new HashMap<>();
-    for (Route route :
-        PolicyAttachment.apply(config.policies(), config.listeners(), config.routes())) {
+    List<Route> attached =
+        PolicyAttachment.apply(config.policies(), config.listeners(), config.routes());
+    for (Route route : attached) {
       routesByListener.computeIfAbsent(route.listenerKey(), k -> new ArrayList<>()).add(route);
     }
     Map<Integer, RouteTable> tables = new HashMap<>();
@@ -49,7 +57,8 @@ public record ProxyState(
       }
       tables.put(bind.port(), RouteTable.compile(listeners, routes));
     }
-    return new ProxyState(config, tables, EndpointTable.compile(config.endpoints()), version);
+    return new ProxyState(
+        config, tables, EndpointTable.compile(config.endpoints()), version, attached);
   }
 
   /** The route table for {@code port}, or {@code null} when nothing is bound there. */

@@ -12,7 +12,10 @@ import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
+import dev.agentgateway.model.ir.LocalRateLimitPolicy;
 import dev.agentgateway.model.ir.PathMatch;
+import dev.agentgateway.model.ir.Policy;
+import dev.agentgateway.model.ir.PolicyTarget;
 import dev.agentgateway.model.ir.RequestRedirect;
 import dev.agentgateway.model.ir.RetryPolicy;
 import dev.agentgateway.model.ir.Route;
@@ -115,5 +118,40 @@ class CompiledPoliciesTest {
     // A request still holding the older state gets correct policies without flipping the cache.
     assertEquals(first.retry(), cache.forRoute(state, route).retry());
     assertSame(afterReload, cache.forRoute(next, route));
+  }
+
+  @Test
+  void aTopLevelPolicysRateLimitGatesTheRouteSelectionReturns() {
+    Route route =
+        new Route(
+            "r", "l", "r", "apps", "", List.of(), List.of(), RoutePolicies.NONE, List.of(), 0);
+    Policy limit =
+        new Policy(
+            "limit",
+            "apps/limit",
+            new PolicyTarget(PolicyTarget.Kind.ROUTE, "apps/r", null),
+            RoutePolicies.builder()
+                .localRateLimit(
+                    new LocalRateLimitPolicy(
+                        List.of(
+                            new LocalRateLimitPolicy.Limit(
+                                2, 2, Duration.ofMinutes(1), LocalRateLimitPolicy.Type.REQUESTS))))
+                .build());
+    GatewayConfig config =
+        new GatewayConfig(
+            StaticConfig.DEFAULT,
+            FrontendHttp.DEFAULT,
+            List.of(new Bind("b", 1)),
+            List.of(),
+            List.of(route),
+            List.of(limit),
+            List.of());
+    ProxyState state = ProxyState.compile(config, 1);
+    // The policy is merged into a new Route object: that one is what requests are matched to.
+    Route merged = state.routes().get(0);
+    PolicyCache cache = new PolicyCache();
+    CompiledPolicies compiled = cache.forRoute(state, merged);
+    assertTrue(compiled.rateLimit() != null, "the merged localRateLimit has its buckets");
+    assertSame(compiled, cache.forRoute(state, merged), "compiled with the state, not on the side");
   }
 }
