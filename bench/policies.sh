@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end cost of policies: requests/s and p99 through our proxy on a route with JWT (RS256,
-# inline JWKS) + a local rate limit (high enough never to reject) + CORS, against a route without
-# policies on the same proxy, measured in one run with wrk in alternating rounds so machine noise
-# hits both alike. Both routes forward to the same nginx backend serving 1 KB, and both get the
-# same request headers (bearer token, Origin), so only the policies differ.
+# inline JWKS) + a local rate limit (high enough never to reject) + CORS ("policies"), against a
+# route without policies ("none") on the same proxy, and a route with the same minus JWT ("nojwt",
+# to tell the signature check's share), measured in one run with wrk in alternating rounds so
+# machine noise hits all alike. Every route forwards to the same nginx backend serving 1 KB, and
+# every request carries the same headers (bearer token, Origin), so only the policies differ.
 #
 #   bench/policies.sh [rounds] [seconds-per-run] [connections]     (defaults: 3 5 32)
 #   AGW_BENCH_SKIP_BUILD=1 reuses the jars already built; AGW_JAVA_OPTS sets the proxy's JVM options.
@@ -49,7 +50,8 @@ http {
 CONF
 "$nginx_bin" -c "$work/nginx.conf" -p "$work" -e "$work/nginx-error.log"
 
-# agw.yaml: route /none (no policies) and route /policies (cors, jwtAuth, localRateLimit); token.
+# agw.yaml: routes /none (no policies), /policies (cors, jwtAuth, localRateLimit), /nojwt (cors,
+# localRateLimit); token: a bearer token /policies accepts.
 "$JAVA_HOME/bin/java" -cp "$jar" dev.agentgateway.bench.PolicyWorkload "$work" "$agw_port" "$backend_port"
 token=$(cat "$work/token")
 origin=https://app.bench.example
@@ -76,11 +78,12 @@ run_wrk() { # name duration [--latency]
 }
 
 echo "bench: load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-echo "bench: warming up our proxy (JIT) for 2 x 10 s..." >&2
+echo "bench: warming up our proxy (JIT) for 3 x 10 s..." >&2
 run_wrk none 10s >/dev/null
 run_wrk policies 10s >/dev/null
+run_wrk nojwt 10s >/dev/null
 
-names=(none policies)
+names=(none policies nojwt)
 declare -A rps_sum p99_sum
 for name in "${names[@]}"; do rps_sum[$name]=0; p99_sum[$name]=0; done
 
@@ -105,4 +108,5 @@ done
 echo
 ratio() { echo "scale=3; $1 / $2" | bc -l; }
 echo "policies/none requests/s: $(ratio "${rps_sum[policies]}" "${rps_sum[none]}")x   p99: $(ratio "${p99_sum[policies]}" "${p99_sum[none]}")x"
-echo "(jwtAuth RS256 + localRateLimit + cors vs no policies; $rounds rounds x ${seconds}s, $conns connections, wrk -t$threads, 1 KB body; $(nproc) cores; load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%F))"
+echo "nojwt/none    requests/s: $(ratio "${rps_sum[nojwt]}" "${rps_sum[none]}")x   p99: $(ratio "${p99_sum[nojwt]}" "${p99_sum[none]}")x"
+echo "(policies: jwtAuth RS256 + localRateLimit + cors; nojwt: localRateLimit + cors; $rounds rounds x ${seconds}s, $conns connections, wrk -t$threads, 1 KB body; $(nproc) cores; load average at the end $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%F))"

@@ -116,10 +116,10 @@ final class PolicyWorkload {
 
   /**
    * A standalone config with one bind on {@code port} and, per entry of {@code routes}, a route
-   * matching that path prefix with the first {@code n} policy kinds, forwarding to {@code
+   * matching that path prefix with those policy kinds (of {@link #KINDS}), forwarding to {@code
    * upstreamPort} on loopback.
    */
-  String config(int port, int upstreamPort, Map<String, Integer> routes) {
+  String config(int port, int upstreamPort, Map<String, List<String>> routes) {
     StringBuilder yaml =
         new StringBuilder(
             """
@@ -136,26 +136,31 @@ final class PolicyWorkload {
             """
                 .formatted(port));
     routes.forEach(
-        (prefix, n) -> {
-          yaml.append("    - name: r").append(n).append('\n');
+        (prefix, kinds) -> {
+          yaml.append("    - name: r").append(prefix.replace('/', '-')).append('\n');
           yaml.append("      matches: [{path: {pathPrefix: ").append(prefix).append("}}]\n");
           yaml.append("      policies:\n");
-          yaml.append(policies(n, upstreamPort).indent(8));
+          yaml.append(policies(kinds, upstreamPort).indent(8));
           yaml.append("      backends: [{host: \"127.0.0.1:").append(upstreamPort).append("\"}]\n");
         });
     return yaml.toString();
   }
 
-  /** The {@code policies} mapping's body with the first {@code n} kinds ({@code {}} for none). */
-  String policies(int n, int upstreamPort) {
+  /** The first {@code n} of {@link #KINDS}. */
+  static List<String> first(int n) {
     if (n < 0 || n > KINDS.size()) {
       throw new IllegalArgumentException("policies must be 0 to " + KINDS.size() + ", got " + n);
     }
-    if (n == 0) {
+    return KINDS.subList(0, n);
+  }
+
+  /** The {@code policies} mapping's body with {@code kinds} ({@code {}} for none). */
+  String policies(List<String> kinds, int upstreamPort) {
+    if (kinds.isEmpty()) {
       return "{}\n";
     }
     StringBuilder out = new StringBuilder();
-    for (String kind : KINDS.subList(0, n)) {
+    for (String kind : kinds) {
       out.append(kind).append(":\n").append(policy(kind, upstreamPort).indent(2));
     }
     return out.toString();
@@ -240,9 +245,9 @@ final class PolicyWorkload {
   }
 
   /**
-   * Writes {@code agw.yaml} (a route {@code /none} without policies and a route {@code /policies}
-   * with CORS, JWT and a local rate limit that never rejects) and {@code token} into a directory,
-   * for {@code bench/policies.sh}.
+   * Writes {@code agw.yaml} (a route {@code /none} without policies, a route {@code /policies} with
+   * CORS, JWT and a local rate limit that never rejects, and a route {@code /nojwt} with the same
+   * minus JWT) and {@code token} into a directory, for {@code bench/policies.sh}.
    *
    * <p>Arguments: directory, proxy port, upstream port.
    */
@@ -253,10 +258,10 @@ final class PolicyWorkload {
     }
     Path dir = Path.of(args[0]);
     PolicyWorkload workload = create();
-    Map<String, Integer> routes = new LinkedHashMap<>();
-    routes.put("/none", 0);
-    // cors, jwtAuth, localRateLimit: the first three kinds.
-    routes.put("/policies", 3);
+    Map<String, List<String>> routes = new LinkedHashMap<>();
+    routes.put("/none", List.of());
+    routes.put("/policies", List.of("cors", "jwtAuth", "localRateLimit"));
+    routes.put("/nojwt", List.of("cors", "localRateLimit"));
     String config = workload.config(Integer.parseInt(args[1]), Integer.parseInt(args[2]), routes);
     Files.writeString(dir.resolve("agw.yaml"), config);
     Files.writeString(dir.resolve("token"), workload.token());
