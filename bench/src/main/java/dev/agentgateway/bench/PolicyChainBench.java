@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Per-request cost of a route's policy chain with 0, 5, 14 and 15 policy kinds ({@link
@@ -61,8 +62,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PolicyChainBench {
   private static final String BODY = "a".repeat(1024);
-  // As @Measurement(iterations).
-  private static final int MEASURED_ITERATIONS = 5;
   // Held: a logger nobody references may be collected with its level.
   private static final Logger ACCESS_LOG = Logger.getLogger(AccessLog.LOGGER_NAME);
 
@@ -76,9 +75,11 @@ public class PolicyChainBench {
   private RawHttpClient client;
   private final ThreadCpu cpu = new ThreadCpu();
   private long requests;
+  private int measuredIterations;
 
   @Setup
-  public void setUp() throws ConfigException, IOException {
+  public void setUp(BenchmarkParams params) throws ConfigException, IOException {
+    measuredIterations = params.getMeasurement().getCount();
     upstream =
         WebServer.builder()
             .port(0)
@@ -145,7 +146,7 @@ public class PolicyChainBench {
 
   @TearDown
   public void tearDown() throws IOException {
-    System.out.println(cpu.summary(MEASURED_ITERATIONS));
+    System.out.println(cpu.summary(measuredIterations));
     client.close();
     proxy.stop();
     clients.close();
