@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -59,9 +60,26 @@ public final class JwtAuthenticator {
   private static final Set<JWSAlgorithm> EC_ALGORITHMS =
       Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
+  /** Verified tokens remembered at most; the whole memo is dropped when it is full. */
+  private static final int MAX_VERIFIED = 1024;
+
+  /** Longer tokens are verified every time rather than remembered (bounds the memo's memory). */
+  private static final int MAX_VERIFIED_LENGTH = 4096;
+
   private final JwtMode mode;
   private final Map<String, Provider> providersByIssuer;
   private final Clock clock;
+
+  /**
+   * Tokens whose signature checked out, with the key set they were checked against: a client sends
+   * the same token again and again, and the signature check is most of a request's cost. The time
+   * claims are still checked on every use; a changed key set (rotation, refetch) makes the entry
+   * useless.
+   */
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private record Verified(
+      Provider provider, List<JWK> keys, JWTClaimsSet claims, JwtOutcome.Authenticated outcome) {}
 
   private record Provider(
       String issuer, List<String> audiences, Set<String> requiredClaims, ProviderKeys keys) {}
@@ -182,6 +200,11 @@ public final class JwtAuthenticator {
     if (token.length() > MAX_TOKEN_LENGTH) {
       return rejected("token too large");
     }
+    Verified memo = verified.get(token);
+    if (memo != null && memo.provider().keys().current() == memo.keys()) {
+      String claimsProblem = checkClaims(memo.claims(), memo.provider());
+      return claimsProblem == null ? memo.outcome() : rejected(claimsProblem);
+    }
     JWT parsed;
     JWTClaimsSet claims;
     try {
@@ -206,7 +229,8 @@ public final class JwtAuthenticator {
     if (provider == null) {
       return rejected(issuer == null ? "token has no issuer" : "token issuer is not trusted");
     }
-    String signatureProblem = verifySignature(jwt, provider);
+    List<JWK> keys = provider.keys().current();
+    String signatureProblem = verifySignature(jwt, provider, keys);
     if (signatureProblem != null) {
       return rejected(signatureProblem);
     }
@@ -214,17 +238,26 @@ public final class JwtAuthenticator {
     if (claimsProblem != null) {
       return rejected(claimsProblem);
     }
-    return new JwtOutcome.Authenticated(
-        claims.getSubject(), issuer, deepCopy(claims.toJSONObject()));
+    JwtOutcome.Authenticated outcome =
+        new JwtOutcome.Authenticated(claims.getSubject(), issuer, deepCopy(claims.toJSONObject()));
+    // Remembered only against the key set it was verified with (a refetch during the check makes
+    // another list, so the token is simply checked again next time).
+    if (token.length() <= MAX_VERIFIED_LENGTH && provider.keys().current() == keys) {
+      if (verified.size() >= MAX_VERIFIED) {
+        verified.clear();
+      }
+      verified.put(token, new Verified(provider, keys, claims, outcome));
+    }
+    return outcome;
   }
 
   private static JwtOutcome rejected(String reason) {
     return new JwtOutcome.Rejected(reason, true);
   }
 
-  private static String verifySignature(SignedJWT jwt, Provider provider) {
+  private static String verifySignature(SignedJWT jwt, Provider provider, List<JWK> keys) {
     JWSHeader header = jwt.getHeader();
-    List<JWK> candidates = candidates(provider.keys().current(), header);
+    List<JWK> candidates = candidates(keys, header);
     if (candidates.isEmpty() && provider.keys().refreshForUnknownKey()) {
       candidates = candidates(provider.keys().current(), header);
     }

@@ -127,6 +127,19 @@ class JwtAuthenticatorTest {
   }
 
   @Test
+  void aTokenAcceptedBeforeStillExpiresAndAForgeryUnderItsKidStaysRefused() throws Exception {
+    JwtAuthenticator auth = authenticator(JwtMode.STRICT, List.of("mcp"));
+    String token = rs256(rsa, claims().build());
+    for (int i = 0; i < 3; i++) {
+      assertInstanceOf(JwtOutcome.Authenticated.class, auth.authenticate(bearer(token)));
+    }
+    String forged = rs256(stranger, claims().build());
+    assertEquals("token signature is invalid", reason(auth.authenticate(bearer(forged))));
+    clock.advance(Duration.ofHours(1).plus(JwtAuthenticator.CLOCK_SKEW).plusSeconds(1));
+    assertEquals("token expired", reason(auth.authenticate(bearer(token))));
+  }
+
+  @Test
   void rejectsATokenNotYetValid() throws Exception {
     JwtAuthenticator auth = authenticator(JwtMode.STRICT, List.of());
     String token = rs256(rsa, claims().notBeforeTime(Date.from(NOW.plusSeconds(120))).build());
