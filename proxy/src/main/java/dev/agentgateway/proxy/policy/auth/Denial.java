@@ -11,8 +11,8 @@ import io.helidon.http.Status;
 public record Denial(Status status, String reason, String challenge, ResponseReason policy)
     implements Check {
 
-  /** This denial on behalf of {@code policy}. */
-  public Denial by(ResponseReason policy) {
-    return new Denial(status, reason, challenge, policy);
+  /** A denial whose policy follows from its status ({@link ResponseReason#forStatus}). */
+  public Denial(Status status, String reason, String challenge) {
+    this(status, reason, challenge, ResponseReason.forStatus(status.code()));
   }
 }
