@@ -38,8 +38,13 @@ import java.util.List;
     value =
         "!has(self.targetRefs) || (self.targetRefs.all(l1, !self.targetRefs.exists(l2, l1.kind != l2.kind)))",
     message = "Only one Kind of targetRef can be set on one policy")
+@ValidationRule(
+    value =
+        "!has(self.strategy) || !has(self.strategy.inheritance) || (has(self.traffic) && !has(self.backend))",
+    message = "strategy.inheritance may only be set on traffic policies")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentgatewayPolicySpec(
     BackendPolicies backend,
     @Size(min = 1, max = 16) List<TargetRef> targetRefs,
-    TrafficPolicy traffic) {}
+    TrafficPolicy traffic,
+    Strategy strategy) {}

@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Reads the top-level {@code policies:} list: policies attached to a gateway (every listener of the
- * file, or one listener by name), a route or one rule of it. Targets must name something the file
- * defines, so a typo is an error rather than a policy that silently reaches nothing.
+ * file, or one listener by name), a route or one rule of it; {@code phase: gateway} ones run before
+ * route selection. Targets must name something the file defines, so a typo is an error rather than
+ * a policy that silently reaches nothing.
  */
 final class AttachedPolicyReader {
   private static final FieldSet POLICY = FieldSet.of("name target phase policy", "");
@@ -47,10 +48,15 @@ final class AttachedPolicyReader {
     String name = name(node.field("name"), index);
     ConfigNode phase = node.field("phase");
     String phaseValue = phase.choice(PHASES);
-    if ("gateway".equals(phaseValue)) {
-      phase.error("phase \"gateway\" (before route selection) is not supported yet");
-    }
+    Policy.Phase ph = "gateway".equals(phaseValue) ? Policy.Phase.GATEWAY : Policy.Phase.ROUTE;
     PolicyTarget target = target(node.field("target"), resources);
+    if (ph == Policy.Phase.GATEWAY
+        && target != null
+        && target.kind() != PolicyTarget.Kind.GATEWAY
+        && target.kind() != PolicyTarget.Kind.LISTENER) {
+      phase.error("phase \"gateway\" runs before route selection: target a gateway, not a route");
+      target = null;
+    }
     ConfigNode policyNode = node.field("policy");
     for (String routeOnly : List.of("a2a", "backendAuth")) {
       if (policyNode.field(routeOnly).present()) {
@@ -58,12 +64,25 @@ final class AttachedPolicyReader {
       }
     }
     RoutePolicies policy = policyNode.require() ? policies.read(policyNode) : null;
+    if (ph == Policy.Phase.GATEWAY && policy != null) {
+      List<String> others = Policy.notInGatewayPhase(policy);
+      for (String field : others) {
+        // the IR's names are the file's, but for one spelling
+        String yaml = field.equals("backendTls") ? "backendTLS" : field;
+        policyNode.field(yaml).error("is not supported yet in phase \"gateway\"");
+      }
+      if (!others.isEmpty()) {
+        policy = null;
+      }
+    }
     String key = "policy/" + name;
     if (!keys.add(key)) {
       node.field("name").error("duplicate policy name \"" + name + "\"");
       return null;
     }
-    return target == null || policy == null ? null : new Policy(key, name, target, policy);
+    return target == null || policy == null
+        ? null
+        : new Policy(key, name, target, policy, ph, Policy.Inheritance.DEFAULT);
   }
 
   /** {@code name: x} or {@code name: {name, namespace}}; the position when absent. */

@@ -235,6 +235,14 @@ public final class IrToProto {
     if (policy.name() != null) {
       b.setName(policy.name());
     }
+    // Defaults stay unset, so policies that use neither read on the wire as before.
+    if (policy.phase() == dev.agentgateway.model.ir.Policy.Phase.GATEWAY) {
+      b.setPhase(dev.agentgateway.model.xds.proto.PolicyPhase.POLICY_PHASE_GATEWAY);
+    }
+    if (policy.inheritance() == dev.agentgateway.model.ir.Policy.Inheritance.OVERRIDE) {
+      b.setInheritance(
+          dev.agentgateway.model.xds.proto.PolicyInheritance.POLICY_INHERITANCE_OVERRIDE);
+    }
     return b.build();
   }
 

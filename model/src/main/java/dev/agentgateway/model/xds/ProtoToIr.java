@@ -225,11 +225,26 @@ public final class ProtoToIr {
     if (!p.hasPolicy()) {
       throw f.fail("policy", "required");
     }
-    return new Policy(
-        p.getKey(),
-        p.hasName() ? p.getName() : null,
-        target,
-        PolicyDecoder.policies(f, "policy", p.getPolicy()));
+    Policy.Phase phase =
+        switch (p.getPhase()) {
+          case POLICY_PHASE_UNSPECIFIED, POLICY_PHASE_ROUTE -> Policy.Phase.ROUTE;
+          case POLICY_PHASE_GATEWAY -> Policy.Phase.GATEWAY;
+          case UNRECOGNIZED -> throw f.fail("phase", "unknown value");
+        };
+    Policy.Inheritance inheritance =
+        switch (p.getInheritance()) {
+          case POLICY_INHERITANCE_UNSPECIFIED, POLICY_INHERITANCE_DEFAULT ->
+              Policy.Inheritance.DEFAULT;
+          case POLICY_INHERITANCE_OVERRIDE -> Policy.Inheritance.OVERRIDE;
+          case UNRECOGNIZED -> throw f.fail("inheritance", "unknown value");
+        };
+    RoutePolicies fields = PolicyDecoder.policies(f, "policy", p.getPolicy());
+    try {
+      return new Policy(
+          p.getKey(), p.hasName() ? p.getName() : null, target, fields, phase, inheritance);
+    } catch (IllegalArgumentException e) {
+      throw f.fail("phase", e.getMessage());
+    }
   }
 
   /** Decodes the members of {@code RoutePolicies}. */

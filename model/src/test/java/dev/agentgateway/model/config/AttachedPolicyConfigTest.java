@@ -111,12 +111,52 @@ class AttachedPolicyConfigTest {
               policy: {timeout: {requestTimeout: 5s}}
             """);
     assertEquals(
-        List.of(
-            "policies[0].target.backend",
-            "policies[1].phase",
-            "policies[1].policy.backendAuth",
-            "policies[2].name"),
+        List.of("policies[0].target.backend", "policies[1].policy.backendAuth", "policies[2].name"),
         errors.stream().map(ConfigError::path).toList(),
         errors.toString());
+  }
+
+  @Test
+  void gatewayPhasePoliciesTargetAGatewayOrListener() throws ConfigException {
+    List<Policy> read =
+        policies(
+            """
+            policies:
+            - name: early
+              target: {gateway: {gatewayName: default, listenerName: main}}
+              phase: gateway
+              policy:
+                cors: {allowOrigins: ["*"]}
+                localRateLimit: [{maxTokens: 1, tokensPerFill: 1, fillInterval: 1s}]
+            """);
+    assertEquals(Policy.Phase.GATEWAY, read.get(0).phase());
+    assertEquals(new PolicyTarget(Kind.LISTENER, "bind/3000/main", null), read.get(0).target());
+    assertEquals(List.of("*"), read.get(0).policy().cors().allowOrigins());
+  }
+
+  @Test
+  void gatewayPhaseRefusesRouteTargetsAndFieldsItDoesNotRun() {
+    assertEquals(
+        List.of(
+            new ConfigError(
+                "policies[0].phase",
+                "phase \"gateway\" runs before route selection: target a gateway, not a route"),
+            new ConfigError(
+                "policies[1].policy.requestHeaderModifier",
+                "is not supported yet in phase \"gateway\""),
+            new ConfigError(
+                "policies[1].policy.timeout", "is not supported yet in phase \"gateway\"")),
+        errors(
+            """
+            policies:
+            - target: {route: {name: api, namespace: team}}
+              phase: gateway
+              policy: {cors: {allowOrigins: ["*"]}}
+            - target: {gateway: {}}
+              phase: gateway
+              policy:
+                timeout: {requestTimeout: 5s}
+                requestHeaderModifier: {set: {x: y}}
+            """));
   }
 }

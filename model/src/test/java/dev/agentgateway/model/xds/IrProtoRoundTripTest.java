@@ -175,6 +175,30 @@ class IrProtoRoundTripTest {
     assertEquals(policy, wire(IrToProto.resource(policy)));
   }
 
+  @Test
+  void gatewayPhaseAndOverrideInheritanceSurviveTheWire() throws Exception {
+    RoutePolicies policies =
+        RoutePolicies.builder()
+            .cors(new CorsPolicy(false, List.of(), List.of("GET"), List.of("*"), List.of(), null))
+            .build();
+    Policy gatewayPhase =
+        new Policy(
+            "p",
+            "ns/p",
+            new PolicyTarget(PolicyTarget.Kind.LISTENER, "ns/gw.http", null),
+            policies,
+            Policy.Phase.GATEWAY,
+            Policy.Inheritance.OVERRIDE);
+    assertEquals(gatewayPhase, wire(IrToProto.resource(gatewayPhase)));
+    Policy defaults =
+        new Policy("q", null, new PolicyTarget(PolicyTarget.Kind.GATEWAY, "ns/gw", null), policies);
+    assertEquals(defaults, wire(IrToProto.resource(defaults)));
+    // the defaults stay off the wire, so older policies encode as before
+    assertEquals(
+        dev.agentgateway.model.xds.proto.PolicyPhase.POLICY_PHASE_UNSPECIFIED,
+        IrToProto.policy(defaults).getPhase());
+  }
+
   static ExtAuthzPolicy fullExtAuthz() {
     return new ExtAuthzPolicy(
         new Backend.Service("auth", "ext-authz", 9000),

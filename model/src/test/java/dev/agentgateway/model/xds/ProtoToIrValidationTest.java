@@ -175,6 +175,21 @@ class ProtoToIrValidationTest {
   }
 
   @Test
+  void gatewayPhaseOnARouteTargetIsRejected() {
+    Policy policy =
+        Policy.newBuilder()
+            .setKey("p")
+            .setTarget(PolicyTarget.newBuilder().setKind(PolicyTarget.Kind.ROUTE).setName("ns/r"))
+            .setPolicy(RoutePolicies.getDefaultInstance())
+            .setPhase(dev.agentgateway.model.xds.proto.PolicyPhase.POLICY_PHASE_GATEWAY)
+            .build();
+    assertEquals(
+        "policy/p: phase: phase gateway applies before route selection, so it targets a gateway"
+            + " or listener, not a route",
+        rejects(Resource.newBuilder().setPolicy(policy).build()).getMessage());
+  }
+
+  @Test
   void backendWithoutHostnameIsRejected() {
     Backend backend = Backend.newBuilder().setHost(Backend.Host.newBuilder().setPort(80)).build();
     assertEquals(

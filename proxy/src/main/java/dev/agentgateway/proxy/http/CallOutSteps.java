@@ -13,6 +13,7 @@ import dev.agentgateway.proxy.policy.extauth.ExtAuthzOutcome;
 import dev.agentgateway.proxy.policy.ratelimit.remote.RemoteRateLimitOutcome;
 import dev.agentgateway.proxy.policy.transform.CelContexts;
 import dev.agentgateway.proxy.routing.RouteSelection;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.Header;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -41,6 +42,8 @@ final class CallOutSteps {
   /**
    * Runs {@code extAuthz}.
    *
+   * @param inspectBody whether the body may be read for the call (only when the request is proxied
+   *     plainly: MCP and LLM backends read the body themselves)
    * @param replayBuffer how much of the body forwarding keeps for replay (retries, mirrors)
    */
   static Result authorize(
@@ -48,13 +51,13 @@ final class CallOutSteps {
       ServerResponse res,
       Exchange ex,
       CompiledPolicies compiled,
-      RouteSelection selection,
+      boolean inspectBody,
       long replayBuffer) {
     ExtAuthz authz = compiled.extAuthz();
     RequestBody body = null;
     byte[] sent = null;
     // MCP and LLM backends read the body themselves, so it is only inspected for plain proxying.
-    if (authz.bodyBytes() > 0 && forwardsPlainly(selection)) {
+    if (authz.bodyBytes() > 0 && inspectBody) {
       body = RequestBody.open(req, replayBuffer, authz.bodyBytes());
       if (body.longerThan(authz.bodyBytes()) && !authz.allowsPartialBody()) {
         ex.reply(res, Status.REQUEST_ENTITY_TOO_LARGE_413, "request body too large for ext_authz");
@@ -73,6 +76,7 @@ final class CallOutSteps {
       }
       case ExtAuthzOutcome.Deny deny -> {
         ex.status(deny.status());
+        ex.responseReason(ResponseReason.EXT_AUTH);
         ex.reason(deny.reason());
         ex.addBytesOut(deny.body().length);
         res.status(Status.create(deny.status()));
@@ -104,13 +108,15 @@ final class CallOutSteps {
           false, HeaderMutation.of(List.of(), outcome.requestHeaders(), List.of()), null);
     }
     ex.status(outcome.status());
+    ex.responseReason(ResponseReason.RATE_LIMIT);
     ex.addBytesOut(outcome.body().length);
     res.status(Status.create(outcome.status()));
     res.send(outcome.body());
     return new Result(true, null, null);
   }
 
-  private static boolean forwardsPlainly(RouteSelection selection) {
+  /** Whether the selected route proxies plainly (no MCP or AI backend that reads the body). */
+  static boolean forwardsPlainly(RouteSelection selection) {
     for (RouteBackend b : selection.route().backends()) {
       if (b.backend() instanceof Backend.Mcp || b.backend() instanceof Backend.Ai) {
         return false;

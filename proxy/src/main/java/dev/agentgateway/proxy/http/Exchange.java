@@ -2,6 +2,7 @@ package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.proxy.http.spi.ExchangeTap;
 import dev.agentgateway.proxy.telemetry.RequestLog;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
@@ -22,6 +23,7 @@ final class Exchange {
   private long bytesIn;
   private long bytesOut;
   private String reason = "";
+  private ResponseReason responseReason;
   private int retries;
   private ExchangeTap tap = ExchangeTap.NONE;
   private List<RequestLog.Field> fields = List.of();
@@ -66,6 +68,11 @@ final class Exchange {
     reason = why;
   }
 
+  /** Records who produced the response (the gateway itself, and why); unset means the upstream. */
+  void responseReason(ResponseReason why) {
+    responseReason = why;
+  }
+
   void retried() {
     retries++;
   }
@@ -87,9 +94,18 @@ final class Exchange {
     return tap;
   }
 
-  /** Answers with {@code status} and a one-line text {@code reason}, and records both. */
+  /**
+   * Answers with {@code status} and a one-line text {@code reason}, and records both; the response
+   * reason follows from the status ({@link ResponseReason#forStatus}).
+   */
   void reply(ServerResponse res, Status status, String reason) {
+    reply(res, status, ResponseReason.forStatus(status.code()), reason);
+  }
+
+  /** Answers with {@code status} and a one-line text {@code reason} on behalf of {@code why}. */
+  void reply(ServerResponse res, Status status, ResponseReason why, String reason) {
     byte[] body = reason.getBytes(StandardCharsets.UTF_8);
+    this.responseReason = why == null ? ResponseReason.forStatus(status.code()) : why;
     this.status = status.code();
     this.reason = reason;
     this.bytesOut = body.length;
@@ -113,7 +129,8 @@ final class Exchange {
         reason,
         retries,
         tap.protocol(),
-        logFields());
+        logFields(),
+        responseReason);
   }
 
   private List<RequestLog.Field> logFields() {

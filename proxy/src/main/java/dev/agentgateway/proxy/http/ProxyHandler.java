@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.http;
 
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.proxy.a2a.A2aTap;
 import dev.agentgateway.proxy.endpoints.EndpointSet;
@@ -26,6 +27,7 @@ import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.state.StateHolder;
 import dev.agentgateway.proxy.telemetry.RequestObserver;
 import dev.agentgateway.proxy.telemetry.RequestScope;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -163,6 +165,17 @@ public final class ProxyHandler implements Handler {
       res.header(HeaderValues.CONNECTION_CLOSE);
     }
     RouteTable table = snapshot.table(port);
+    // Gateway phase: the listener's own policies, before (and whatever) route selection.
+    Listener listener =
+        table == null || snapshot.config().policies().isEmpty() ? null : table.listener(view);
+    CompiledPolicies gateway = listener == null ? null : policies.forListener(snapshot, listener);
+    Admission.Result early = null;
+    if (gateway != null) {
+      early = Admission.run(req, res, ex, gateway, Identity.NONE, false, 0);
+      if (early.answered()) {
+        return;
+      }
+    }
     RouteSelection selection = table == null ? null : table.select(view);
     if (selection == null && table != null) {
       selection = metadataRoute(table, req, ex.path());
@@ -173,65 +186,33 @@ public final class ProxyHandler implements Handler {
     }
     ex.route(selection.route().name());
     CompiledPolicies compiled = policies.forRoute(snapshot, selection.route());
-    if (compiled.cors() != null && compiled.cors().apply(req, res)) {
-      ex.status(Status.OK_200.code());
-      return;
+    if (early != null) {
+      compiled = compiled.withUpstreamHeaders(early.upstream());
     }
     LocalAuth auth = compiled.auth();
-    Identity identity = Identity.NONE;
-    if (auth != null) {
-      // Route phase, upstream's order: jwt, basic auth, API key, ext_authz, authorization.
-      LocalAuth.Outcome outcome = auth.authenticate(req);
-      if (outcome.denial() != null) {
-        deny(res, ex, outcome.denial());
-        return;
-      }
-      identity = outcome.identity();
-      if (identity.jwtSubject() != null) {
-        ex.field("jwt.sub", identity.jwtSubject());
-      }
-      if (identity.apiKeyName() != null) {
-        ex.field("agw.api_key.name", identity.apiKeyName());
-      }
-      if (identity != Identity.NONE) {
-        req.context().register(identity);
-      }
-    }
     long buffer =
         compiled.retry().attempts() > 1 || compiled.mirror() != null
             ? snapshot.config().frontendHttp().maxBufferSize()
             : 0;
-    RequestBody opened = null;
-    if (compiled.extAuthz() != null) {
-      CallOutSteps.Result authz = CallOutSteps.authorize(req, res, ex, compiled, selection, buffer);
-      if (authz.answered()) {
-        return;
-      }
-      opened = authz.body();
-      compiled = compiled.withUpstreamHeaders(authz.upstream());
-    }
-    if (auth != null) {
-      Denial refused = auth.authorize(req, identity);
-      if (refused != null) {
-        deny(res, ex, refused);
-        return;
-      }
-    }
-    if (compiled.rateLimit() != null && !compiled.rateLimit().admit(res)) {
-      ex.status(Status.TOO_MANY_REQUESTS_429.code());
-      ex.reason("rate limited");
+    // Route phase, upstream's order: cors, jwt, basic auth, API key, ext_authz, authorization,
+    // rate limits.
+    Admission.Result admitted =
+        Admission.run(
+            req,
+            res,
+            ex,
+            compiled,
+            early == null ? Identity.NONE : early.identity(),
+            CallOutSteps.forwardsPlainly(selection),
+            buffer);
+    if (admitted.answered()) {
       return;
     }
-    if (compiled.remoteRateLimit() != null) {
-      CallOutSteps.Result limit = CallOutSteps.rateLimit(req, res, ex, compiled);
-      if (limit.answered()) {
-        return;
-      }
-      compiled = compiled.withUpstreamHeaders(limit.upstream());
-    }
+    RequestBody opened = admitted.body();
+    compiled = compiled.withUpstreamHeaders(admitted.upstream());
     Denial csrf = auth == null ? null : auth.csrf(req);
     if (csrf != null) {
-      deny(res, ex, csrf);
+      Admission.deny(res, ex, csrf);
       return;
     }
     String authority = req.headers().first(HeaderNames.HOST).orElse(null);
@@ -247,6 +228,7 @@ public final class ProxyHandler implements Handler {
         }
       }
       ex.status(compiled.directStatus().code());
+      ex.responseReason(ResponseReason.DIRECT_RESPONSE);
       ex.addBytesOut(body.length);
       res.status(compiled.directStatus());
       applyResponseHeaders(res, compiled);
@@ -301,6 +283,9 @@ public final class ProxyHandler implements Handler {
         ex.addBytesOut(reply.bytesOut());
         if (!reply.reason().isEmpty()) {
           ex.reason(reply.reason());
+          if (reply.status() >= 400) {
+            ex.responseReason(ResponseReason.MCP);
+          }
         }
         return;
       }
@@ -421,17 +406,11 @@ public final class ProxyHandler implements Handler {
                 req.prologue().query().rawValue(),
                 selection.matchedPath());
     ex.status(compiled.redirect().status().code());
+    ex.responseReason(ResponseReason.DIRECT_RESPONSE);
     res.status(compiled.redirect().status());
     res.header(HeaderValues.create(HeaderNames.LOCATION, location));
     applyResponseHeaders(res, compiled);
     res.send();
-  }
-
-  private static void deny(ServerResponse res, Exchange ex, Denial denial) {
-    if (denial.challenge() != null) {
-      res.header(HeaderNames.WWW_AUTHENTICATE, denial.challenge());
-    }
-    ex.reply(res, denial.status(), denial.reason());
   }
 
   private static void applyResponseHeaders(ServerResponse res, CompiledPolicies compiled) {

@@ -7,6 +7,7 @@ import dev.agentgateway.model.ir.PolicyTarget;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.model.ir.UrlRewrite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
  * {@link Backend#name()} (a Service without a port matches each of its ports). A backend policy
  * applies to a route only when it matches every backend of that route, since the route's policies
  * are shared by all of its backends.
+ *
+ * <p>A policy with {@code Override} inheritance keeps the fields it sets against more specific
+ * ones. Gateway-phase policies never reach routes: {@link #gatewayPhase} merges them per listener.
  */
 public final class PolicyAttachment {
   private static final Logger LOG = Logger.getLogger(PolicyAttachment.class.getName());
@@ -54,10 +58,28 @@ public final class PolicyAttachment {
     return out;
   }
 
+  /**
+   * The gateway-phase policies of {@code listener} merged (gateway < listener, with {@code
+   * Override} as for routes), or {@code null} when none reaches it. They run before route
+   * selection, so never merge with route-phase ones.
+   */
+  public static RoutePolicies gatewayPhase(List<Policy> policies, Listener listener) {
+    List<Ranked> reaching = new ArrayList<>();
+    for (Policy policy : policies) {
+      if (policy.phase() == Policy.Phase.GATEWAY) {
+        int rank = rank(policy, listener, null);
+        if (rank >= 0) {
+          reaching.add(new Ranked(rank, policy));
+        }
+      }
+    }
+    return reaching.isEmpty() ? null : merge(reaching, null);
+  }
+
   private static Route attach(List<Policy> policies, Listener listener, Route route) {
     List<Ranked> reaching = new ArrayList<>();
     for (Policy policy : policies) {
-      int rank = rank(policy, listener, route);
+      int rank = policy.phase() == Policy.Phase.ROUTE ? rank(policy, listener, route) : -1;
       if (rank >= 0) {
         reaching.add(new Ranked(rank, policy));
       }
@@ -65,20 +87,7 @@ public final class PolicyAttachment {
     if (reaching.isEmpty()) {
       return route;
     }
-    // stable sort: equal ranks keep config order, so the later of two equal policies wins
-    reaching.sort(Comparator.comparingInt(Ranked::rank));
-    RoutePolicies merged = RoutePolicies.NONE;
-    boolean inlineApplied = false;
-    for (Ranked r : reaching) {
-      if (!inlineApplied && r.rank() > Rank.RULE) {
-        merged = MERGER.merge(merged, route.policies());
-        inlineApplied = true;
-      }
-      merged = MERGER.merge(merged, r.policy().policy());
-    }
-    if (!inlineApplied) {
-      merged = MERGER.merge(merged, route.policies());
-    }
+    RoutePolicies merged = merge(reaching, route.policies());
     return new Route(
         route.key(),
         route.listenerKey(),
@@ -92,6 +101,35 @@ public final class PolicyAttachment {
         route.order());
   }
 
+  /**
+   * Merges {@code reaching} and a route's {@code inline} policies (or null) by precedence; then the
+   * {@code Override} ones are laid on top, most specific first, so that the least specific of them
+   * has the last word on each field it sets.
+   */
+  private static RoutePolicies merge(List<Ranked> reaching, RoutePolicies inline) {
+    // stable sort: equal ranks keep config order, so the later of two equal policies wins
+    reaching.sort(Comparator.comparingInt(Ranked::rank));
+    RoutePolicies merged = RoutePolicies.NONE;
+    boolean inlineApplied = false;
+    for (Ranked r : reaching) {
+      if (!inlineApplied && r.rank() > Rank.RULE) {
+        merged = MERGER.merge(merged, inline);
+        inlineApplied = true;
+      }
+      merged = MERGER.merge(merged, r.policy().policy());
+    }
+    if (!inlineApplied) {
+      merged = MERGER.merge(merged, inline);
+    }
+    for (int i = reaching.size() - 1; i >= 0; i--) {
+      Policy p = reaching.get(i).policy();
+      if (p.inheritance() == Policy.Inheritance.OVERRIDE) {
+        merged = MERGER.merge(merged, p.policy());
+      }
+    }
+    return merged;
+  }
+
   /** Merge precedence, least specific first; a route's inline policies sit at {@link #RULE}. */
   private static final class Rank {
     static final int GATEWAY = 0;
@@ -101,7 +139,10 @@ public final class PolicyAttachment {
     static final int BACKEND = 4;
   }
 
-  /** The policy's precedence for this route, or -1 when it does not reach it. */
+  /**
+   * The policy's precedence for this route (null: for the listener itself), or -1 when it does not
+   * reach it.
+   */
   private static int rank(Policy policy, Listener listener, Route route) {
     PolicyTarget t = policy.target();
     return switch (t.kind()) {
@@ -112,7 +153,7 @@ public final class PolicyAttachment {
       case LISTENER ->
           listener != null && keyMatches(t.name(), listener.key()) ? Rank.LISTENER : -1;
       case ROUTE -> {
-        if (!t.name().equals(route.namespace() + "/" + route.name())) {
+        if (route == null || !t.name().equals(route.namespace() + "/" + route.name())) {
           yield -1;
         }
         if (t.section() == null || t.section().isEmpty()) {
@@ -120,7 +161,8 @@ public final class PolicyAttachment {
         }
         yield t.section().equals(route.ruleName()) ? Rank.RULE : -1;
       }
-      case BACKEND -> everyBackendMatches(t.name(), policy, route) ? Rank.BACKEND : -1;
+      case BACKEND ->
+          route != null && everyBackendMatches(t.name(), policy, route) ? Rank.BACKEND : -1;
     };
   }
 
@@ -192,6 +234,16 @@ public final class PolicyAttachment {
       }
     }
 
+    /**
+     * A URL rewrite merges its two parts: a policy's {@code hostRewrite} (an authority-only
+     * rewrite) still applies under a route filter that only rewrites the path.
+     */
+    private static UrlRewrite urls(UrlRewrite lower, UrlRewrite higher) {
+      return new UrlRewrite(
+          higher.authority() != null ? higher.authority() : lower.authority(),
+          higher.path() != null ? higher.path() : lower.path());
+    }
+
     RoutePolicies merge(RoutePolicies lower, RoutePolicies higher) {
       if (higher == null || higher.equals(RoutePolicies.NONE)) {
         return lower;
@@ -203,7 +255,11 @@ public final class PolicyAttachment {
       try {
         for (int i = 0; i < getters.length; i++) {
           Object h = getters[i].invoke(higher);
-          values[i] = h != null ? h : getters[i].invoke(lower);
+          Object l = getters[i].invoke(lower);
+          values[i] = h instanceof UrlRewrite hu && l instanceof UrlRewrite lu ? urls(lu, hu) : h;
+          if (values[i] == null) {
+            values[i] = l;
+          }
         }
         return (RoutePolicies) constructor.invokeWithArguments(values);
       } catch (Throwable e) {

@@ -3,6 +3,7 @@ package dev.agentgateway.proxy.policy;
 import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
+import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
@@ -11,6 +12,7 @@ import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimiters;
 import dev.agentgateway.proxy.state.ProxyState;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,7 +29,7 @@ public final class PolicyCache {
   // survive reloads that keep the route's limits.
   private final RateLimiters limiters = new RateLimiters(System::nanoTime);
   private final LazyCelEngine cel;
-  private volatile Snapshot snapshot = new Snapshot(null, new IdentityHashMap<>());
+  private volatile Snapshot snapshot = new Snapshot(null, new IdentityHashMap<>(), Map.of());
   private final PolicyClients clients;
 
   /** Routes that are not in the state's route list (e.g. synthesized by a route table). */
@@ -56,6 +58,25 @@ public final class PolicyCache {
     }
     CompiledPolicies policies = current.byRoute.get(route);
     return policies == null ? stray(route) : policies;
+  }
+
+  /**
+   * The compiled gateway-phase policies of {@code listener} of {@code state}, or {@code null} when
+   * none reaches it (or {@code state} is older than the compiled one: a request that started before
+   * a reload keeps no gateway-phase policies it cannot see compiled).
+   */
+  public CompiledPolicies forListener(ProxyState state, Listener listener) {
+    Snapshot current = snapshot;
+    if (current.state != state) {
+      if (current.state != null && state.version() < current.state.version()) {
+        RoutePolicies p = PolicyAttachment.gatewayPhase(state.config().policies(), listener);
+        return p == null
+            ? null
+            : CompiledPolicies.compile(p, null, clients, FrontendHttp.DEFAULT_MAX_BUFFER_SIZE);
+      }
+      current = compile(state);
+    }
+    return current.byListener.get(listener.key());
   }
 
   private CompiledPolicies stray(Route route) {
@@ -107,11 +128,26 @@ public final class PolicyCache {
         called.add(policy.policy().remoteRateLimit().target());
       }
     }
+    Map<String, CompiledPolicies> byListener = new HashMap<>();
+    for (Listener listener : state.config().listeners()) {
+      RoutePolicies p = PolicyAttachment.gatewayPhase(state.config().policies(), listener);
+      if (p != null) {
+        String key = "listener:" + listener.key();
+        RateLimitGate gate = RateLimitGate.compile(key, p.localRateLimit(), limiters);
+        if (gate != null) {
+          limited.add(RateLimitGate.key(key).policy());
+        }
+        byListener.put(
+            listener.key(),
+            CompiledPolicies.compile(
+                p, gate, clients, state.config().frontendHttp().maxBufferSize()));
+      }
+    }
     limiters.retain(limited);
     // Every handler compiles the whole config, so each sees every target still in use.
     clients.retain(called);
     clients.retainJwks(jwt);
-    Snapshot next = new Snapshot(state, byRoute);
+    Snapshot next = new Snapshot(state, byRoute, byListener);
     // Racing requests may each compile; any result is correct and the last one stays.
     snapshot = next;
     strays.clear();
@@ -122,5 +158,8 @@ public final class PolicyCache {
     return route.backends().stream().anyMatch(b -> b.backend() instanceof Backend.Ai);
   }
 
-  private record Snapshot(ProxyState state, Map<Route, CompiledPolicies> byRoute) {}
+  private record Snapshot(
+      ProxyState state,
+      Map<Route, CompiledPolicies> byRoute,
+      Map<String, CompiledPolicies> byListener) {}
 }

@@ -46,6 +46,13 @@ final class CompiledRouteTable implements RouteTable {
   }
 
   @Override
+  public Listener listener(RequestView request) {
+    String host = request.host();
+    ListenerRoutes chosen = listeners.best(host == null ? "" : host);
+    return chosen == null ? null : chosen.listener();
+  }
+
+  @Override
   public RouteSelection select(RequestView request) {
     String host = request.host();
     if (host == null) {

@@ -14,10 +14,17 @@ import java.util.Set;
  * route, and those before routes without hostnames, whatever their paths.
  */
 final class ListenerRoutes {
+  private final Listener listener;
   private final HostIndex<CandidateSet> byHost;
 
-  private ListenerRoutes(HostIndex<CandidateSet> byHost) {
+  private ListenerRoutes(Listener listener, HostIndex<CandidateSet> byHost) {
+    this.listener = listener;
     this.byHost = byHost;
+  }
+
+  /** The listener these routes hang off. */
+  Listener listener() {
+    return listener;
   }
 
   /** Compiles {@code routes} for {@code listener}; backend weights are computed once per route. */
@@ -33,7 +40,7 @@ final class ListenerRoutes {
         slot.addAll(candidates);
       }
     }
-    return new ListenerRoutes(builder.build(CandidateSet::new));
+    return new ListenerRoutes(listener, builder.build(CandidateSet::new));
   }
 
   /** The distinct buckets a route belongs to: one per hostname, or the "any" bucket. */

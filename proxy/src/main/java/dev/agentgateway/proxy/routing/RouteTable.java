@@ -14,4 +14,10 @@ public interface RouteTable {
 
   /** The best route for {@code request}, or {@code null} when none matches. */
   RouteSelection select(RequestView request);
+
+  /**
+   * The listener that takes {@code request} (by its host), or {@code null} when none does; what
+   * gateway-phase policies run on, before any route is selected.
+   */
+  Listener listener(RequestView request);
 }

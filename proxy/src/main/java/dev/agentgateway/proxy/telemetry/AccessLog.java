@@ -74,6 +74,9 @@ public final class AccessLog {
     for (RequestLog.Field field : log.fields()) {
       f.add(field.key(), field.value());
     }
-    return f.addIfPresent("reason", log.reason());
+    if (log.responseReason() != ResponseReason.UPSTREAM) {
+      f.add("reason", log.responseReason().label());
+    }
+    return f.addIfPresent("error", log.reason());
   }
 }

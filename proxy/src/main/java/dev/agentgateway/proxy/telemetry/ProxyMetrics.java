@@ -53,7 +53,8 @@ public final class ProxyMetrics {
             "backend",
             "method",
             "status",
-            "protocol");
+            "protocol",
+            "reason");
     retries =
         registry.counter(
             "agentgateway_retries_total",
@@ -135,7 +136,8 @@ public final class ProxyMetrics {
             log.backend(),
             method,
             valid ? STATUS_TEXT[status] : "other",
-            log.backendProtocol())
+            log.backendProtocol(),
+            log.responseReason().label())
         .increment();
     requestDuration
         .labels(

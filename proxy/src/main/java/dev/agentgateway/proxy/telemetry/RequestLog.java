@@ -16,10 +16,13 @@ import java.util.Objects;
  * @param durationNanos time from request headers to the last response byte
  * @param bytesIn request body bytes read from the client
  * @param bytesOut response body bytes written to the client
- * @param reason why the gateway answered itself (e.g. {@code upstream timeout}), or empty
+ * @param reason what went wrong, in one line (e.g. {@code upstream timeout}), or empty; the access
+ *     log's {@code error}
  * @param retries retries made after the first try
  * @param backendProtocol the backend's protocol ({@code http}, {@code a2a}, ...)
  * @param fields protocol fields (e.g. {@code a2a.method}) logged after the HTTP ones, in order
+ * @param responseReason who produced the response (the access log's {@code reason}); {@code null}
+ *     means the upstream
  */
 public record RequestLog(
     String method,
@@ -35,10 +38,46 @@ public record RequestLog(
     String reason,
     int retries,
     String backendProtocol,
-    List<Field> fields) {
+    List<Field> fields,
+    ResponseReason responseReason) {
 
   public RequestLog {
     fields = List.copyOf(fields);
+    responseReason = responseReason == null ? ResponseReason.UPSTREAM : responseReason;
+  }
+
+  /** A request whose response came from the upstream. */
+  public RequestLog(
+      String method,
+      String host,
+      String path,
+      String protocol,
+      int status,
+      String route,
+      String backend,
+      long durationNanos,
+      long bytesIn,
+      long bytesOut,
+      String reason,
+      int retries,
+      String backendProtocol,
+      List<Field> fields) {
+    this(
+        method,
+        host,
+        path,
+        protocol,
+        status,
+        route,
+        backend,
+        durationNanos,
+        bytesIn,
+        bytesOut,
+        reason,
+        retries,
+        backendProtocol,
+        fields,
+        ResponseReason.UPSTREAM);
   }
 
   /** A plain HTTP request (no protocol fields). */

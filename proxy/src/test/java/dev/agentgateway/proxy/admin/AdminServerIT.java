@@ -131,7 +131,7 @@ class AdminServerIT {
             + port
             + "\",route=\"hello\",backend=\"127.0.0.1:"
             + upstream.port()
-            + "\",method=\"GET\",status=\"200\",protocol=\"http\"} 1\n";
+            + "\",method=\"GET\",status=\"200\",protocol=\"http\",reason=\"Upstream\"} 1\n";
     // The access log and metrics are written after the response completes: allow a moment.
     assertTrue(
         eventually(

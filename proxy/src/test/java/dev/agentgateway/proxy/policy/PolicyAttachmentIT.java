@@ -73,4 +73,68 @@ class PolicyAttachmentIT {
       upstream.stop();
     }
   }
+
+  @Test
+  void anOverridePolicyKeepsItsFieldsAgainstTheRoutes() throws Exception {
+    WebServer upstream = ShellTesting.upstreamSaying("upstream");
+    int port = ShellTesting.freePort();
+    try {
+      String yaml =
+          ShellTesting.LOOPBACK_ADMIN
+              + """
+              binds:
+              - port: %d
+                listeners:
+                - name: main
+                  routes:
+                  - name: api
+                    backends: [{host: "127.0.0.1:%d"}]
+              policies:
+              - name: gateway
+                target: {gateway: {gatewayName: default}}
+                policy:
+                  directResponse: {status: 503, body: "gateway says"}
+              - name: route
+                target: {route: {name: api}}
+                policy:
+                  directResponse: {status: 200, body: "route says"}
+              """
+                  .formatted(port, upstream.port());
+      dev.agentgateway.model.ir.GatewayConfig parsed = ShellTesting.parse(yaml);
+      try (ProxyRuntime proxy = ShellTesting.start(parsed, null)) {
+        assertEquals("route says", ShellTesting.get("http://127.0.0.1:" + port + "/").body());
+      }
+      // xDS carries strategy.inheritance; the standalone schema has no field for it
+      java.util.List<dev.agentgateway.model.ir.Policy> overridden =
+          parsed.policies().stream()
+              .map(
+                  p ->
+                      p.name().equals("gateway")
+                          ? new dev.agentgateway.model.ir.Policy(
+                              p.key(),
+                              p.name(),
+                              p.target(),
+                              p.policy(),
+                              p.phase(),
+                              dev.agentgateway.model.ir.Policy.Inheritance.OVERRIDE)
+                          : p)
+              .toList();
+      dev.agentgateway.model.ir.GatewayConfig config =
+          new dev.agentgateway.model.ir.GatewayConfig(
+              parsed.config(),
+              parsed.frontendHttp(),
+              parsed.binds(),
+              parsed.listeners(),
+              parsed.routes(),
+              overridden,
+              parsed.endpoints());
+      try (ProxyRuntime proxy = ShellTesting.start(config, null)) {
+        HttpResponse<String> r = ShellTesting.get("http://127.0.0.1:" + port + "/");
+        assertEquals(503, r.statusCode());
+        assertEquals("gateway says", r.body());
+      }
+    } finally {
+      upstream.stop();
+    }
+  }
 }

@@ -162,4 +162,103 @@ class PolicyAttachmentTest {
     List<Route> routes = List.of(route(HTTP, "web", "", RoutePolicies.NONE, SVC));
     assertSame(routes, PolicyAttachment.apply(List.of(), List.of(HTTP), routes));
   }
+
+  private static Policy override(String key, Kind kind, String name, RoutePolicies p) {
+    return new Policy(
+        key,
+        key,
+        new PolicyTarget(kind, name, null),
+        p,
+        Policy.Phase.ROUTE,
+        Policy.Inheritance.OVERRIDE);
+  }
+
+  @Test
+  void overrideKeepsTheFieldsItSetsAgainstMoreSpecificPolicies() {
+    List<Policy> policies =
+        List.of(
+            override("g", Kind.GATEWAY, "default/gw", header("gateway")),
+            policy("r", Kind.ROUTE, "default/web", null, header("route")),
+            policy("rt", Kind.ROUTE, "default/web", null, timeout(3)),
+            policy("b", Kind.BACKEND, "default/echo", null, header("backend")));
+    Route merged = only(policies, HTTP, route(HTTP, "web", "", header("inline"), SVC));
+    assertEquals("gateway", level(merged));
+    // fields the override does not set still merge by specificity
+    assertEquals(Duration.ofSeconds(3), merged.policies().timeout().requestTimeout());
+  }
+
+  @Test
+  void theLeastSpecificOfTwoOverridesWins() {
+    List<Policy> policies =
+        List.of(
+            override("l", Kind.LISTENER, "default/gw.http", header("listener")),
+            override("g", Kind.GATEWAY, "default/gw", header("gateway")),
+            policy("r", Kind.ROUTE, "default/web", null, header("route")));
+    assertEquals(
+        "gateway", level(only(policies, HTTP, route(HTTP, "web", "", RoutePolicies.NONE, SVC))));
+  }
+
+  @Test
+  void gatewayPhasePoliciesMergePerListenerAndNeverReachRoutes() {
+    Policy early =
+        new Policy(
+            "e",
+            "e",
+            new PolicyTarget(Kind.GATEWAY, "default/gw", null),
+            RoutePolicies.builder()
+                .cors(
+                    new dev.agentgateway.model.ir.CorsPolicy(
+                        false, List.of(), List.of(), List.of("*"), List.of(), null))
+                .build(),
+            Policy.Phase.GATEWAY,
+            Policy.Inheritance.DEFAULT);
+    Policy listener =
+        new Policy(
+            "l",
+            "l",
+            new PolicyTarget(Kind.LISTENER, "default/gw.http", null),
+            RoutePolicies.builder()
+                .cors(
+                    new dev.agentgateway.model.ir.CorsPolicy(
+                        false, List.of(), List.of(), List.of("https://a.example"), List.of(), null))
+                .build(),
+            Policy.Phase.GATEWAY,
+            Policy.Inheritance.DEFAULT);
+    Route plain = route(HTTP, "web", "", RoutePolicies.NONE, SVC);
+    assertSame(plain, only(List.of(early, listener), HTTP, plain));
+    assertEquals(
+        List.of("https://a.example"),
+        PolicyAttachment.gatewayPhase(List.of(early, listener), HTTP).cors().allowOrigins());
+    assertEquals(
+        List.of("*"),
+        PolicyAttachment.gatewayPhase(List.of(early, listener), SET_LISTENER)
+            .cors()
+            .allowOrigins());
+    assertNull(PolicyAttachment.gatewayPhase(List.of(early, listener), OTHER_GW));
+  }
+
+  @Test
+  void aHostRewriteUnderAPathOnlyRouteRewriteStillApplies() {
+    RoutePolicies hostNone =
+        RoutePolicies.builder()
+            .urlRewrite(
+                new dev.agentgateway.model.ir.UrlRewrite(
+                    new dev.agentgateway.model.ir.AuthorityRewrite.None(), null))
+            .build();
+    dev.agentgateway.model.ir.PathRewrite prefix =
+        new dev.agentgateway.model.ir.PathRewrite.Prefix("/v2");
+    RoutePolicies pathOnly =
+        RoutePolicies.builder()
+            .urlRewrite(new dev.agentgateway.model.ir.UrlRewrite(null, prefix))
+            .build();
+    Route merged =
+        only(
+            List.of(policy("g", Kind.GATEWAY, "default/gw", null, hostNone)),
+            HTTP,
+            route(HTTP, "web", "", pathOnly, SVC));
+    assertEquals(
+        new dev.agentgateway.model.ir.UrlRewrite(
+            new dev.agentgateway.model.ir.AuthorityRewrite.None(), prefix),
+        merged.policies().urlRewrite());
+  }
 }

@@ -52,11 +52,35 @@ class AccessLogFormatTest {
   }
 
   @Test
-  void textQuotesValuesWithSpacesAndShowsTheReason() {
+  void textQuotesValuesWithSpacesAndShowsTheError() {
     String line =
         new LogLineFormatter(LoggingConfig.Format.TEXT)
             .format(accessRecord(sample("upstream connect failed")));
-    assertTrue(line.endsWith(" reason=\"upstream connect failed\"\n"), line);
+    assertTrue(line.endsWith(" error=\"upstream connect failed\"\n"), line);
+  }
+
+  @Test
+  void theGatewaysOwnAnswersNameTheirReasonBeforeTheError() {
+    RequestLog base = sample("jwt: missing bearer token");
+    RequestLog denied =
+        new RequestLog(
+            base.method(),
+            base.host(),
+            base.path(),
+            base.protocol(),
+            401,
+            base.route(),
+            "",
+            base.durationNanos(),
+            base.bytesIn(),
+            base.bytesOut(),
+            base.reason(),
+            0,
+            "http",
+            List.of(),
+            ResponseReason.JWT_AUTH);
+    String line = new LogLineFormatter(LoggingConfig.Format.TEXT).format(accessRecord(denied));
+    assertTrue(line.endsWith(" reason=JwtAuth error=\"jwt: missing bearer token\"\n"), line);
   }
 
   @Test
@@ -71,14 +95,14 @@ class AccessLogFormatTest {
             + "\"http.host\":\"api.example.com\",\"http.path\":\"/v1/chat\","
             + "\"http.version\":\"HTTP/1.1\",\"http.status\":502,\"protocol\":\"http\","
             + "\"duration\":\"12ms\",\"bytes.in\":42,\"bytes.out\":17,"
-            + "\"reason\":\"upstream timeout\"}\n",
+            + "\"error\":\"upstream timeout\"}\n",
         line);
     JsonNode node = new ObjectMapper().readTree(line);
     assertEquals(502, node.get("http.status").asInt());
   }
 
   @Test
-  void protocolFieldsFollowTheHttpOnesAndPrecedeTheReason() {
+  void protocolFieldsFollowTheHttpOnesAndPrecedeTheError() {
     RequestLog base = sample("upstream reset mid-body");
     RequestLog a2a =
         new RequestLog(
@@ -103,7 +127,7 @@ class AccessLogFormatTest {
     assertTrue(
         line.endsWith(
             " bytes.out=17 a2a.method=message/send a2a.response.error_code=-32001"
-                + " reason=\"upstream reset mid-body\"\n"),
+                + " error=\"upstream reset mid-body\"\n"),
         line);
   }
 
@@ -114,7 +138,7 @@ class AccessLogFormatTest {
     String line = new LogLineFormatter(LoggingConfig.Format.TEXT).format(accessRecord(log));
     assertFalse(line.contains("route="), line);
     assertFalse(line.contains("endpoint="), line);
-    assertTrue(line.contains(" retry.attempt=2 reason=\"no route\""), line);
+    assertTrue(line.contains(" retry.attempt=2 error=\"no route\""), line);
   }
 
   @Test

@@ -101,7 +101,7 @@ class PrometheusRegistryTest {
     assertTrue(
         text.contains(
             "agentgateway_requests_total{bind=\"bind/3000\",route=\"r1\",backend=\"h:80\","
-                + "method=\"GET\",status=\"200\",protocol=\"http\"} 1\n"),
+                + "method=\"GET\",status=\"200\",protocol=\"http\",reason=\"Upstream\"} 1\n"),
         text);
     assertTrue(text.contains("method=\"OTHER\",status=\"418\""), text);
     assertTrue(
@@ -143,7 +143,7 @@ class PrometheusRegistryTest {
         metrics
             .registry()
             .scrape()
-            .contains("method=\"POST\",status=\"200\",protocol=\"a2a\"} 1\n"));
+            .contains("method=\"POST\",status=\"200\",protocol=\"a2a\",reason=\"Upstream\"} 1\n"));
   }
 
   @Test

@@ -20,6 +20,7 @@ import dev.agentgateway.crds.common.Webhook;
 import dev.agentgateway.crds.policy.AuthenticationMode;
 import dev.agentgateway.crds.policy.Cors;
 import dev.agentgateway.crds.policy.HeaderFilter;
+import dev.agentgateway.crds.policy.HostRewriteMode;
 import dev.agentgateway.crds.policy.Jwks;
 import dev.agentgateway.crds.policy.JwtAuthentication;
 import dev.agentgateway.crds.policy.JwtProvider;
@@ -28,6 +29,7 @@ import dev.agentgateway.crds.policy.RemoteJwks;
 import dev.agentgateway.crds.policy.Retry;
 import dev.agentgateway.crds.policy.TrafficPolicy;
 import dev.agentgateway.model.config.Durations;
+import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.CsrfPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
@@ -40,6 +42,7 @@ import dev.agentgateway.model.ir.PromptGuardPolicy;
 import dev.agentgateway.model.ir.RetryPolicy;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
+import dev.agentgateway.model.ir.UrlRewrite;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -182,6 +185,19 @@ final class PolicyFields {
       out.basicAuth(
           checked(
               "traffic.basicAuthentication", () -> credentials.basicAuth(t.basicAuthentication())));
+    }
+    if (t.hostRewrite() != null) {
+      // The IR's authority-only URL rewrite; a route's own urlRewrite filter with a host wins, as
+      // upstream documents, since the proxy merges the two parts of a rewrite separately.
+      out.urlRewrite(
+          checked(
+              "traffic.hostRewrite",
+              () ->
+                  new UrlRewrite(
+                      t.hostRewrite().mode() == HostRewriteMode.NONE
+                          ? new AuthorityRewrite.None()
+                          : new AuthorityRewrite.Auto(),
+                      null)));
     }
     if (t.apiKeyAuthentication() != null) {
       out.apiKey(

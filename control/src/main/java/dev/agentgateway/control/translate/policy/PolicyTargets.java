@@ -5,6 +5,7 @@ import dev.agentgateway.control.translate.ObjectKey;
 import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.policy.AgentgatewayPolicySpec;
+import dev.agentgateway.crds.policy.Phase;
 import dev.agentgateway.crds.policy.TargetRef;
 import dev.agentgateway.model.ir.PolicyTarget;
 import io.fabric8.kubernetes.api.model.Service;
@@ -93,10 +94,34 @@ final class PolicyTargets {
         out.add(at + ": backend.mcp cannot target an AgentgatewayBackend sectionName");
       }
     }
+    if (preRouting(spec)) {
+      for (int i = 0; i < refs.size(); i++) {
+        String kind = refs.get(i).kind();
+        if (!kind.equals("Gateway") && !kind.equals("ListenerSet")) {
+          out.add(
+              "targetRefs["
+                  + i
+                  + "]: traffic.phase PreRouting can only target a Gateway or ListenerSet");
+        }
+      }
+      if (spec.backend() != null) {
+        out.add("backend: cannot be combined with traffic.phase PreRouting (it runs later)");
+      }
+    }
+    if (spec.strategy() != null
+        && spec.strategy().inheritance() != null
+        && (spec.traffic() == null || spec.backend() != null)) {
+      out.add("strategy.inheritance: may only be set on traffic policies");
+    }
     if (kinds.size() > 1) {
       out.add("targetRefs: only one kind of target may be set on one policy, got " + kinds);
     }
     return out;
+  }
+
+  /** Whether the policy's traffic runs before route selection ({@code phase: PreRouting}). */
+  static boolean preRouting(AgentgatewayPolicySpec spec) {
+    return spec.traffic() != null && spec.traffic().phase() == Phase.PRE_ROUTING;
   }
 
   /** Resolves {@code ref} of a policy in {@code namespace}. */

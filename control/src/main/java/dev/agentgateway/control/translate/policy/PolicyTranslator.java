@@ -8,6 +8,7 @@ import dev.agentgateway.control.xds.cache.GatewayKey;
 import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.crds.policy.AgentgatewayPolicySpec;
+import dev.agentgateway.crds.policy.Inheritance;
 import dev.agentgateway.crds.policy.TargetRef;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.RoutePolicies;
@@ -104,6 +105,22 @@ public final class PolicyTranslator {
     PolicyFields fields = new PolicyFields(json, namespace, cluster);
     RoutePolicies mapped = errors.isEmpty() ? fields.map(spec.traffic(), spec.backend()) : null;
     errors.addAll(fields.errors());
+    Policy.Phase phase = PolicyTargets.preRouting(spec) ? Policy.Phase.GATEWAY : Policy.Phase.ROUTE;
+    if (mapped != null && phase == Policy.Phase.GATEWAY) {
+      List<String> early = Policy.notInGatewayPhase(mapped);
+      if (!early.isEmpty()) {
+        errors.add(
+            "traffic.phase: PreRouting is not supported yet with "
+                + String.join(", ", early)
+                + " (it runs "
+                + String.join(", ", Policy.GATEWAY_PHASE_FIELDS)
+                + ")");
+      }
+    }
+    Policy.Inheritance inheritance =
+        spec.strategy() != null && spec.strategy().inheritance() == Inheritance.OVERRIDE
+            ? Policy.Inheritance.OVERRIDE
+            : Policy.Inheritance.DEFAULT;
 
     // Resolve targets whatever the outcome: status names the Gateways even of a refused policy.
     List<PolicyTargets.Resolved> resolved = new ArrayList<>();
@@ -142,7 +159,7 @@ public final class PolicyTranslator {
               + ":"
               + r.target().name()
               + (r.target().section() == null ? "" : ":" + r.target().section());
-      Policy p = new Policy(key, name, r.target(), mapped);
+      Policy p = new Policy(key, name, r.target(), mapped, phase, inheritance);
       r.gateways().forEach(g -> ir.computeIfAbsent(g, x -> new ArrayList<>()).add(p));
     }
     Set<String> ignored = new TreeSet<>(unmapped);

@@ -59,6 +59,8 @@ final class SpecWalk {
           "traffic.apiKeyAuthentication.secretRef",
           "traffic.apiKeyAuthentication.secretSelector",
           "traffic.apiKeyAuthentication.mode",
+          "traffic.phase",
+          "traffic.hostRewrite",
           "backend.tls.caCertificateRefs",
           "backend.tls.mtlsCertificateRef",
           "backend.tls.sni",
@@ -121,9 +123,6 @@ final class SpecWalk {
   private static void unmapped(JsonNode node, String pattern, Set<String> out) {
     if (MAPPED.contains(pattern)) {
       return;
-    }
-    if (pattern.equals("traffic.phase") && node.asText().equals("PostRouting")) {
-      return; // the default phase: what the IR does anyway
     }
     if (!isPrefixOfMapped(pattern)) {
       out.add(pattern);

@@ -3,6 +3,7 @@ package dev.agentgateway.proxy.policy.auth;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentgateway.model.ir.ApiKeyAuthPolicy;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,10 @@ final class ApiKeyAuthenticator {
   private final List<Check.Accepted> identities;
   private final ApiKeyAuthPolicy.Mode mode;
   private final Credentials credentials;
-  private final Denial missing = new Denial(Status.UNAUTHORIZED_401, "api key: missing", null);
-  private final Denial invalid = new Denial(Status.UNAUTHORIZED_401, "api key: invalid", null);
+  private final Denial missing =
+      new Denial(Status.UNAUTHORIZED_401, "api key: missing", null, ResponseReason.API_KEY_AUTH);
+  private final Denial invalid =
+      new Denial(Status.UNAUTHORIZED_401, "api key: invalid", null, ResponseReason.API_KEY_AUTH);
 
   private ApiKeyAuthenticator(ApiKeyAuthPolicy policy) {
     List<byte[]> d = new ArrayList<>();

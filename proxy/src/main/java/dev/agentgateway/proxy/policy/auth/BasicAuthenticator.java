@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.policy.auth;
 
 import dev.agentgateway.model.ir.BasicAuthPolicy;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,17 @@ final class BasicAuthenticator {
     String challenge =
         "Basic realm=\"" + (policy.realm() == null ? DEFAULT_REALM : policy.realm()) + "\"";
     this.missing =
-        new Denial(Status.UNAUTHORIZED_401, "basic auth: missing credentials", challenge);
+        new Denial(
+            Status.UNAUTHORIZED_401,
+            "basic auth: missing credentials",
+            challenge,
+            ResponseReason.BASIC_AUTH);
     this.invalid =
-        new Denial(Status.UNAUTHORIZED_401, "basic auth: invalid credentials", challenge);
+        new Denial(
+            Status.UNAUTHORIZED_401,
+            "basic auth: invalid credentials",
+            challenge,
+            ResponseReason.BASIC_AUTH);
   }
 
   static BasicAuthenticator compile(BasicAuthPolicy policy) {

@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.policy.auth;
 
 import dev.agentgateway.model.ir.CsrfPolicy;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -18,7 +19,11 @@ final class CsrfGuard {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final HeaderName SEC_FETCH_SITE = HeaderNames.create("Sec-Fetch-Site");
   private static final Denial DENIED =
-      new Denial(Status.FORBIDDEN_403, "csrf: cross-origin request refused", null);
+      new Denial(
+          Status.FORBIDDEN_403,
+          "csrf: cross-origin request refused",
+          null,
+          ResponseReason.AUTHORIZATION);
 
   private final Set<String> trusted;
 

@@ -7,6 +7,7 @@ import dev.agentgateway.proxy.policy.jwt.BearerToken;
 import dev.agentgateway.proxy.policy.jwt.JwtAuthenticator;
 import dev.agentgateway.proxy.policy.jwt.JwtCompiler;
 import dev.agentgateway.proxy.policy.jwt.JwtOutcome;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -77,7 +78,10 @@ public final class LocalAuth {
     } catch (IllegalArgumentException e) {
       Denial broken =
           new Denial(
-              Status.INTERNAL_SERVER_ERROR_500, "route policy not usable: " + e.getMessage(), null);
+              Status.INTERNAL_SERVER_ERROR_500,
+              "route policy not usable: " + e.getMessage(),
+              null,
+              ResponseReason.INTERNAL);
       return new LocalAuth(null, null, null, null, null, null, broken);
     }
   }
@@ -108,7 +112,12 @@ public final class LocalAuth {
           // RFC 6750 §3.1: no error code when the request carried no token at all.
           String challenge = r.tokenPresented() ? "Bearer error=\"invalid_token\"" : "Bearer";
           return new Outcome(
-              Identity.NONE, new Denial(Status.UNAUTHORIZED_401, "jwt: " + r.reason(), challenge));
+              Identity.NONE,
+              new Denial(
+                  Status.UNAUTHORIZED_401,
+                  "jwt: " + r.reason(),
+                  challenge,
+                  ResponseReason.JWT_AUTH));
         }
         case JwtOutcome.Authenticated a -> claims = a.claims();
         case JwtOutcome.Anonymous a -> {}

@@ -9,6 +9,7 @@ import dev.agentgateway.proxy.policy.cel.CelRuleSet;
 import dev.agentgateway.proxy.policy.cel.CelRuleSets;
 import dev.agentgateway.proxy.policy.cel.RequestAttributes;
 import dev.agentgateway.proxy.policy.cel.SourceAttributes;
+import dev.agentgateway.proxy.telemetry.ResponseReason;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Locale;
  */
 final class RequestAuthorizer {
   private static final Denial DENIED =
-      new Denial(Status.FORBIDDEN_403, "authorization: denied", null);
+      new Denial(Status.FORBIDDEN_403, "authorization: denied", null, ResponseReason.AUTHORIZATION);
 
   private final CelRuleSets rules;
 
