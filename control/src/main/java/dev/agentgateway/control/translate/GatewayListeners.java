@@ -30,16 +30,19 @@ final class GatewayListeners {
   /** The listener models of {@code gateway}'s own listeners, in spec order. */
   static List<ListenerModel> of(
       GatewayKey key, Gateway gateway, ListenerCertificates certificates) {
-    return of(key, gateway, null, gateway.getSpec().getListeners(), List.of(), certificates);
+    return of(
+        key, gateway, gateway, null, gateway.getSpec().getListeners(), List.of(), certificates);
   }
 
   /**
    * The listener models of {@code owner}, the Gateway or one of its ListenerSets ({@code
    * listenerSet} names it then). Within one owner, listeners that conflict are all Conflicted; a
    * listener that conflicts with a usable one in {@code earlier} (which takes precedence) is too.
+   * {@code parent} is the Gateway, whose {@code spec.tls} applies to every HTTPS listener.
    */
   static List<ListenerModel> of(
       GatewayKey key,
+      Gateway parent,
       HasMetadata owner,
       ObjectKey listenerSet,
       List<io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener> listeners,
@@ -74,6 +77,7 @@ final class GatewayListeners {
               listenerSet,
               l,
               certificates,
+              frontendValidation(parent),
               protocolConflicts.contains(l.getPort())
                   || !Objects.equals(
                       earlierProtocols.getOrDefault(l.getPort(), l.getProtocol()), l.getProtocol()),
@@ -100,11 +104,19 @@ final class GatewayListeners {
       ObjectKey listenerSet,
       io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener spec,
       ListenerCertificates certificates,
+      boolean frontendValidation,
       boolean protocolConflict,
       boolean hostnameConflict) {
     List<Condition> conditions = new ArrayList<>();
     String protocol = Objects.requireNonNullElse(spec.getProtocol(), "");
     String unsupported = unsupported(protocol, spec.getTls());
+    if (unsupported == null && protocol.equals("HTTPS") && frontendValidation) {
+      // Serving without the client-certificate checks the Gateway asks for would let in clients
+      // it means to refuse: refuse the listener instead.
+      unsupported =
+          "the Gateway's spec.tls.frontend (client certificate validation) is not"
+              + " supported yet";
+    }
     boolean supported = unsupported == null;
     Kinds kinds = kinds(spec.getAllowedRoutes());
     boolean conflicted = protocolConflict || hostnameConflict;
@@ -182,6 +194,15 @@ final class GatewayListeners {
         kinds.supported(),
         spec.getAllowedRoutes() == null ? null : spec.getAllowedRoutes().getNamespaces(),
         conditions);
+  }
+
+  /** Whether the Gateway asks HTTPS listeners to validate client certificates. */
+  private static boolean frontendValidation(Gateway gateway) {
+    var tls = gateway.getSpec() == null ? null : gateway.getSpec().getTls();
+    var frontend = tls == null ? null : tls.getFrontend();
+    return frontend != null
+        && (frontend.getDefault() != null
+            || (frontend.getPerPort() != null && !frontend.getPerPort().isEmpty()));
   }
 
   /** Why a listener's protocol and TLS mode cannot be served, or null when they can. */

@@ -53,6 +53,7 @@ final class ListenerSets {
       List<ListenerModel> listeners =
           GatewayListeners.of(
               gateway.key,
+              gateway.gateway,
               set,
               key,
               set.getSpec().listeners(),
