@@ -57,14 +57,16 @@ final class ListenerCertificates {
       return Resolved.failed(INVALID, "an HTTPS listener needs tls.certificateRefs");
     }
     String ownerNs = owner.getMetadata().getNamespace();
-    // Every reference is checked, so status names each bad one; only one certificate is served.
+    // Every reference is resolved before the count is refused, so a bad one is named first.
     Resolved first = null;
     for (int i = 0; i < refs.size(); i++) {
       Resolved r = one("tls.certificateRefs[" + i + "]", ownerNs, ownerKind, refs.get(i));
       if (r.tls() == null) {
         return r;
       }
-      first = first == null ? r : first;
+      if (first == null) {
+        first = r;
+      }
     }
     if (refs.size() > 1) {
       return Resolved.failed(
@@ -84,8 +86,7 @@ final class ListenerCertificates {
               + ": "
               + (group.isEmpty() ? "" : group + "/")
               + kind
-              + " is not supported; use a"
-              + " Secret");
+              + " is not supported; use a Secret");
     }
     String name = "Secret " + ns + "/" + ref.getName();
     if (!grants.allows(
