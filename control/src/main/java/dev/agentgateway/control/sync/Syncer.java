@@ -3,6 +3,7 @@ package dev.agentgateway.control.sync;
 import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.translate.Infrastructure;
 import dev.agentgateway.control.translate.Inputs;
+import dev.agentgateway.control.translate.ListenerSecretRefs;
 import dev.agentgateway.control.translate.ObjectKey;
 import dev.agentgateway.control.translate.ParentOrder;
 import dev.agentgateway.control.translate.Translation;
@@ -121,7 +122,8 @@ public final class Syncer implements AutoCloseable {
         .watch(AgentgatewayBackend.class)
         .watch(AgentgatewayPolicy.class)
         .watch(EndpointSlice.class)
-        // Credentials and CA certificates policies reference (see CredentialRefs).
+        // Credentials and CA certificates policies reference (see CredentialRefs), and listener
+        // certificates (see ListenerSecretRefs).
         .watch(Secret.class)
         .watch(ConfigMap.class);
     // ListenerSet is GA from Gateway API 1.5 only: an informer on a kind the API server does not
@@ -231,15 +233,29 @@ public final class Syncer implements AutoCloseable {
   private void credentialChanged(HasMetadata before, HasMetadata after) {
     List<AgentgatewayPolicy> policies = cache.list(AgentgatewayPolicy.class);
     if ((before != null && CredentialRefs.read(policies, before))
-        || (after != null && CredentialRefs.read(policies, after))) {
+        || (after != null && CredentialRefs.read(policies, after))
+        || (before != null && listenerReads(before))
+        || (after != null && listenerReads(after))) {
       changed();
     }
   }
 
-  /** The objects of {@code type} that some policy reads; translation sees no other. */
+  /** Whether a Gateway or ListenerSet listener names {@code object} as its certificate. */
+  private boolean listenerReads(HasMetadata object) {
+    return ListenerSecretRefs.read(
+        cache.list(Gateway.class),
+        listenerSets ? cache.list(ListenerSet.class) : List.of(),
+        object);
+  }
+
+  /** The objects of {@code type} that some policy or listener reads; translation sees no other. */
   private <T extends HasMetadata> List<T> referenced(
       Class<T> type, List<AgentgatewayPolicy> policies) {
-    return cache.list(type).stream().filter(o -> CredentialRefs.read(policies, o)).toList();
+    List<Gateway> gateways = cache.list(Gateway.class);
+    List<ListenerSet> sets = listenerSets ? cache.list(ListenerSet.class) : List.of();
+    return cache.list(type).stream()
+        .filter(o -> CredentialRefs.read(policies, o) || ListenerSecretRefs.read(gateways, sets, o))
+        .toList();
   }
 
   private void routeParents(

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerTLSConfig;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteGroupKind;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.RouteGroupKindBuilder;
 import java.util.ArrayList;
@@ -27,21 +28,26 @@ final class GatewayListeners {
   private GatewayListeners() {}
 
   /** The listener models of {@code gateway}'s own listeners, in spec order. */
-  static List<ListenerModel> of(GatewayKey key, Gateway gateway) {
-    return of(key, gateway, null, gateway.getSpec().getListeners(), List.of());
+  static List<ListenerModel> of(
+      GatewayKey key, Gateway gateway, ListenerCertificates certificates) {
+    return of(
+        key, gateway, gateway, null, gateway.getSpec().getListeners(), List.of(), certificates);
   }
 
   /**
    * The listener models of {@code owner}, the Gateway or one of its ListenerSets ({@code
    * listenerSet} names it then). Within one owner, listeners that conflict are all Conflicted; a
    * listener that conflicts with a usable one in {@code earlier} (which takes precedence) is too.
+   * {@code parent} is the Gateway, whose {@code spec.tls} applies to every HTTPS listener.
    */
   static List<ListenerModel> of(
       GatewayKey key,
+      Gateway parent,
       HasMetadata owner,
       ObjectKey listenerSet,
       List<io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener> listeners,
-      List<ListenerModel> earlier) {
+      List<ListenerModel> earlier,
+      ListenerCertificates certificates) {
     List<io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener> specs =
         listeners == null ? List.of() : listeners;
     Map<Integer, String> earlierProtocols = new HashMap<>();
@@ -70,6 +76,8 @@ final class GatewayListeners {
               owner,
               listenerSet,
               l,
+              certificates,
+              frontendValidation(parent),
               protocolConflicts.contains(l.getPort())
                   || !Objects.equals(
                       earlierProtocols.getOrDefault(l.getPort(), l.getProtocol()), l.getProtocol()),
@@ -95,23 +103,30 @@ final class GatewayListeners {
       HasMetadata gateway,
       ObjectKey listenerSet,
       io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener spec,
+      ListenerCertificates certificates,
+      boolean frontendValidation,
       boolean protocolConflict,
       boolean hostnameConflict) {
     List<Condition> conditions = new ArrayList<>();
     String protocol = Objects.requireNonNullElse(spec.getProtocol(), "");
-    boolean supported = protocol.equals("HTTP");
+    String unsupported = unsupported(protocol, spec.getTls());
+    if (unsupported == null && protocol.equals("HTTPS") && frontendValidation) {
+      // Serving without the client-certificate checks the Gateway asks for would let in clients
+      // it means to refuse: refuse the listener instead.
+      unsupported =
+          "the Gateway's spec.tls.frontend (client certificate validation) is not"
+              + " supported yet";
+    }
+    boolean supported = unsupported == null;
     Kinds kinds = kinds(spec.getAllowedRoutes());
     boolean conflicted = protocolConflict || hostnameConflict;
+    ListenerCertificates.Resolved tls =
+        supported && protocol.equals("HTTPS")
+            ? certificates.resolve(
+                gateway, listenerSet == null ? "Gateway" : "ListenerSet", spec.getTls())
+            : null;
     if (!supported) {
-      conditions.add(
-          Conditions.of(
-              gateway,
-              "Accepted",
-              false,
-              "UnsupportedProtocol",
-              protocol.equals("HTTPS") || protocol.equals("TLS")
-                  ? "protocol " + protocol + " is not supported yet: TLS termination is missing"
-                  : "protocol " + protocol + " is not supported; use HTTP"));
+      conditions.add(Conditions.of(gateway, "Accepted", false, "UnsupportedProtocol", unsupported));
     } else if (conflicted) {
       String reason = protocolConflict ? "ProtocolConflict" : "HostnameConflict";
       conditions.add(
@@ -141,7 +156,9 @@ final class GatewayListeners {
     } else {
       conditions.add(Conditions.of(gateway, "Conflicted", false, "NoConflicts", "No conflicts"));
     }
-    if (kinds.invalid().isEmpty()) {
+    if (tls != null && tls.tls() == null) {
+      conditions.add(Conditions.of(gateway, "ResolvedRefs", false, tls.reason(), tls.message()));
+    } else if (kinds.invalid().isEmpty()) {
       conditions.add(
           Conditions.of(gateway, "ResolvedRefs", true, "ResolvedRefs", "All references resolved"));
     } else {
@@ -155,14 +172,16 @@ final class GatewayListeners {
     }
     String prefix =
         key.namespace() + "/" + key.name() + (listenerSet == null ? "" : "/" + listenerSet);
+    boolean https = tls != null;
     Listener ir =
-        supported && !conflicted
+        supported && !conflicted && (!https || tls.tls() != null)
             ? new Listener(
                 prefix + "." + spec.getName(),
                 bindKey(key, spec.getPort()),
                 spec.getName(),
                 spec.getHostname(),
-                ListenerProtocol.HTTP)
+                https ? ListenerProtocol.HTTPS : ListenerProtocol.HTTP,
+                https ? tls.tls() : null)
             : null;
     return new ListenerModel(
         listenerSet,
@@ -175,6 +194,31 @@ final class GatewayListeners {
         kinds.supported(),
         spec.getAllowedRoutes() == null ? null : spec.getAllowedRoutes().getNamespaces(),
         conditions);
+  }
+
+  /** Whether the Gateway asks HTTPS listeners to validate client certificates. */
+  private static boolean frontendValidation(Gateway gateway) {
+    var tls = gateway.getSpec() == null ? null : gateway.getSpec().getTls();
+    var frontend = tls == null ? null : tls.getFrontend();
+    return frontend != null
+        && (frontend.getDefault() != null
+            || (frontend.getPerPort() != null && !frontend.getPerPort().isEmpty()));
+  }
+
+  /** Why a listener's protocol and TLS mode cannot be served, or null when they can. */
+  private static String unsupported(String protocol, ListenerTLSConfig tls) {
+    String mode = tls == null ? null : Objects.requireNonNullElse(tls.getMode(), "Terminate");
+    return switch (protocol) {
+      case "HTTP" -> null;
+      case "HTTPS" ->
+          mode != null && !mode.equals("Terminate")
+              ? "tls.mode " + mode + " is not supported for HTTPS; use Terminate"
+              : tls != null && tls.getOptions() != null && !tls.getOptions().isEmpty()
+                  ? "tls.options are not supported yet: " + new TreeSet<>(tls.getOptions().keySet())
+                  : null;
+      case "TLS" -> "protocol TLS is not supported yet: TLSRoute and TLS passthrough are missing";
+      default -> "protocol " + protocol + " is not supported; use HTTP or HTTPS";
+    };
   }
 
   private record Kinds(List<RouteGroupKind> supported, List<String> invalid) {}

@@ -22,11 +22,15 @@ final class GatewayModel {
   /** Routes attached per listener {@linkplain ListenerModel#id() id}. */
   final Map<String, Integer> attachedRoutes = new HashMap<>();
 
-  GatewayModel(GatewayKey key, Gateway gateway, Infrastructure infrastructure) {
+  GatewayModel(
+      GatewayKey key,
+      Gateway gateway,
+      Infrastructure infrastructure,
+      ListenerCertificates certificates) {
     this.key = key;
     this.gateway = gateway;
     this.infrastructure = infrastructure;
-    this.listeners = new ArrayList<>(GatewayListeners.of(key, gateway));
+    this.listeners = new ArrayList<>(GatewayListeners.of(key, gateway, certificates));
   }
 
   boolean accepted() {

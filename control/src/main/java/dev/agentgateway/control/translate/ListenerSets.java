@@ -27,7 +27,8 @@ final class ListenerSets {
   static Map<ObjectKey, ListenerSetModel> attach(
       Map<GatewayKey, GatewayModel> gateways,
       List<ListenerSet> listenerSets,
-      Map<String, Map<String, String>> namespaceLabels) {
+      Map<String, Map<String, String>> namespaceLabels,
+      ListenerCertificates certificates) {
     List<ListenerSet> ordered =
         listenerSets.stream()
             .sorted(
@@ -51,7 +52,13 @@ final class ListenerSets {
               namespaceLabels);
       List<ListenerModel> listeners =
           GatewayListeners.of(
-              gateway.key, set, key, set.getSpec().listeners(), List.copyOf(gateway.listeners));
+              gateway.key,
+              gateway.gateway,
+              set,
+              key,
+              set.getSpec().listeners(),
+              List.copyOf(gateway.listeners),
+              certificates);
       if (allowed) {
         gateway.listeners.addAll(listeners);
       } else {

@@ -81,6 +81,8 @@ public final class Translator {
           Objects.requireNonNullElse(n.getMetadata().getLabels(), Map.of()));
     }
 
+    ReferenceGrants grants = new ReferenceGrants(inputs.referenceGrants());
+    ListenerCertificates certificates = new ListenerCertificates(inputs.secrets(), grants);
     Map<GatewayKey, GatewayModel> gateways =
         new TreeMap<>(Comparator.comparing(GatewayKey::toString));
     for (Gateway g : inputs.gateways()) {
@@ -89,20 +91,16 @@ public final class Translator {
           && classes.contains(g.getSpec().getGatewayClassName())
           && scope.test(key)) {
         Infrastructure infra = inputs.infrastructure().getOrDefault(key, Infrastructure.PENDING);
-        gateways.put(key, new GatewayModel(key, g, infra));
+        gateways.put(key, new GatewayModel(key, g, infra, certificates));
       }
     }
     Map<ObjectKey, ListenerSetModel> listenerSets =
-        ListenerSets.attach(gateways, inputs.listenerSets(), namespaceLabels);
+        ListenerSets.attach(gateways, inputs.listenerSets(), namespaceLabels, certificates);
 
     AgentgatewayBackends agentgatewayBackends =
         new AgentgatewayBackends(inputs.services(), namespaceLabels, inputs.mcpStdioEnabled());
     BackendRefs backends =
-        new BackendRefs(
-            inputs.services(),
-            inputs.backends(),
-            new ReferenceGrants(inputs.referenceGrants()),
-            agentgatewayBackends);
+        new BackendRefs(inputs.services(), inputs.backends(), grants, agentgatewayBackends);
     RouteAttacher attacher =
         new RouteAttacher(gateways, listenerSets, namespaceLabels, inputs.controllerName());
     Map<ObjectKey, List<RouteParentStatus>> httpStatuses = new TreeMap<>();
