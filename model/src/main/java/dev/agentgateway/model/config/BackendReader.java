@@ -29,9 +29,9 @@ final class BackendReader {
     ConfigNode policies = backend.field("policies");
     boolean hasPolicies = policies.mapping(UpstreamFields.BACKEND_POLICIES);
     ConfigNode authNode = policies.field("backendAuth");
-    BackendAuth auth = hasPolicies ? ai.auth().read(authNode) : null;
-    if (authNode.present() && !"ai".equals(kind)) {
-      authNode.error("backendAuth is not supported yet for " + kind + " backends (only ai)");
+    BackendAuth auth = hasPolicies && "ai".equals(kind) ? ai.auth().read(authNode) : null;
+    if (authNode.present() && !"ai".equals(kind) && !"host".equals(kind)) {
+      authNode.error("backendAuth is not supported yet for " + kind + " backends (ai, host)");
     }
     Backend target = null;
     if ("host".equals(kind)) {
@@ -45,6 +45,41 @@ final class BackendReader {
       target = A2aPolicy.wrap(target, policies.field("a2a"), backend.path());
     }
     return target == null ? null : new RouteBackend(target, weight == null ? 1 : weight);
+  }
+
+  /**
+   * The policies of a {@code host} backend that the route's policies carry ({@code backendAuth},
+   * {@code tcp}, {@code http}, {@code health}); other kinds of backend refuse them.
+   */
+  static BackendLevel plainPolicies(ConfigNode backend, AiReader ai) {
+    ConfigNode policies = backend.field("policies");
+    if (!backend.isMapping() || !policies.isMapping()) {
+      return BackendLevel.NONE;
+    }
+    boolean host = backend.field("host").present();
+    if (!host) {
+      for (String name : new String[] {"tcp", "http", "health"}) {
+        if (policies.field(name).present()) {
+          policies.field(name).error(name + " is supported only on host backends so far");
+        }
+      }
+      return BackendLevel.NONE;
+    }
+    return new BackendLevel(
+        plainAuth(policies.field("backendAuth"), ai),
+        BackendPolicyReader.tcp(policies.field("tcp")),
+        BackendPolicyReader.http(policies.field("http")),
+        BackendPolicyReader.health(policies.field("health")));
+  }
+
+  /** {@code backendAuth} for a plain HTTP backend: a key or passthrough. */
+  static BackendAuth plainAuth(ConfigNode node, AiReader ai) {
+    BackendAuth auth = ai.auth().read(node);
+    if (auth instanceof BackendAuth.Aws) {
+      node.error("backendAuth aws is supported only on ai backends so far");
+      return null;
+    }
+    return auth;
   }
 
   /** The mirror target of {@code requestMirror}: {@code {host: ...}}. */

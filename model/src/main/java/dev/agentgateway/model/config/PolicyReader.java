@@ -47,8 +47,17 @@ final class PolicyReader {
 
   /** The policies, or {@code null} when absent. */
   RoutePolicies read(ConfigNode policies) {
+    return read(policies, BackendLevel.NONE);
+  }
+
+  /**
+   * The policies with the backend-level ones read elsewhere (they need the route's backends).
+   *
+   * @return the policies, or {@code null} when absent and {@code backend} sets nothing
+   */
+  RoutePolicies read(ConfigNode policies, BackendLevel backend) {
     if (!policies.mapping(UpstreamFields.ROUTE_POLICIES)) {
-      return null;
+      return backend.isEmpty() ? null : backend.into(RoutePolicies.builder()).build();
     }
     return new RoutePolicies(
         headerModifier(policies.field("requestHeaderModifier")),
@@ -73,7 +82,11 @@ final class PolicyReader {
         LocalAuthReader.basicAuth(policies.field("basicAuth")),
         LocalAuthReader.authorization(policies.field("authorization")),
         LocalAuthReader.csrf(policies.field("csrf")),
-        backendTls(policies.field("backendTLS")));
+        backendTls(policies.field("backendTLS")),
+        backend.auth(),
+        backend.tcp(),
+        backend.http(),
+        backend.health());
   }
 
   private BackendTlsPolicy backendTls(ConfigNode node) {

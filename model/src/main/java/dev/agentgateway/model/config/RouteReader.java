@@ -53,16 +53,42 @@ final class RouteReader {
     String base = name == null || name.isEmpty() ? "route" + index : name;
     String key = out.uniqueKey(listenerKey + "/" + base, index);
     ConfigNode policiesNode = route.field("policies");
-    RoutePolicies routePolicies = policies.read(policiesNode);
     ConfigNode a2a = policiesNode.field("a2a");
     boolean a2aSet = policiesNode.isMapping() && A2aPolicy.isSet(a2a);
     ConfigNode authNode = policiesNode.field("backendAuth");
-    BackendAuth routeAuth = policiesNode.isMapping() ? ai.auth().read(authNode) : null;
     List<RouteBackend> backends = new ArrayList<>();
     List<ConfigNode> backendNodes = route.field("backends").list();
-    if (authNode.present() && backendNodes.stream().anyMatch(b -> !b.field("ai").present())) {
-      authNode.error("backendAuth is not supported yet on routes to other than ai backends");
+    boolean allAi = backendNodes.stream().allMatch(b -> b.field("ai").present());
+    boolean allHost =
+        !backendNodes.isEmpty() && backendNodes.stream().allMatch(b -> b.field("host").present());
+    BackendAuth routeAuth = null;
+    BackendLevel plain = BackendLevel.NONE;
+    if (authNode.present() && policiesNode.isMapping()) {
+      if (allAi) {
+        routeAuth = ai.auth().read(authNode);
+      } else if (allHost) {
+        plain = new BackendLevel(BackendReader.plainAuth(authNode, ai), null, null, null);
+      } else {
+        authNode.error(
+            "backendAuth on a route is supported only when all its backends are ai, or all host");
+      }
     }
+    for (ConfigNode backendNode : backendNodes) {
+      BackendLevel own = BackendReader.plainPolicies(backendNode, ai);
+      if (own.isEmpty()) {
+        continue;
+      }
+      if (backendNodes.size() > 1) {
+        backendNode
+            .field("policies")
+            .error(
+                "backendAuth, tcp, http and health of one backend among several are not"
+                    + " supported yet (set them on a route with one backend)");
+      } else {
+        plain = plain.overriddenBy(own);
+      }
+    }
+    RoutePolicies routePolicies = policies.read(policiesNode, plain);
     ConfigNode backendTls = policiesNode.field("backendTLS");
     if (backendTls.present() && backendNodes.stream().anyMatch(b -> !b.field("host").present())) {
       backendTls.error("backendTLS is supported only on routes to host backends so far");

@@ -191,10 +191,26 @@ final class UpstreamFields {
   /** A route backend's own {@code policies} (upstream's LocalBackendPolicies). */
   static final FieldSet BACKEND_POLICIES =
       FieldSet.of(
-          "a2a backendAuth",
-          "requestHeaderModifier transformations backendTLS http tcp backendTunnel"
-              + " responseHeaderModifier requestRedirect health extAuthz authorization"
+          "a2a backendAuth http tcp health",
+          "requestHeaderModifier transformations backendTLS backendTunnel"
+              + " responseHeaderModifier requestRedirect extAuthz authorization"
               + " mcpAuthorization mcpGuardrails inferenceRouting sessionAffinity ai");
+
+  /** A backend's {@code tcp} policy (upstream's TCP). */
+  static final FieldSet BACKEND_TCP = FieldSet.of("connectTimeout keepalives", "");
+
+  /** Upstream's KeepaliveConfig. */
+  static final FieldSet KEEPALIVE = FieldSet.of("enabled time interval retries", "");
+
+  /** A backend's {@code http} policy (upstream's HTTP). */
+  static final FieldSet BACKEND_HTTP = FieldSet.of("version requestTimeout", "");
+
+  /** A backend's {@code health} policy (upstream's LocalHealthPolicy). */
+  static final FieldSet HEALTH = FieldSet.of("unhealthyExpression eviction", "");
+
+  /** Upstream's LocalEviction. */
+  static final FieldSet EVICTION =
+      FieldSet.of("duration consecutiveFailures healthThreshold restoreHealth", "");
 
   /** {@code a2a: {}} marks traffic as A2A; upstream's A2aPolicy has no fields. */
   static final FieldSet A2A = FieldSet.of("", "");

@@ -27,7 +27,11 @@ public record RoutePolicies(
     BasicAuthPolicy basicAuth,
     AuthorizationPolicy authorization,
     CsrfPolicy csrf,
-    BackendTlsPolicy backendTls) {
+    BackendTlsPolicy backendTls,
+    BackendAuth backendAuth,
+    BackendTcpPolicy backendTcp,
+    BackendHttpPolicy backendHttp,
+    HealthPolicy health) {
 
   /** No policies. */
   public static final RoutePolicies NONE =
@@ -52,6 +56,10 @@ public record RoutePolicies(
         directResponse,
         timeout,
         retry,
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null,
@@ -99,6 +107,10 @@ public record RoutePolicies(
     private AuthorizationPolicy authorization;
     private CsrfPolicy csrf;
     private BackendTlsPolicy backendTls;
+    private BackendAuth backendAuth;
+    private BackendTcpPolicy backendTcp;
+    private BackendHttpPolicy backendHttp;
+    private HealthPolicy health;
 
     private Builder() {}
 
@@ -217,6 +229,26 @@ public record RoutePolicies(
       return this;
     }
 
+    public Builder backendAuth(BackendAuth value) {
+      this.backendAuth = value;
+      return this;
+    }
+
+    public Builder backendTcp(BackendTcpPolicy value) {
+      this.backendTcp = value;
+      return this;
+    }
+
+    public Builder backendHttp(BackendHttpPolicy value) {
+      this.backendHttp = value;
+      return this;
+    }
+
+    public Builder health(HealthPolicy value) {
+      this.health = value;
+      return this;
+    }
+
     public RoutePolicies build() {
       return new RoutePolicies(
           requestHeaderModifier,
@@ -241,7 +273,11 @@ public record RoutePolicies(
           basicAuth,
           authorization,
           csrf,
-          backendTls);
+          backendTls,
+          backendAuth,
+          backendTcp,
+          backendHttp,
+          health);
     }
   }
 }

@@ -325,6 +325,18 @@ public final class IrToProto {
     if (p.backendTls() != null) {
       b.setBackendTls(TlsProto.backendTls(p.backendTls()));
     }
+    if (p.backendAuth() != null) {
+      b.setBackendAuth(AgentBackendsToProto.auth(p.backendAuth()));
+    }
+    if (p.backendTcp() != null) {
+      b.setBackendTcp(BackendPoliciesProto.tcp(p.backendTcp()));
+    }
+    if (p.backendHttp() != null) {
+      b.setBackendHttp(BackendPoliciesProto.http(p.backendHttp()));
+    }
+    if (p.health() != null) {
+      b.setHealth(BackendPoliciesProto.health(p.health()));
+    }
     return b.build();
   }
 

@@ -313,9 +313,17 @@ public final class ProtoToIr {
               ? LocalAuthProto.authorization(f, at + ".authorization", p.getAuthorization())
               : null,
           p.hasCsrf() ? LocalAuthProto.csrf(f, at + ".csrf", p.getCsrf()) : null,
-          p.hasBackendTls()
-              ? TlsProto.backendTls(f, at + ".backend_tls", p.getBackendTls())
-              : null);
+          p.hasBackendTls() ? TlsProto.backendTls(f, at + ".backend_tls", p.getBackendTls()) : null,
+          p.hasBackendAuth()
+              ? new AgentBackendsToIr(f).auth(at + ".backend_auth", p.getBackendAuth())
+              : null,
+          p.hasBackendTcp()
+              ? BackendPoliciesProto.tcp(f, at + ".backend_tcp", p.getBackendTcp())
+              : null,
+          p.hasBackendHttp()
+              ? BackendPoliciesProto.http(f, at + ".backend_http", p.getBackendHttp())
+              : null,
+          p.hasHealth() ? BackendPoliciesProto.health(f, at + ".health", p.getHealth()) : null);
     }
 
     private static CorsPolicy cors(Fields f, String at, dev.agentgateway.model.xds.proto.Cors p) {

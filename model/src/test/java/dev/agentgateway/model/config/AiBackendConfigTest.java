@@ -149,7 +149,7 @@ class AiBackendConfigTest {
   }
 
   @Test
-  void backendAuthOnANonAiBackendIsNotSupportedYet() {
+  void backendAuthOnAnMcpBackendIsNotSupportedYet() {
     ConfigException e =
         assertThrows(
             ConfigException.class,
@@ -157,7 +157,7 @@ class AiBackendConfigTest {
                 load(
                     """
                     - backends:
-                      - host: 127.0.0.1:8080
+                      - mcp: {targets: [{name: t, mcp: {host: "http://127.0.0.1:8080/mcp"}}]}
                         policies: {backendAuth: {key: k}}
                     """));
     assertEquals(

@@ -10,6 +10,9 @@ import dev.agentgateway.model.ir.ApiKeyAuthPolicy;
 import dev.agentgateway.model.ir.AuthorityRewrite;
 import dev.agentgateway.model.ir.AuthorizationPolicy;
 import dev.agentgateway.model.ir.Backend;
+import dev.agentgateway.model.ir.BackendAuth;
+import dev.agentgateway.model.ir.BackendHttpPolicy;
+import dev.agentgateway.model.ir.BackendTcpPolicy;
 import dev.agentgateway.model.ir.BackendTlsPolicy;
 import dev.agentgateway.model.ir.BasicAuthPolicy;
 import dev.agentgateway.model.ir.Bind;
@@ -22,6 +25,7 @@ import dev.agentgateway.model.ir.ExtAuthzPolicy;
 import dev.agentgateway.model.ir.HeaderMatch;
 import dev.agentgateway.model.ir.HeaderModifier;
 import dev.agentgateway.model.ir.HeaderValue;
+import dev.agentgateway.model.ir.HealthPolicy;
 import dev.agentgateway.model.ir.JwtAuthPolicy;
 import dev.agentgateway.model.ir.Listener;
 import dev.agentgateway.model.ir.ListenerProtocol;
@@ -155,7 +159,46 @@ class IrProtoRoundTripTest {
                 new McpAuthorizationPolicy.Rule(
                     McpAuthorizationPolicy.Kind.REQUIRE, "has(basicAuth.username)"))),
         new CsrfPolicy(List.of("https://app.example", "http://localhost:3000")),
-        fullBackendTls());
+        fullBackendTls(),
+        new BackendAuth.Key(
+            new Secret("sk-backend"), new BackendAuth.Location.Header("x-api-key", "Key ")),
+        new BackendTcpPolicy(
+            Duration.ofMillis(250),
+            new BackendTcpPolicy.Keepalive(true, Duration.ofSeconds(30), Duration.ofSeconds(5), 4)),
+        new BackendHttpPolicy(BackendHttpPolicy.Version.HTTP2, Duration.ofSeconds(7)),
+        new HealthPolicy(
+            "response.code >= 500",
+            new HealthPolicy.Eviction(Duration.ofSeconds(10), 3, 0.5, 0.8)));
+  }
+
+  @Test
+  void backendPoliciesKeepAbsentPartsAbsent() throws Exception {
+    RoutePolicies policies =
+        RoutePolicies.builder()
+            .backendAuth(new BackendAuth.Passthrough())
+            .backendTcp(
+                new BackendTcpPolicy(null, new BackendTcpPolicy.Keepalive(false, null, null, null)))
+            .backendHttp(new BackendHttpPolicy(null, null))
+            .health(new HealthPolicy(null, new HealthPolicy.Eviction(null, null, null, null)))
+            .build();
+    Policy policy =
+        new Policy(
+            "p", null, new PolicyTarget(PolicyTarget.Kind.BACKEND, "ns/svc", null), policies);
+    assertEquals(policy, wire(IrToProto.resource(policy)));
+    assertEquals(
+        new BackendAuth.Key(new Secret("k")),
+        ((Policy)
+                wire(
+                    IrToProto.resource(
+                        new Policy(
+                            "q",
+                            null,
+                            new PolicyTarget(PolicyTarget.Kind.ROUTE, "ns/r", null),
+                            RoutePolicies.builder()
+                                .backendAuth(new BackendAuth.Key(new Secret("k")))
+                                .build()))))
+            .policy()
+            .backendAuth());
   }
 
   @Test

@@ -4,10 +4,12 @@ import dev.agentgateway.proxy.endpoints.EndpointSet;
 import dev.agentgateway.proxy.endpoints.UpstreamEndpoint;
 import dev.agentgateway.proxy.http.spi.ExchangeTap;
 import dev.agentgateway.proxy.http.upstream.ConnectionPool;
+import dev.agentgateway.proxy.http.upstream.SocketOptions;
 import dev.agentgateway.proxy.http.upstream.UpstreamReply;
 import dev.agentgateway.proxy.policy.CompiledPolicies;
 import dev.agentgateway.proxy.policy.MirrorTarget;
 import dev.agentgateway.proxy.policy.RetryPlan;
+import dev.agentgateway.proxy.policy.backend.HealthCheck;
 import dev.agentgateway.proxy.policy.cel.CelActivation;
 import dev.agentgateway.proxy.policy.transform.CelContexts;
 import dev.agentgateway.proxy.policy.transform.CompiledTransform;
@@ -49,6 +51,8 @@ final class HttpForwarder {
    * What to send upstream, fixed for all tries of one request.
    *
    * @param uri where to connect; {@code null} for a Service, whose endpoint each try picks
+   * @param http2 send over HTTP/2 (gRPC, or the backend's {@code http.version})
+   * @param socket the backend's TCP settings for new connections, or {@code null}
    */
   record Target(
       ClientUri uri,
@@ -57,10 +61,12 @@ final class HttpForwarder {
       String host,
       boolean grpc,
       long buffer,
-      UpstreamTls tls) {
+      UpstreamTls tls,
+      boolean http2,
+      SocketOptions socket) {
     /** The upstream authority, for the lean client's pool. */
     ConnectionPool.Key key() {
-      return new ConnectionPool.Key(uri.host(), uri.port(), tls);
+      return new ConnectionPool.Key(uri.host(), uri.port(), tls, socket);
     }
 
     /** This target sent to {@code endpoint}. */
@@ -73,7 +79,9 @@ final class HttpForwarder {
           host,
           grpc,
           buffer,
-          tls);
+          tls,
+          http2,
+          socket);
     }
   }
 
@@ -151,6 +159,7 @@ final class HttpForwarder {
     long deadline =
         policies.requestTimeoutNanos() > 0 ? System.nanoTime() + policies.requestTimeoutNanos() : 0;
     boolean staleRetried = false;
+    HealthCheck health = policies.backend().health();
     UpstreamEndpoint endpoint = null;
     boolean sameEndpoint = false;
     for (int tries = 1; ; tries++) {
@@ -177,6 +186,10 @@ final class HttpForwarder {
               watchdog.fired()
                   ? UpstreamFailure.timeout()
                   : UpstreamFailure.classify(e, attempt.connectionObtained());
+          if (health != null && endpoint != null) {
+            // A failed try is unhealthy whatever the condition says: there is no response.
+            endpoint.record(true, health.eviction(), System.nanoTime());
+          }
           boolean resendable = failure.kind() != UpstreamFailure.Kind.TIMEOUT && body.replayable();
           if (resendable
               && !staleRetried
@@ -200,6 +213,12 @@ final class HttpForwarder {
         exchange.bytesIn(body.bytesRead());
         int code = upstream.status().code();
         UpstreamReply reply = upstream;
+        if (health != null && endpoint != null) {
+          boolean unhealthy =
+              health.unhealthy(
+                  code, () -> CelContexts.response(req, held, code, reply.headers(), null));
+          endpoint.record(unhealthy, health.eviction(), System.nanoTime());
+        }
         if (tries < retry.attempts()
             && body.replayable()
             && hasTimeFor(retry, deadline)
@@ -297,7 +316,7 @@ final class HttpForwarder {
     try {
       watchdog.upstream();
       Consumer<WritableHeaders<?>> headers = h -> upstreamHeaders(req, h, to, policies, edit);
-      UpstreamSender sender = to.grpc() ? clients.http2Upstream() : clients.http1Upstream();
+      UpstreamSender sender = to.http2() ? clients.http2Upstream() : clients.http1Upstream();
       return sender.send(method, to, headers, body, watchdog, attempt);
     } finally {
       if (timer != null) {
@@ -328,6 +347,10 @@ final class HttpForwarder {
     }
     if (policies.requestHeaders() != null) {
       policies.requestHeaders().apply(headers);
+    }
+    if (policies.backend().auth() != null) {
+      // Backend phase, after the route's header changes (upstream's order): the key wins.
+      policies.backend().auth().apply(headers);
     }
   }
 }

@@ -16,6 +16,7 @@ import dev.agentgateway.proxy.policy.PolicyClients;
 import dev.agentgateway.proxy.policy.auth.Denial;
 import dev.agentgateway.proxy.policy.auth.Identity;
 import dev.agentgateway.proxy.policy.auth.LocalAuth;
+import dev.agentgateway.proxy.policy.backend.BackendPolicies;
 import dev.agentgateway.proxy.policy.cel.CelEvaluationError;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.transform.CelContexts;
@@ -247,6 +248,10 @@ public final class ProxyHandler implements Handler {
     }
     String path = compiled.rewrite().path(ex.path(), selection.matchedPath());
     String target = UpstreamRequests.target(path, req.prologue().query().rawValue());
+    BackendPolicies backendPolicies = compiled.backend();
+    if (backendPolicies.auth() != null) {
+      target = backendPolicies.auth().target(target);
+    }
     boolean grpc = !http1 && isGrpc(req);
     String client = authority == null ? "" : authority;
     HttpForwarder.Target to;
@@ -337,7 +342,9 @@ public final class ProxyHandler implements Handler {
                 compiled.rewrite().authority(client, host.authority()),
                 grpc,
                 buffer,
-                compiled.backendTls());
+                compiled.backendTls(),
+                backendPolicies.http2(grpc),
+                backendPolicies.socket());
       }
       case Backend.Service service -> {
         endpoints = snapshot.endpoints().get(service);
@@ -354,7 +361,15 @@ public final class ProxyHandler implements Handler {
                 : authority == null ? endpoints.hostname() : authority;
         to =
             new HttpForwarder.Target(
-                null, target, authority, host, grpc, buffer, compiled.backendTls());
+                null,
+                target,
+                authority,
+                host,
+                grpc,
+                buffer,
+                compiled.backendTls(),
+                backendPolicies.http2(grpc),
+                backendPolicies.socket());
       }
     }
     forwarder.forward(req, res, ex, compiled, to, endpoints, opened);

@@ -1,10 +1,12 @@
 package dev.agentgateway.proxy.policy;
 
+import dev.agentgateway.model.ir.BackendHttpPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
 import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.RoutePolicies;
 import dev.agentgateway.model.ir.TimeoutPolicy;
 import dev.agentgateway.proxy.policy.auth.LocalAuth;
+import dev.agentgateway.proxy.policy.backend.BackendPolicies;
 import dev.agentgateway.proxy.policy.cel.LazyCelEngine;
 import dev.agentgateway.proxy.policy.extauth.ExtAuthz;
 import dev.agentgateway.proxy.policy.ratelimit.RateLimitGate;
@@ -37,6 +39,7 @@ import java.time.Duration;
  * @param auth {@code jwtAuth}, {@code basicAuth}, {@code apiKey}, {@code authorization} and {@code
  *     csrf}, or null
  * @param backendTls TLS to the upstream ({@code backendTLS}), or {@code null} for plain HTTP
+ * @param backend backend auth, health, TCP and HTTP version of plain backends
  */
 public record CompiledPolicies(
     HeaderMutation requestHeaders,
@@ -55,7 +58,8 @@ public record CompiledPolicies(
     ExtAuthz extAuthz,
     RemoteRateLimit remoteRateLimit,
     LocalAuth auth,
-    UpstreamTls backendTls) {
+    UpstreamTls backendTls,
+    BackendPolicies backend) {
 
   /** No policies. */
   public static final CompiledPolicies NONE = compile(RoutePolicies.NONE);
@@ -99,7 +103,7 @@ public record CompiledPolicies(
         direct == null ? null : Status.create(direct.status()),
         direct == null ? new byte[0] : direct.body().getBytes(StandardCharsets.UTF_8),
         timeout == null ? 0 : nanos(timeout.requestTimeout()),
-        timeout == null ? 0 : nanos(timeout.backendRequestTimeout()),
+        tryTimeout(timeout, p.backendHttp()),
         RetryPlan.compile(p.retry(), cel),
         CorsAction.compile(p.cors()),
         rateLimit,
@@ -107,7 +111,15 @@ public record CompiledPolicies(
         ExtAuthz.compile(p.extAuthz(), clients),
         RemoteRateLimit.compile(p.remoteRateLimit(), clients),
         LocalAuth.compile(p, cel, clients == null ? null : clients.jwt()),
-        UpstreamTls.compile(p.backendTls()));
+        UpstreamTls.compile(p.backendTls()),
+        BackendPolicies.compile(p, cel));
+  }
+
+  /** The tighter of the route's per-try timeout and the backend's {@code http.requestTimeout}. */
+  private static long tryTimeout(TimeoutPolicy timeout, BackendHttpPolicy http) {
+    long route = timeout == null ? 0 : nanos(timeout.backendRequestTimeout());
+    long backend = http == null ? 0 : nanos(http.requestTimeout());
+    return route == 0 || backend == 0 ? Math.max(route, backend) : Math.min(route, backend);
   }
 
   /** These policies with {@code upstream} applied to the upstream request before the route's. */
@@ -132,7 +144,8 @@ public record CompiledPolicies(
         extAuthz,
         remoteRateLimit,
         auth,
-        backendTls);
+        backendTls,
+        backend);
   }
 
   private static long nanos(Duration duration) {

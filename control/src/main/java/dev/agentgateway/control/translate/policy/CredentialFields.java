@@ -16,6 +16,7 @@ import dev.agentgateway.crds.policy.AuthorizationLocation;
 import dev.agentgateway.crds.policy.BasicAuthentication;
 import dev.agentgateway.crds.policy.BasicAuthenticationMode;
 import dev.agentgateway.model.ir.ApiKeyAuthPolicy;
+import dev.agentgateway.model.ir.BackendAuth;
 import dev.agentgateway.model.ir.BackendTlsPolicy;
 import dev.agentgateway.model.ir.BasicAuthPolicy;
 import dev.agentgateway.model.ir.CredentialLocation;
@@ -39,6 +40,11 @@ import java.util.TreeMap;
 final class CredentialFields {
   /** Upstream's default data key of a basicAuthentication Secret. */
   static final String HTPASSWD_KEY = ".htaccess";
+
+  /** Upstream's default data key of a backend.auth Secret. */
+  static final String AUTHORIZATION_KEY = "Authorization";
+
+  private static final String BEARER = "Bearer ";
 
   private final ObjectMapper json;
   private final String namespace;
@@ -217,6 +223,41 @@ final class CredentialFields {
         t.insecureSkipVerify() == InsecureSkipVerify.HOSTNAME,
         t.alpnProtocols(),
         t.verifySubjectAltNames());
+  }
+
+  /**
+   * {@code backend.auth}: a key inline or from a Secret (data key {@code Authorization} by default,
+   * its {@code Bearer } prefix dropped), or passthrough; sent as {@code Authorization: Bearer}.
+   */
+  BackendAuth backendAuth(dev.agentgateway.crds.common.BackendAuth a) {
+    if (a.passthrough() != null) {
+      return new BackendAuth.Passthrough();
+    }
+    if (a.key() != null) {
+      if (a.key().isBlank()) {
+        throw new FieldError("key", "must not be blank");
+      }
+      return new BackendAuth.Key(new Secret(a.key()));
+    }
+    if (a.secretRef() == null) {
+      // Another kind (aws, gcp, ...): SpecWalk refuses it by name.
+      return null;
+    }
+    AuthSecretRef ref = a.secretRef();
+    requireSecretKind("secretRef", ref.group(), ref.kind());
+    String key = Objects.requireNonNullElse(ref.key(), AUTHORIZATION_KEY);
+    String value = secretData("secretRef", ref.name()).get(key);
+    if (value == null) {
+      throw new FieldError("secretRef", secretName(ref.name()) + " has no key " + key);
+    }
+    value = value.strip();
+    if (ref.key() == null && value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      value = value.substring(BEARER.length()).strip();
+    }
+    if (value.isEmpty()) {
+      throw new FieldError("secretRef", secretName(ref.name()) + " key " + key + " is empty");
+    }
+    return new BackendAuth.Key(new Secret(value));
   }
 
   private static void requireSecretKind(String field, String group, String kind) {

@@ -59,6 +59,13 @@ public final class CredentialRefs {
         }
       }
     }
+    if (secret
+        && spec.backend() != null
+        && spec.backend().auth() != null
+        && spec.backend().auth().secretRef() != null
+        && name.equals(spec.backend().auth().secretRef().name())) {
+      return true;
+    }
     BackendTls tls = spec.backend() == null ? null : spec.backend().tls();
     if (tls != null) {
       for (CaCertificateRef ca :

@@ -152,6 +152,18 @@ final class PolicyFields {
       if (backend.tls() != null) {
         out.backendTls(checked("backend.tls", () -> credentials.backendTls(backend.tls())));
       }
+      if (backend.auth() != null) {
+        out.backendAuth(checked("backend.auth", () -> credentials.backendAuth(backend.auth())));
+      }
+      if (backend.health() != null) {
+        out.health(checked("backend.health", () -> BackendFields.health(backend.health())));
+      }
+      if (backend.tcp() != null) {
+        out.backendTcp(checked("backend.tcp", () -> BackendFields.tcp(backend.tcp())));
+      }
+      if (backend.http() != null) {
+        out.backendHttp(checked("backend.http", () -> BackendFields.http(backend.http())));
+      }
     }
     return out.build();
   }

@@ -255,4 +255,9 @@ public final class Connection {
       out.flush();
     }
   }
+
+  /** The socket, for tests that check its options. */
+  Socket socket() {
+    return socket;
+  }
 }

@@ -24,11 +24,19 @@ public final class ConnectionPool implements AutoCloseable {
   private final ConcurrentHashMap<Key, Idle> idle = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
-  /** An upstream authority, and the TLS to speak to it ({@code null} for plain HTTP). */
-  public record Key(String host, int port, UpstreamTls tls) {
+  /**
+   * An upstream authority, the TLS to speak to it ({@code null} for plain HTTP), and the socket
+   * settings of its backend's {@code tcp} policy ({@code null} for the pool's).
+   */
+  public record Key(String host, int port, UpstreamTls tls, SocketOptions socket) {
     /** A plain HTTP authority. */
     public Key(String host, int port) {
-      this(host, port, null);
+      this(host, port, null, null);
+    }
+
+    /** An authority with the pool's socket settings. */
+    public Key(String host, int port, UpstreamTls tls) {
+      this(host, port, tls, null);
     }
   }
 
@@ -61,13 +69,20 @@ public final class ConnectionPool implements AutoCloseable {
 
   private Connection connect(Key key) throws IOException {
     Socket socket = new Socket();
+    int timeout =
+        key.socket() == null
+            ? connectTimeoutMillis
+            : key.socket().connectTimeoutMillis(connectTimeoutMillis);
     try {
       socket.setTcpNoDelay(true);
       socket.setKeepAlive(true);
-      socket.connect(new InetSocketAddress(key.host(), key.port()), connectTimeoutMillis);
+      if (key.socket() != null) {
+        key.socket().apply(socket);
+      }
+      socket.connect(new InetSocketAddress(key.host(), key.port()), timeout);
       if (key.tls() != null) {
         // The connect timeout bounds the handshake too; reads after it are bounded by policies.
-        socket.setSoTimeout(connectTimeoutMillis);
+        socket.setSoTimeout(timeout);
         socket = key.tls().handshake(socket, key.host(), key.port());
         socket.setSoTimeout(0);
       }

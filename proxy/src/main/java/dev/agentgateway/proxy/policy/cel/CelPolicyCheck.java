@@ -63,6 +63,13 @@ public final class CelPolicyCheck {
     if (policies.authorization() != null) {
       checkRules(at + ".authorization", policies.authorization().rules(), errors);
     }
+    if (policies.health() != null && policies.health().unhealthyCondition() != null) {
+      try {
+        engine.get().compilePredicate(policies.health().unhealthyCondition());
+      } catch (IllegalArgumentException e) {
+        errors.add(new ConfigError(at + ".health.unhealthyExpression", e.getMessage()));
+      }
+    }
   }
 
   private void checkRules(
