@@ -235,6 +235,9 @@ public final class IrToProto {
     if (policy.name() != null) {
       b.setName(policy.name());
     }
+    if (policy.frontend() != null) {
+      b.setFrontend(FrontendProto.frontend(policy.frontend()));
+    }
     return b.build();
   }
 

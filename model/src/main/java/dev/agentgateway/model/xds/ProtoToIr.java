@@ -229,7 +229,8 @@ public final class ProtoToIr {
         p.getKey(),
         p.hasName() ? p.getName() : null,
         target,
-        PolicyDecoder.policies(f, "policy", p.getPolicy()));
+        PolicyDecoder.policies(f, "policy", p.getPolicy()),
+        p.hasFrontend() ? FrontendProto.frontend(f, "frontend", p.getFrontend()) : null);
   }
 
   /** Decodes the members of {@code RoutePolicies}. */
