@@ -8,10 +8,20 @@ import java.util.List;
 
 /** The desired state of an AgentgatewayPolicy. */
 @ValidationRule(
-    value = "has(self.traffic) || has(self.backend)",
+    value = "has(self.traffic) || has(self.frontend) || has(self.backend)",
     message = "At least one of traffic, frontend, or backend must be provided.")
 @ValidationRule(
-    value = "!has(self.targetRefs) || !self.targetRefs.exists(t, has(t.port))",
+    value =
+        "has(self.frontend) && has(self.targetRefs) ? self.targetRefs.all(t, t.kind == 'Gateway') : true",
+    message = "the 'frontend' field can only target a Gateway")
+@ValidationRule(
+    value =
+        "has(self.frontend) && (has(self.frontend.tcp) || has(self.frontend.tls) || has(self.frontend.http)) && has(self.targetRefs) ? self.targetRefs.all(t, !has(t.sectionName)) : true",
+    message =
+        "frontend tcp, networkAuthorization, tls, http, proxyProtocol, and connect policies may only target a Gateway or port, not a listener (sectionName)")
+@ValidationRule(
+    value =
+        "has(self.targetRefs) && self.targetRefs.exists(t, has(t.port)) ? (has(self.frontend) && !has(self.traffic) && !has(self.backend)) : true",
     message = "port may only be set on frontend-only policies (not traffic or backend)")
 @ValidationRule(
     value =
@@ -42,4 +52,12 @@ import java.util.List;
 public record AgentgatewayPolicySpec(
     BackendPolicies backend,
     @Size(min = 1, max = 16) List<TargetRef> targetRefs,
-    TrafficPolicy traffic) {}
+    TrafficPolicy traffic,
+    Frontend frontend) {
+
+  /** A spec without a frontend section. */
+  public AgentgatewayPolicySpec(
+      BackendPolicies backend, List<TargetRef> targetRefs, TrafficPolicy traffic) {
+    this(backend, targetRefs, traffic, null);
+  }
+}
