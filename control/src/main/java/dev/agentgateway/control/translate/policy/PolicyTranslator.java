@@ -9,6 +9,7 @@ import dev.agentgateway.crds.backend.AgentgatewayBackend;
 import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.crds.policy.AgentgatewayPolicySpec;
 import dev.agentgateway.crds.policy.TargetRef;
+import dev.agentgateway.model.ir.FrontendPolicies;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.RoutePolicies;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatus;
@@ -104,6 +105,8 @@ public final class PolicyTranslator {
     PolicyFields fields = new PolicyFields(json, namespace, cluster);
     RoutePolicies mapped = errors.isEmpty() ? fields.map(spec.traffic(), spec.backend()) : null;
     errors.addAll(fields.errors());
+    FrontendPolicies frontend =
+        errors.isEmpty() ? new FrontendFields(namespace, errors).map(spec.frontend()) : null;
 
     // Resolve targets whatever the outcome: status names the Gateways even of a refused policy.
     List<PolicyTargets.Resolved> resolved = new ArrayList<>();
@@ -142,7 +145,7 @@ public final class PolicyTranslator {
               + ":"
               + r.target().name()
               + (r.target().section() == null ? "" : ":" + r.target().section());
-      Policy p = new Policy(key, name, r.target(), mapped);
+      Policy p = new Policy(key, name, r.target(), mapped, frontend);
       r.gateways().forEach(g -> ir.computeIfAbsent(g, x -> new ArrayList<>()).add(p));
     }
     Set<String> ignored = new TreeSet<>(unmapped);
