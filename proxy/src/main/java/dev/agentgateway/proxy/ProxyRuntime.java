@@ -11,6 +11,7 @@ import dev.agentgateway.proxy.admin.ReadinessEndpoints;
 import dev.agentgateway.proxy.admin.StatsEndpoints;
 import dev.agentgateway.proxy.config.ConfigFileWatcher;
 import dev.agentgateway.proxy.config.ConfigReloader;
+import dev.agentgateway.proxy.frontend.FrontendTelemetry;
 import dev.agentgateway.proxy.http.ProxyHandler;
 import dev.agentgateway.proxy.http.UpstreamClients;
 import dev.agentgateway.proxy.llm.LlmGateway;
@@ -62,6 +63,7 @@ public final class ProxyRuntime implements AutoCloseable {
   private final Map<String, TelemetryObserver> observers = new ConcurrentHashMap<>();
   private final AccessLog accessLog;
   private final Tracing tracing;
+  private final FrontendTelemetry frontendTelemetry;
   private final Drain drain;
   private final BindCustomizer extraCustomizer;
   private ObservabilityServers observability;
@@ -143,6 +145,13 @@ public final class ProxyRuntime implements AutoCloseable {
     if (tracing != null) {
       closeables.add(tracing);
     }
+    // Frontend policies' access logs and tracers, per bind, following every config change.
+    this.frontendTelemetry =
+        new FrontendTelemetry(
+            new FrontendTelemetry.Bound(accessLog, tracing), cel::get, settings.version());
+    frontendTelemetry.update(settings.config());
+    state.onChange(s -> frontendTelemetry.update(s.config()));
+    closeables.add(frontendTelemetry);
     this.drain = drain;
     this.extraCustomizer = settings.customizer();
     this.listeners =
@@ -178,7 +187,13 @@ public final class ProxyRuntime implements AutoCloseable {
   /** The metrics and access-log observer of one bind, shared by everything serving it. */
   private TelemetryObserver observer(Bind bind) {
     return observers.computeIfAbsent(
-        bind.key(), key -> new TelemetryObserver(metrics, accessLog, key, tracing));
+        bind.key(),
+        key ->
+            new TelemetryObserver(
+                metrics,
+                key,
+                () -> frontendTelemetry.of(key).accessLog(),
+                () -> frontendTelemetry.of(key).tracing()));
   }
 
   /**

@@ -8,10 +8,20 @@ import java.util.List;
 
 /** The desired state of an AgentgatewayPolicy. */
 @ValidationRule(
-    value = "has(self.traffic) || has(self.backend)",
+    value = "has(self.traffic) || has(self.frontend) || has(self.backend)",
     message = "At least one of traffic, frontend, or backend must be provided.")
 @ValidationRule(
-    value = "!has(self.targetRefs) || !self.targetRefs.exists(t, has(t.port))",
+    value =
+        "has(self.frontend) && has(self.targetRefs) ? self.targetRefs.all(t, t.kind == 'Gateway') : true",
+    message = "the 'frontend' field can only target a Gateway")
+@ValidationRule(
+    value =
+        "has(self.frontend) && (has(self.frontend.tcp) || has(self.frontend.tls) || has(self.frontend.http)) && has(self.targetRefs) ? self.targetRefs.all(t, !has(t.sectionName)) : true",
+    message =
+        "frontend tcp, networkAuthorization, tls, http, proxyProtocol, and connect policies may only target a Gateway or port, not a listener (sectionName)")
+@ValidationRule(
+    value =
+        "has(self.targetRefs) && self.targetRefs.exists(t, has(t.port)) ? (has(self.frontend) && !has(self.traffic) && !has(self.backend)) : true",
     message = "port may only be set on frontend-only policies (not traffic or backend)")
 @ValidationRule(
     value =
@@ -40,11 +50,19 @@ import java.util.List;
     message = "Only one Kind of targetRef can be set on one policy")
 @ValidationRule(
     value =
-        "!has(self.strategy) || !has(self.strategy.inheritance) || (has(self.traffic) && !has(self.backend))",
+        "!has(self.strategy) || !has(self.strategy.inheritance) || (has(self.traffic) && !has(self.frontend) && !has(self.backend))",
     message = "strategy.inheritance may only be set on traffic policies")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AgentgatewayPolicySpec(
     BackendPolicies backend,
     @Size(min = 1, max = 16) List<TargetRef> targetRefs,
     TrafficPolicy traffic,
-    Strategy strategy) {}
+    Strategy strategy,
+    Frontend frontend) {
+
+  /** A spec with only targets and the traffic and backend sections. */
+  public AgentgatewayPolicySpec(
+      BackendPolicies backend, List<TargetRef> targetRefs, TrafficPolicy traffic) {
+    this(backend, targetRefs, traffic, null, null);
+  }
+}

@@ -1,7 +1,6 @@
 package dev.agentgateway.model.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.agentgateway.model.ir.FrontendHttp;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.StaticConfig;
@@ -61,7 +60,7 @@ public final class LocalConfigLoader {
     root.mapping(UpstreamFields.ROOT);
     StaticConfig config = StaticConfigReader.read(root.field("config"));
     config = new EnvOverrides(env, ctx).apply(config);
-    FrontendHttp frontend = FrontendReader.read(root.field("frontendPolicies"));
+    FrontendReader.Read frontend = FrontendReader.read(root.field("frontendPolicies"));
     TlsReader tls = new TlsReader(baseDir);
     tls.readDefaults(root.field("frontendPolicies"));
     Resources resources = new Resources();
@@ -71,12 +70,17 @@ public final class LocalConfigLoader {
     new SimpleMcpReader(mcp).read(root.field("mcp"), resources);
     new LlmReader(ai).read(root.field("llm"), resources);
     List<Policy> policies = new AttachedPolicyReader().read(root.field("policies"), resources);
+    if (frontend.policy() != null) {
+      // First, so that a gateway- or listener-targeted frontend policy is more specific.
+      policies = new java.util.ArrayList<>(policies);
+      policies.addFirst(frontend.policy());
+    }
     if (ctx.hasErrors()) {
       throw new ConfigException(ctx.errors());
     }
     return new GatewayConfig(
         config,
-        frontend,
+        frontend.http(),
         resources.binds,
         resources.listeners,
         resources.routes,

@@ -42,15 +42,15 @@ final class UpstreamFields {
 
   static final FieldSet FRONTEND_POLICIES =
       FieldSet.of(
-          "http tls",
-          "tcp networkAuthorization networkExtAuthz proxy proxyProtocol connect accessLog"
-              + " logging tracing");
+          "http tls tcp accessLog tracing",
+          "networkAuthorization networkExtAuthz proxy proxyProtocol connect logging");
 
   static final FieldSet FRONTEND_HTTP =
       FieldSet.of(
-          "maxBufferSize http1MaxHeaders http1IdleTimeout http2MaxHeaderSize",
-          "http1HeaderCase http2WindowSize http2ConnectionWindowSize http2FrameSize"
-              + " http2KeepaliveInterval http2KeepaliveTimeout maxConnectionDuration");
+          "maxBufferSize http1MaxHeaders http1IdleTimeout http2MaxHeaderSize http2WindowSize"
+              + " http2FrameSize",
+          "http1HeaderCase http2ConnectionWindowSize http2KeepaliveInterval"
+              + " http2KeepaliveTimeout maxConnectionDuration");
 
   static final FieldSet BIND = FieldSet.of("port listeners tunnelProtocol mode", "");
 

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param policy the policy fields
  * @param phase when it runs: after route selection (the default) or before it
  * @param inheritance whether more specific policies may replace the fields it sets
+ * @param frontend the frontend (connection) policies, or null; only GATEWAY and LISTENER targets
+ *     use them
  */
 public record Policy(
     String key,
@@ -21,13 +23,17 @@ public record Policy(
     PolicyTarget target,
     RoutePolicies policy,
     Phase phase,
-    Inheritance inheritance) {
+    Inheritance inheritance,
+    FrontendPolicies frontend) {
   public Policy {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(policy, "policy");
     phase = phase == null ? Phase.ROUTE : phase;
     inheritance = inheritance == null ? Inheritance.DEFAULT : inheritance;
+    if (frontend != null && frontend.isEmpty()) {
+      frontend = null;
+    }
     if (phase == Phase.GATEWAY
         && target.kind() != PolicyTarget.Kind.GATEWAY
         && target.kind() != PolicyTarget.Kind.LISTENER) {
@@ -83,7 +89,24 @@ public record Policy(
 
   /** A route-phase policy with the default inheritance. */
   public Policy(String key, String name, PolicyTarget target, RoutePolicies policy) {
-    this(key, name, target, policy, Phase.ROUTE, Inheritance.DEFAULT);
+    this(key, name, target, policy, Phase.ROUTE, Inheritance.DEFAULT, null);
+  }
+
+  /** A policy without frontend policies. */
+  public Policy(
+      String key,
+      String name,
+      PolicyTarget target,
+      RoutePolicies policy,
+      Phase phase,
+      Inheritance inheritance) {
+    this(key, name, target, policy, phase, inheritance, null);
+  }
+
+  /** A route-phase policy with the default inheritance and frontend policies. */
+  public Policy(
+      String key, String name, PolicyTarget target, RoutePolicies policy, FrontendPolicies frontend) {
+    this(key, name, target, policy, Phase.ROUTE, Inheritance.DEFAULT, frontend);
   }
 
   /** When a policy runs (upstream's {@code PreRouting} / {@code PostRouting}). */

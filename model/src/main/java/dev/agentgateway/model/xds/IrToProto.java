@@ -243,6 +243,9 @@ public final class IrToProto {
       b.setInheritance(
           dev.agentgateway.model.xds.proto.PolicyInheritance.POLICY_INHERITANCE_OVERRIDE);
     }
+    if (policy.frontend() != null) {
+      b.setFrontend(FrontendProto.frontend(policy.frontend()));
+    }
     return b.build();
   }
 

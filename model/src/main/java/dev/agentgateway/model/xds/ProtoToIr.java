@@ -239,9 +239,17 @@ public final class ProtoToIr {
           case UNRECOGNIZED -> throw f.fail("inheritance", "unknown value");
         };
     RoutePolicies fields = PolicyDecoder.policies(f, "policy", p.getPolicy());
+    var frontend =
+        p.hasFrontend() ? FrontendProto.frontend(f, "frontend", p.getFrontend()) : null;
     try {
       return new Policy(
-          p.getKey(), p.hasName() ? p.getName() : null, target, fields, phase, inheritance);
+          p.getKey(),
+          p.hasName() ? p.getName() : null,
+          target,
+          fields,
+          phase,
+          inheritance,
+          frontend);
     } catch (IllegalArgumentException e) {
       throw f.fail("phase", e.getMessage());
     }

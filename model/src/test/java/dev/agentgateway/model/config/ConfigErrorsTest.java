@@ -67,9 +67,11 @@ class ConfigErrorsTest {
     assertEquals(
         List.of(
             new ConfigError("config.logging.database", "\"database\" is not supported yet"),
-            new ConfigError("frontendPolicies.tcp", "\"tcp\" is not supported yet"),
             new ConfigError(
-                "frontendPolicies.http.http2FrameSize", "\"http2FrameSize\" is not supported yet"),
+                "frontendPolicies.proxyProtocol", "\"proxyProtocol\" is not supported yet"),
+            new ConfigError(
+                "frontendPolicies.http.maxConnectionDuration",
+                "\"maxConnectionDuration\" is not supported yet"),
             new ConfigError(
                 "binds[0].listeners[0].tcpRoutes", "\"tcpRoutes\" is not supported yet"),
             new ConfigError(
@@ -82,7 +84,7 @@ class ConfigErrorsTest {
             """
             llm: {gateways: [default], models: [{name: m, provider: openAI}]}
             config: {logging: {database: {}}}
-            frontendPolicies: {tcp: {}, http: {http2FrameSize: 1}}
+            frontendPolicies: {proxyProtocol: {}, http: {maxConnectionDuration: 1s}}
             binds:
             - port: 3000
               listeners:

@@ -6,6 +6,7 @@ import dev.agentgateway.model.ir.RouteBackend;
 import dev.agentgateway.proxy.a2a.A2aTap;
 import dev.agentgateway.proxy.endpoints.EndpointSet;
 import dev.agentgateway.proxy.endpoints.EndpointTable;
+import dev.agentgateway.proxy.frontend.FrontendIndex;
 import dev.agentgateway.proxy.llm.LlmGateway;
 import dev.agentgateway.proxy.llm.LlmReply;
 import dev.agentgateway.proxy.mcp.McpGateway;
@@ -56,6 +57,8 @@ public final class ProxyHandler implements Handler {
   private final StateHolder state;
   private final int port;
   private final RequestObserver observer;
+  // This port's frontend http policy (maxBufferSize), resolved once per config.
+  private final FrontendIndex.Cache frontend;
   private final Drain drain;
   private final PolicyCache policies;
   private final HttpForwarder forwarder;
@@ -117,6 +120,7 @@ public final class ProxyHandler implements Handler {
       LlmGateway llm,
       PolicyClients policyClients) {
     this.policies = new PolicyCache(policyClients);
+    this.frontend = new FrontendIndex.Cache();
     this.state = state;
     this.port = port;
     this.observer = observer;
@@ -193,7 +197,7 @@ public final class ProxyHandler implements Handler {
     LocalAuth auth = compiled.auth();
     long buffer =
         compiled.retry().attempts() > 1 || compiled.mirror() != null
-            ? snapshot.config().frontendHttp().maxBufferSize()
+            ? frontend.of(snapshot.config()).http(port).maxBufferSize()
             : 0;
     // Route phase, upstream's order: cors, jwt, basic auth, API key, ext_authz, authorization,
     // rate limits.
@@ -262,7 +266,11 @@ public final class ProxyHandler implements Handler {
       backend = a2a.upstream();
       ex.tap(
           A2aTap.create(
-              req, ex.path(), path, backend, snapshot.config().frontendHttp().maxBufferSize()));
+              req,
+              ex.path(),
+              path,
+              backend,
+              frontend.of(snapshot.config()).http(port).maxBufferSize()));
     }
     switch (backend) {
       case Backend.Mcp backendMcp -> {
@@ -311,7 +319,7 @@ public final class ProxyHandler implements Handler {
                 res,
                 path, // after urlRewrite: passthrough forwards it, the API is read from its end
                 ai,
-                snapshot.config().frontendHttp().maxBufferSize(),
+                frontend.of(snapshot.config()).http(port).maxBufferSize(),
                 tryNanos > 0 ? Duration.ofNanos(tryNanos) : null,
                 selection.route());
         ex.tap(new LlmTap(reply));

@@ -2,8 +2,12 @@ package dev.agentgateway.proxy.server;
 
 import dev.agentgateway.model.ir.Bind;
 import dev.agentgateway.model.ir.FrontendHttp;
+import dev.agentgateway.model.ir.FrontendTls;
 import dev.agentgateway.model.ir.GatewayConfig;
 import dev.agentgateway.model.ir.Listener;
+import dev.agentgateway.model.ir.TcpKeepalive;
+import dev.agentgateway.proxy.frontend.FrontendIndex;
+import dev.agentgateway.proxy.frontend.TcpOptions;
 import dev.agentgateway.proxy.state.ProxyState;
 import dev.agentgateway.proxy.tls.ServerTls;
 import io.helidon.webserver.WebServer;
@@ -109,6 +113,12 @@ public final class ListenerManager implements AutoCloseable {
       for (Bind bind : config.binds()) {
         wanted.add(bind.port());
         Running running = servers.get(bind.port());
+        if (running != null && !running.socket().equals(SocketSettings.of(bind, config))) {
+          LOG.info(
+              bind.key() + ": frontend http/tcp settings changed; restarting port " + bind.port());
+          stopQuietly(servers.remove(bind.port()));
+          running = null;
+        }
         if (running != null && !updateTls(running, config)) {
           LOG.info(bind.key() + ": TLS settings changed; restarting port " + bind.port());
           stopQuietly(servers.remove(bind.port()));
@@ -213,12 +223,43 @@ public final class ListenerManager implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The listeners of {@code bind}, with the TLS options of a frontend {@code tls} policy reaching
+   * the bind in place of their own.
+   */
   private static List<Listener> listenersOf(Bind bind, GatewayConfig config) {
-    return config.listeners().stream().filter(l -> l.bindKey().equals(bind.key())).toList();
+    List<Listener> own =
+        config.listeners().stream().filter(l -> l.bindKey().equals(bind.key())).toList();
+    FrontendTls options = FrontendIndex.of(config).bind(bind.key()).tls();
+    if (options == null) {
+      return own;
+    }
+    return own.stream()
+        .map(
+            l ->
+                l.tls() == null
+                    ? l
+                    : new Listener(
+                        l.key(),
+                        l.bindKey(),
+                        l.name(),
+                        l.hostname(),
+                        l.protocol(),
+                        options.applyTo(l.tls())))
+        .toList();
+  }
+
+  /** What a bind's server is built with beyond TLS; a change needs a restart. */
+  private record SocketSettings(FrontendHttp http, TcpKeepalive tcp) {
+    static SocketSettings of(Bind bind, GatewayConfig config) {
+      FrontendIndex index = FrontendIndex.of(config);
+      return new SocketSettings(index.http(bind), index.bind(bind.key()).tcp());
+    }
   }
 
   private Running start(Bind bind, GatewayConfig config) {
-    FrontendHttp http = config.frontendHttp();
+    SocketSettings socket = SocketSettings.of(bind, config);
+    FrontendHttp http = socket.http();
     ServerTls tls = ServerTls.of(listenersOf(bind, config));
     int maxHeaderSize = http.maxHeaderSize() > 0 ? http.maxHeaderSize() : DEFAULT_MAX_HEADER_SIZE;
     WebServerConfig.Builder builder =
@@ -231,14 +272,14 @@ public final class ListenerManager implements AutoCloseable {
             .idleConnectionTimeout(http.http1IdleTimeout())
             // Helidon leaves Nagle on: a streamed answer's last small write (an SSE response's
             // end) then waits ~40 ms for the client's delayed ACK.
-            .connectionOptions(o -> o.tcpNoDelay(true))
+            .connectionOptions(o -> TcpOptions.apply(o.tcpNoDelay(true), socket.tcp()))
             .addConnectionSelector(new ConnectionGate(connectionCounter.apply(bind.key()), drain))
             .addProtocol(
                 Http1Config.builder()
                     .maxHeadersSize(maxHeaderSize)
                     .maxPrologueLength(maxHeaderSize)
                     .build())
-            .addProtocol(Http2Config.builder().maxHeaderListSize(maxHeaderSize).build())
+            .addProtocol(http2(http, maxHeaderSize))
             .routing(
                 r -> {
                   if (http.http1MaxHeaders() > 0) {
@@ -258,7 +299,18 @@ public final class ListenerManager implements AutoCloseable {
           "listener did not start", PortProbe.whyNotBindable(bind.port()));
     }
     LOG.fine(bind.key() + ": listening on port " + server.port());
-    return new Running(bind, server, tls);
+    return new Running(bind, server, tls, socket);
+  }
+
+  private static Http2Config http2(FrontendHttp http, int maxHeaderSize) {
+    Http2Config.Builder h2 = Http2Config.builder().maxHeaderListSize(maxHeaderSize);
+    if (http.http2WindowSize() > 0) {
+      h2.initialWindowSize(http.http2WindowSize());
+    }
+    if (http.http2FrameSize() > 0) {
+      h2.maxFrameSize(http.http2FrameSize());
+    }
+    return h2.build();
   }
 
   private static void stopQuietly(Running r) {
@@ -272,5 +324,5 @@ public final class ListenerManager implements AutoCloseable {
     }
   }
 
-  private record Running(Bind bind, WebServer server, ServerTls tls) {}
+  private record Running(Bind bind, WebServer server, ServerTls tls, SocketSettings socket) {}
 }

@@ -1,6 +1,7 @@
 package dev.agentgateway.proxy.telemetry;
 
 import dev.agentgateway.model.ir.LoggingConfig;
+import dev.agentgateway.model.ir.TelemetryFields;
 import dev.agentgateway.proxy.policy.cel.CelActivation;
 import dev.agentgateway.proxy.policy.cel.CelEngine;
 import dev.agentgateway.proxy.policy.cel.CelEvaluationError;
@@ -36,17 +37,24 @@ public final class AccessLogRules {
    * @throws IllegalArgumentException if an expression does not compile (checked at load first)
    */
   public static AccessLogRules compile(LoggingConfig logging, Supplier<CelEngine> engine) {
-    if (logging.filter() == null && logging.fields().isEmpty()) {
+    return compile(logging.filter(), logging.fields(), engine);
+  }
+
+  /**
+   * The rules of a {@code filter} (null for every line) and {@code fields}, compiled with {@code
+   * engine}.
+   *
+   * @throws IllegalArgumentException if an expression does not compile (checked at load first)
+   */
+  public static AccessLogRules compile(
+      String filterText, TelemetryFields fields, Supplier<CelEngine> engine) {
+    if (filterText == null && fields.isEmpty()) {
       return NONE;
     }
-    CelExpression filter =
-        logging.filter() == null ? null : engine.get().compilePredicate(logging.filter());
+    CelExpression filter = filterText == null ? null : engine.get().compilePredicate(filterText);
     List<Added> add = new ArrayList<>();
-    logging
-        .fields()
-        .add()
-        .forEach((name, cel) -> add.add(new Added(name, engine.get().compile(cel))));
-    return new AccessLogRules(filter, List.copyOf(add), Set.copyOf(logging.fields().remove()));
+    fields.add().forEach((name, cel) -> add.add(new Added(name, engine.get().compile(cel))));
+    return new AccessLogRules(filter, List.copyOf(add), Set.copyOf(fields.remove()));
   }
 
   /** Whether an expression needs the request's headers and attributes. */

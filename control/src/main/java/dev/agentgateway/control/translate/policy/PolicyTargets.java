@@ -54,9 +54,14 @@ final class PolicyTargets {
     if (refs.isEmpty()) {
       out.add("targetRefs: at least one target is required");
     }
-    if (spec.traffic() == null && spec.backend() == null) {
-      out.add("spec: at least one of traffic or backend must be set");
+    if (spec.traffic() == null && spec.backend() == null && spec.frontend() == null) {
+      out.add("spec: at least one of traffic, frontend or backend must be set");
     }
+    boolean bindLevel =
+        spec.frontend() != null
+            && (spec.frontend().tcp() != null
+                || spec.frontend().tls() != null
+                || spec.frontend().http() != null);
     Set<String> kinds = new TreeSet<>();
     for (int i = 0; i < refs.size(); i++) {
       TargetRef ref = refs.get(i);
@@ -71,7 +76,19 @@ final class PolicyTargets {
         continue;
       }
       if (ref.port() != null) {
-        out.add(at + ".port: port may only be set on frontend-only policies");
+        out.add(
+            spec.traffic() != null || spec.backend() != null || spec.frontend() == null
+                ? at + ".port: port may only be set on frontend-only policies"
+                : at + ".port: targeting a Gateway port is not supported yet");
+      }
+      if (spec.frontend() != null && !ref.kind().equals("Gateway")) {
+        out.add(at + ": frontend can only target a Gateway");
+      }
+      if (bindLevel && ref.sectionName() != null) {
+        out.add(
+            at
+                + ".sectionName: frontend tcp, tls and http apply to a whole Gateway, not a"
+                + " listener");
       }
       if (spec.traffic() != null && !TRAFFIC_KINDS.contains(ref.kind())) {
         out.add(

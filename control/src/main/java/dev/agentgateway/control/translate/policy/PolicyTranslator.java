@@ -10,6 +10,7 @@ import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.crds.policy.AgentgatewayPolicySpec;
 import dev.agentgateway.crds.policy.Inheritance;
 import dev.agentgateway.crds.policy.TargetRef;
+import dev.agentgateway.model.ir.FrontendPolicies;
 import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.RoutePolicies;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.PolicyAncestorStatus;
@@ -121,6 +122,8 @@ public final class PolicyTranslator {
         spec.strategy() != null && spec.strategy().inheritance() == Inheritance.OVERRIDE
             ? Policy.Inheritance.OVERRIDE
             : Policy.Inheritance.DEFAULT;
+    FrontendPolicies frontend =
+        errors.isEmpty() ? new FrontendFields(namespace, errors).map(spec.frontend()) : null;
 
     // Resolve targets whatever the outcome: status names the Gateways even of a refused policy.
     List<PolicyTargets.Resolved> resolved = new ArrayList<>();
@@ -159,7 +162,7 @@ public final class PolicyTranslator {
               + ":"
               + r.target().name()
               + (r.target().section() == null ? "" : ":" + r.target().section());
-      Policy p = new Policy(key, name, r.target(), mapped, phase, inheritance);
+      Policy p = new Policy(key, name, r.target(), mapped, phase, inheritance, frontend);
       r.gateways().forEach(g -> ir.computeIfAbsent(g, x -> new ArrayList<>()).add(p));
     }
     Set<String> ignored = new TreeSet<>(unmapped);

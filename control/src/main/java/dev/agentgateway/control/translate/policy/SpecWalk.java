@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Walks a policy spec's {@code traffic} and {@code backend} sections as JSON: which fields the
- * translation does not map (so none is dropped silently), and which fields hold CEL. Field paths
- * are written as in the CRD, array elements as {@code []} in patterns and {@code [i]} in messages.
+ * Walks a policy spec's {@code traffic}, {@code backend} and {@code frontend} sections as JSON:
+ * which fields the translation does not map (so none is dropped silently), and which fields hold
+ * CEL. Field paths are written as in the CRD, array elements as {@code []} in patterns and {@code
+ * [i]} in messages.
  */
 final class SpecWalk {
   /** Fields whose whole subtree the translation maps onto the IR. */
@@ -87,7 +88,28 @@ final class SpecWalk {
           "backend.ai.promptGuard.response[].regex",
           "backend.ai.promptGuard.response[].response",
           "backend.ai.promptGuard.response[].webhook.backendRef",
-          "backend.ai.promptGuard.response[].webhook.failureMode");
+          "backend.ai.promptGuard.response[].webhook.failureMode",
+          "frontend.accessLog.filter",
+          "frontend.accessLog.attributes",
+          "frontend.tracing.attributes",
+          "frontend.tracing.backendRef",
+          "frontend.tracing.url",
+          "frontend.tracing.protocol",
+          "frontend.tracing.path",
+          "frontend.tracing.randomSampling",
+          "frontend.tracing.clientSampling",
+          "frontend.http.http1IdleTimeout",
+          "frontend.http.http1MaxHeaders",
+          "frontend.http.http2FrameSize",
+          "frontend.http.http2MaxHeaderSize",
+          "frontend.http.http2WindowSize",
+          "frontend.http.maxBufferSize",
+          "frontend.tcp.keepalive",
+          "frontend.tls.alpnProtocols",
+          "frontend.tls.cipherSuites",
+          "frontend.tls.handshakeTimeout",
+          "frontend.tls.maxProtocolVersion",
+          "frontend.tls.minProtocolVersion");
 
   /**
    * Unmapped fields that only tune cost, never what is allowed: ignoring them keeps the policy's
@@ -113,12 +135,19 @@ final class SpecWalk {
           ".*transformation(\\.conditional\\[\\]\\.policy)?\\.(request|response)"
               + "\\.((add|set)\\[\\]\\.value|body)");
 
+  /** The spec sections walked. */
+  private static final List<String> SECTIONS = List.of("traffic", "backend", "frontend");
+
+  /** The frontend's CEL fields: access log and tracing filters and sampling rules. */
+  private static final Pattern FRONTEND_CEL =
+      Pattern.compile("frontend\\.(accessLog\\.filter|tracing\\.(randomSampling|clientSampling))");
+
   private SpecWalk() {}
 
   /** The unmapped fields of {@code spec} (its traffic and backend sections), as patterns. */
   static Set<String> unmapped(JsonNode spec) {
     Set<String> out = new LinkedHashSet<>();
-    for (String section : List.of("traffic", "backend")) {
+    for (String section : SECTIONS) {
       if (spec.has(section)) {
         unmapped(spec.get(section), section, out);
       }
@@ -162,7 +191,7 @@ final class SpecWalk {
   /** Every CEL expression of {@code spec}'s traffic and backend sections, in document order. */
   static List<Expression> expressions(JsonNode spec) {
     List<Expression> out = new java.util.ArrayList<>();
-    for (String section : List.of("traffic", "backend")) {
+    for (String section : SECTIONS) {
       if (spec.has(section)) {
         expressions(spec.get(section), section, section, out);
       }
@@ -187,6 +216,8 @@ final class SpecWalk {
 
   private static boolean isCel(String pattern) {
     String leaf = pattern.substring(pattern.lastIndexOf('.') + 1);
-    return CEL_LEAVES.contains(leaf) || CEL_PATHS.matcher(pattern).matches();
+    return CEL_LEAVES.contains(leaf)
+        || CEL_PATHS.matcher(pattern).matches()
+        || FRONTEND_CEL.matcher(pattern).matches();
   }
 }

@@ -8,6 +8,7 @@ import dev.agentgateway.model.ir.Policy;
 import dev.agentgateway.model.ir.RemoteRateLimitPolicy;
 import dev.agentgateway.model.ir.Route;
 import dev.agentgateway.model.ir.RoutePolicies;
+import dev.agentgateway.proxy.frontend.FrontendCheck;
 import dev.agentgateway.proxy.policy.transform.TransformCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,8 @@ public final class CelPolicyCheck {
     }
     for (Policy policy : config.policies()) {
       check("policy " + policy.key() + ": policy", policy.policy(), errors);
+      FrontendCheck.check(
+          engine::get, "policy " + policy.key() + ": frontend", policy.frontend(), errors);
     }
     return errors;
   }
@@ -43,7 +46,10 @@ public final class CelPolicyCheck {
     List<ConfigError> errors = new ArrayList<>();
     switch (resource) {
       case Route r -> check("policies", r.policies(), errors);
-      case Policy p -> check("policy", p.policy(), errors);
+      case Policy p -> {
+        check("policy", p.policy(), errors);
+        FrontendCheck.check(engine::get, "frontend", p.frontend(), errors);
+      }
       default -> {}
     }
     return errors.isEmpty() ? null : new ConfigException(errors).getMessage();
