@@ -105,7 +105,11 @@ public record Policy(
 
   /** A route-phase policy with the default inheritance and frontend policies. */
   public Policy(
-      String key, String name, PolicyTarget target, RoutePolicies policy, FrontendPolicies frontend) {
+      String key,
+      String name,
+      PolicyTarget target,
+      RoutePolicies policy,
+      FrontendPolicies frontend) {
     this(key, name, target, policy, Phase.ROUTE, Inheritance.DEFAULT, frontend);
   }
 

@@ -239,8 +239,7 @@ public final class ProtoToIr {
           case UNRECOGNIZED -> throw f.fail("inheritance", "unknown value");
         };
     RoutePolicies fields = PolicyDecoder.policies(f, "policy", p.getPolicy());
-    var frontend =
-        p.hasFrontend() ? FrontendProto.frontend(f, "frontend", p.getFrontend()) : null;
+    var frontend = p.hasFrontend() ? FrontendProto.frontend(f, "frontend", p.getFrontend()) : null;
     try {
       return new Policy(
           p.getKey(),
