@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.control.ControllerRuntime;
-import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.control.gatewayapi.ListenerSet;
 import dev.agentgateway.control.gatewayapi.ListenerSetSpec;
 import dev.agentgateway.control.gatewayapi.ParentGatewayReference;
@@ -22,12 +21,9 @@ import dev.agentgateway.crds.backend.StaticBackend;
 import dev.agentgateway.crds.common.ConditionStatus;
 import dev.agentgateway.proxy.ProxyRuntime;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedListeners;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
@@ -39,13 +35,8 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerNamespaces;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.helidon.webserver.WebServer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -59,58 +50,17 @@ import org.junit.jupiter.api.Test;
  */
 class ControllerEndToEndIT {
   private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private ControlPlane plane;
   private KubernetesClient client;
   private ControllerRuntime controller;
   private int listenerPort;
 
   @BeforeEach
   void setUp() {
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    server.init();
-    cleanup.addFirst(server::destroy);
-    client = server.createClient();
-    cleanup.addFirst(client);
-    // The controller watches ListenerSets only where the API server serves them.
-    client
-        .apiextensions()
-        .v1()
-        .customResourceDefinitions()
-        .resource(
-            new CustomResourceDefinitionBuilder()
-                .withNewMetadata()
-                .withName("listenersets.gateway.networking.k8s.io")
-                .endMetadata()
-                .withNewSpec()
-                .withGroup("gateway.networking.k8s.io")
-                .withScope("Namespaced")
-                .withNewNames()
-                .withKind("ListenerSet")
-                .withPlural("listenersets")
-                .endNames()
-                .addNewVersion()
-                .withName("v1")
-                .withServed(true)
-                .withStorage(true)
-                .endVersion()
-                .endSpec()
-                .build())
-        .create();
-    ControllerSettings settings =
-        ControllerSettings.fromEnv(Map.of()).withPorts(0, 0, 0).withLeaderElection(false);
-    controller =
-        ControllerRuntime.start(
-            settings,
-            Map.of("AGW_XDS_AUTH", "false"),
-            client,
-            false, // the mock API server has no server-side apply
-            () -> {});
-    cleanup.addFirst(controller);
+    plane = ControlPlane.start(true);
+    cleanup.addFirst(plane);
+    client = plane.client();
+    controller = plane.controller();
     listenerPort = E2e.freePort();
   }
 
@@ -460,42 +410,7 @@ class ControllerEndToEndIT {
   }
 
   private void service(String ns, String name, int port) {
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withNamespace(ns)
-                .withName(name)
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
-    client
-        .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withNamespace(ns)
-                .withName(name + "-1")
-                .addToLabels("kubernetes.io/service-name", name)
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName("http")
-                .withPort(port)
-                .endPort()
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(true)
-                .endConditions()
-                .endEndpoint()
-                .build())
-        .create();
+    plane.service(ns, name, "http", 80, port);
   }
 
   private Gateway gateway() {

@@ -8,27 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.control.ControllerRuntime;
-import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.crds.common.ConditionStatus;
 import dev.agentgateway.crds.policy.AgentgatewayPolicy;
 import dev.agentgateway.model.ir.LoggingConfig;
 import dev.agentgateway.proxy.ProxyRuntime;
 import dev.agentgateway.proxy.telemetry.AccessLog;
 import dev.agentgateway.proxy.telemetry.LogLineFormatter;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.helidon.webserver.WebServer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,28 +53,17 @@ class FrontendPolicyEndToEndIT {
         @Override
         public void close() {}
       };
+  private ControlPlane plane;
   private KubernetesClient client;
   private ControllerRuntime controller;
   private int listenerPort;
 
   @BeforeEach
   void setUp() {
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    server.init();
-    cleanup.addFirst(server::destroy);
-    client = server.createClient();
-    cleanup.addFirst(client);
-    ControllerSettings settings =
-        ControllerSettings.fromEnv(Map.of()).withPorts(0, 0, 0).withLeaderElection(false);
-    controller =
-        ControllerRuntime.start(settings, Map.of("AGW_XDS_AUTH", "false"), client, false, () -> {});
-    cleanup.addFirst(controller);
+    plane = ControlPlane.start(false);
+    cleanup.addFirst(plane);
+    client = plane.client();
+    controller = plane.controller();
     listenerPort = E2e.freePort();
     requestLogger.addHandler(capture);
     cleanup.addFirst(() -> requestLogger.removeHandler(capture));
@@ -196,42 +177,7 @@ class FrontendPolicyEndToEndIT {
   }
 
   private void createBackendAndRoute(int upstreamPort) {
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withNamespace("apps")
-                .withName("echo")
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
-    client
-        .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withNamespace("apps")
-                .withName("echo-1")
-                .addToLabels("kubernetes.io/service-name", "echo")
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName("http")
-                .withPort(upstreamPort)
-                .endPort()
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(true)
-                .endConditions()
-                .endEndpoint()
-                .build())
-        .create();
+    plane.service("apps", "echo", "http", 80, upstreamPort);
     client
         .resource(
             new GatewayBuilder()

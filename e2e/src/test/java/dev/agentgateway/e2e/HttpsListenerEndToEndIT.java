@@ -6,23 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentgateway.control.ControllerRuntime;
-import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.model.testing.TestPki;
 import dev.agentgateway.proxy.ProxyRuntime;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.helidon.webserver.WebServer;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -35,7 +28,6 @@ import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -54,30 +46,16 @@ class HttpsListenerEndToEndIT {
   private static final TestPki.Issued CA = TestPki.ca("gateway CA");
 
   private final List<AutoCloseable> cleanup = new ArrayList<>();
+  private ControlPlane plane;
   private KubernetesClient client;
   private ControllerRuntime controller;
 
   @BeforeEach
   void setUp() {
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    server.init();
-    cleanup.addFirst(server::destroy);
-    client = server.createClient();
-    cleanup.addFirst(client);
-    controller =
-        ControllerRuntime.start(
-            ControllerSettings.fromEnv(Map.of()).withPorts(0, 0, 0).withLeaderElection(false),
-            Map.of("AGW_XDS_AUTH", "false"),
-            client,
-            false, // the mock API server has no server-side apply
-            () -> {});
-    cleanup.addFirst(controller);
+    plane = ControlPlane.start(false);
+    cleanup.addFirst(plane);
+    client = plane.client();
+    controller = plane.controller();
   }
 
   @AfterEach
@@ -277,41 +255,6 @@ class HttpsListenerEndToEndIT {
   }
 
   private void service(int port) {
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withNamespace("apps")
-                .withName("echo")
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName("http")
-                .withPort(80)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
-    client
-        .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withNamespace("apps")
-                .withName("echo-1")
-                .addToLabels("kubernetes.io/service-name", "echo")
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName("http")
-                .withPort(port)
-                .endPort()
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(true)
-                .endConditions()
-                .endEndpoint()
-                .build())
-        .create();
+    plane.service("apps", "echo", "http", 80, port);
   }
 }

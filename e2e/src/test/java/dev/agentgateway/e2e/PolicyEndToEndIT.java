@@ -18,7 +18,6 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.agentgateway.control.ControllerRuntime;
-import dev.agentgateway.control.config.ControllerSettings;
 import dev.agentgateway.crds.common.Condition;
 import dev.agentgateway.crds.common.ConditionStatus;
 import dev.agentgateway.crds.policy.AgentgatewayPolicy;
@@ -27,16 +26,10 @@ import dev.agentgateway.model.testing.TestPki;
 import dev.agentgateway.proxy.ProxyRuntime;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayBuilder;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.helidon.common.tls.Tls;
 import io.helidon.common.tls.TlsClientAuth;
 import io.helidon.webserver.WebServer;
@@ -84,31 +77,17 @@ class PolicyEndToEndIT {
   private static final TestPki.Issued GATEWAY_CLIENT = UPSTREAM_CA.client("gateway");
 
   private static final List<AutoCloseable> CLEANUP = new ArrayList<>();
+  private static ControlPlane plane;
   private static KubernetesClient client;
   private static int httpPort;
   private static int guardedPort;
 
   @BeforeAll
   static void start() throws Exception {
-    KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    server.init();
-    CLEANUP.addFirst(server::destroy);
-    client = server.createClient();
-    CLEANUP.addFirst(client);
-    ControllerRuntime controller =
-        ControllerRuntime.start(
-            ControllerSettings.fromEnv(Map.of()).withPorts(0, 0, 0).withLeaderElection(false),
-            Map.of("AGW_XDS_AUTH", "false"),
-            client,
-            false, // the mock API server has no server-side apply
-            () -> {});
-    CLEANUP.addFirst(controller);
+    plane = ControlPlane.start(false);
+    CLEANUP.addFirst(plane);
+    client = plane.client();
+    ControllerRuntime controller = plane.controller();
 
     WebServer plain = E2e.upstreamSaying("ok");
     CLEANUP.addFirst(plain::stop);
@@ -697,42 +676,7 @@ class PolicyEndToEndIT {
   }
 
   private static void service(String name, String portName, int port, int targetPort) {
-    client
-        .resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withNamespace(NS)
-                .withName(name)
-                .endMetadata()
-                .withNewSpec()
-                .addNewPort()
-                .withName(portName)
-                .withPort(port)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
-    client
-        .resource(
-            new EndpointSliceBuilder()
-                .withNewMetadata()
-                .withNamespace(NS)
-                .withName(name + "-1")
-                .addToLabels("kubernetes.io/service-name", name)
-                .endMetadata()
-                .withAddressType("IPv4")
-                .addNewPort()
-                .withName(portName)
-                .withPort(targetPort)
-                .endPort()
-                .addNewEndpoint()
-                .withAddresses("127.0.0.1")
-                .withNewConditions()
-                .withReady(true)
-                .endConditions()
-                .endEndpoint()
-                .build())
-        .create();
+    plane.service(NS, name, portName, port, targetPort);
   }
 
   /** An HTTPRoute {@code name} on one listener, serving the prefix /{@code name}. */
