@@ -90,7 +90,7 @@ public final class FrontendIndex {
       PolicyTarget t = p.target();
       boolean reaches =
           (t.kind() == PolicyTarget.Kind.GATEWAY && t.name().isEmpty())
-              || listeners.stream().anyMatch(l -> keyMatches(t.name(), l.key()));
+              || listeners.stream().anyMatch(l -> t.namesListener(l.key()));
       if (!reaches) {
         continue;
       }
@@ -108,17 +108,5 @@ public final class FrontendIndex {
       merged = merged.merge(p.frontend());
     }
     return merged;
-  }
-
-  /** A key or a key prefix ending at a {@code /} or {@code .} boundary (as route attachment). */
-  static boolean keyMatches(String target, String key) {
-    if (!key.startsWith(target)) {
-      return false;
-    }
-    if (key.length() == target.length()) {
-      return true;
-    }
-    char next = key.charAt(target.length());
-    return next == '/' || next == '.';
   }
 }

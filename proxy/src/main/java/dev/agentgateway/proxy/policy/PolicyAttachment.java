@@ -147,11 +147,10 @@ public final class PolicyAttachment {
     PolicyTarget t = policy.target();
     return switch (t.kind()) {
       case GATEWAY ->
-          listener != null && (t.name().isEmpty() || keyMatches(t.name(), listener.key()))
+          listener != null && (t.name().isEmpty() || t.namesListener(listener.key()))
               ? Rank.GATEWAY
               : -1;
-      case LISTENER ->
-          listener != null && keyMatches(t.name(), listener.key()) ? Rank.LISTENER : -1;
+      case LISTENER -> listener != null && t.namesListener(listener.key()) ? Rank.LISTENER : -1;
       case ROUTE -> {
         if (route == null || !t.name().equals(route.namespace() + "/" + route.name())) {
           yield -1;
@@ -164,18 +163,6 @@ public final class PolicyAttachment {
       case BACKEND ->
           route != null && everyBackendMatches(t.name(), policy, route) ? Rank.BACKEND : -1;
     };
-  }
-
-  /** A key or a key prefix ending at a {@code /} or {@code .} boundary. */
-  private static boolean keyMatches(String target, String key) {
-    if (!key.startsWith(target)) {
-      return false;
-    }
-    if (key.length() == target.length()) {
-      return true;
-    }
-    char next = key.charAt(target.length());
-    return next == '/' || next == '.';
   }
 
   private static boolean everyBackendMatches(String target, Policy policy, Route route) {
