@@ -10,6 +10,7 @@ import dev.agentgateway.crds.policy.FrontendTracing;
 import dev.agentgateway.crds.policy.TelemetryAttributes;
 import dev.agentgateway.model.config.Durations;
 import dev.agentgateway.model.ir.AccessLogPolicy;
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.FrontendPolicies;
 import dev.agentgateway.model.ir.TcpKeepalive;
 import dev.agentgateway.model.ir.TelemetryFields;
@@ -158,16 +159,8 @@ final class FrontendFields {
     if (ref == null) {
       throw new FieldError("backendRef", "one of backendRef and url is required");
     }
-    boolean service =
-        (ref.group() == null || ref.group().isEmpty())
-            && (ref.kind() == null || ref.kind().equals("Service"));
-    if (!service || ref.port() == null) {
-      throw new FieldError("backendRef", "only a Service with a port is supported yet");
-    }
-    if (ref.namespace() != null && !ref.namespace().equals(namespace)) {
-      throw new FieldError("backendRef", "must be in the policy's namespace " + namespace);
-    }
-    return "http://" + ref.name() + "." + namespace + ".svc.cluster.local:" + ref.port();
+    Backend.Service s = LocalServiceRef.resolve("backendRef", ref, namespace);
+    return "http://" + s.serviceName() + "." + s.namespace() + ".svc.cluster.local:" + s.port();
   }
 
   private static TelemetryFields fields(TelemetryAttributes a) {

@@ -30,6 +30,7 @@ import dev.agentgateway.crds.policy.Retry;
 import dev.agentgateway.crds.policy.TrafficPolicy;
 import dev.agentgateway.model.config.Durations;
 import dev.agentgateway.model.ir.AuthorityRewrite;
+import dev.agentgateway.model.ir.Backend;
 import dev.agentgateway.model.ir.CorsPolicy;
 import dev.agentgateway.model.ir.CsrfPolicy;
 import dev.agentgateway.model.ir.DirectResponse;
@@ -351,24 +352,14 @@ final class PolicyFields {
     if (r.url() != null) {
       return new JwtAuthPolicy.Jwks.Remote(r.url(), cache);
     }
-    BackendRef ref = r.backendRef();
-    boolean service =
-        ref != null
-            && (ref.group() == null || ref.group().isEmpty())
-            && (ref.kind() == null || ref.kind().equals("Service"));
-    if (!service || ref.port() == null) {
-      throw new FieldError(at + ".backendRef", "only a Service with a port is supported yet");
-    }
-    if (ref.namespace() != null && !ref.namespace().equals(namespace)) {
-      throw new FieldError(at + ".backendRef", "must be in the policy's namespace " + namespace);
-    }
+    Backend.Service s = LocalServiceRef.resolve(at + ".backendRef", r.backendRef(), namespace);
     if (r.jwksPath() == null) {
       throw new FieldError(at + ".jwksPath", "is required with backendRef");
     }
     String path = r.jwksPath().startsWith("/") ? r.jwksPath() : "/" + r.jwksPath();
     // `.svc` resolves through the pod's search path on any cluster domain.
     return new JwtAuthPolicy.Jwks.Remote(
-        "http://" + ref.name() + "." + namespace + ".svc:" + ref.port() + path, cache);
+        "http://" + s.serviceName() + "." + s.namespace() + ".svc:" + s.port() + path, cache);
   }
 
   private static JwtAuthPolicy.Mode mode(AuthenticationMode mode) {

@@ -178,15 +178,6 @@ final class TrafficFields {
     if (url != null || ref == null) {
       throw new FieldError("url", "only backendRef is supported yet");
     }
-    boolean service =
-        (ref.group() == null || ref.group().isEmpty())
-            && (ref.kind() == null || ref.kind().equals("Service"));
-    if (!service || ref.port() == null) {
-      throw new FieldError("backendRef", "only a Service with a port is supported yet");
-    }
-    if (ref.namespace() != null && !ref.namespace().equals(namespace)) {
-      throw new FieldError("backendRef", "must be in the policy's namespace " + namespace);
-    }
-    return new Backend.Service(namespace, ref.name(), ref.port());
+    return LocalServiceRef.resolve("backendRef", ref, namespace);
   }
 }
